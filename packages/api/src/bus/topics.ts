@@ -1,0 +1,84 @@
+import superjson from 'superjson';
+import { z } from 'zod';
+
+/**
+ * Every bus topic and its payload schema live here, so publishers and subscribers
+ * cannot disagree on a name or a shape. Payloads travel inside a versioned envelope;
+ * a replica that receives a version or shape it does not know drops it (see decodeEnvelope).
+ */
+export const WIRE_VERSION = 1;
+
+export const MessageView = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  seq: z.number().int().positive(),
+  authorId: z.string(),
+  authorName: z.string(),
+  body: z.string(),
+  nonce: z.string().nullable(),
+  version: z.number().int().positive(),
+  createdAt: z.date(),
+  editedAt: z.date().nullable(),
+  deletedAt: z.date().nullable(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+/** Durable channel events: each names the message's seq, so readers can order, dedupe and gap-fill. */
+export const ChannelEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message.created'), message: MessageView }),
+  z.object({ type: z.literal('message.edited'), message: MessageView }),
+  z.object({ type: z.literal('message.deleted'), message: MessageView }),
+]);
+export type ChannelEvent = z.infer<typeof ChannelEvent>;
+
+/** Ephemeral: never stored, never replayed. */
+export const TypingEvent = z.object({
+  channelId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  isTyping: z.boolean(),
+});
+export type TypingEvent = z.infer<typeof TypingEvent>;
+
+const payloadSchemas = {
+  'channel-events': ChannelEvent,
+  'channel-typing': TypingEvent,
+} as const;
+
+export type TopicKind = keyof typeof payloadSchemas;
+export type TopicPayload<K extends TopicKind> = z.infer<(typeof payloadSchemas)[K]>;
+export type Topic<K extends TopicKind = TopicKind> = { readonly kind: K; readonly name: string };
+
+export const topics = {
+  channelEvents: (channelId: string): Topic<'channel-events'> => ({
+    kind: 'channel-events',
+    name: `spotter:channel:${channelId}:events`,
+  }),
+  channelTyping: (channelId: string): Topic<'channel-typing'> => ({
+    kind: 'channel-typing',
+    name: `spotter:channel:${channelId}:typing`,
+  }),
+};
+
+/** Serializes a payload once per publish; superjson keeps Dates intact across processes. */
+export function encodeEnvelope<K extends TopicKind>(payload: TopicPayload<K>): string {
+  return superjson.stringify({ v: WIRE_VERSION, payload });
+}
+
+/** Returns the parsed payload, or an error string naming why it was rejected. */
+export function decodeEnvelope<K extends TopicKind>(
+  kind: K,
+  raw: string,
+): { ok: true; payload: TopicPayload<K> } | { ok: false; error: string } {
+  let envelope: unknown;
+  try {
+    envelope = superjson.parse(raw);
+  } catch {
+    return { ok: false, error: 'payload is not valid superjson' };
+  }
+  const version = (envelope as { v?: unknown } | null)?.v;
+  if (version !== WIRE_VERSION) return { ok: false, error: `unknown envelope version ${String(version)}` };
+  const parsed = payloadSchemas[kind].safeParse((envelope as { payload: unknown }).payload);
+  if (!parsed.success) return { ok: false, error: `payload does not match ${kind}: ${parsed.error.message}` };
+  return { ok: true, payload: parsed.data as TopicPayload<K> };
+}

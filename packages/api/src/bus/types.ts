@@ -1,0 +1,27 @@
+import type { Topic, TopicKind, TopicPayload } from './topics';
+
+export type BusKind = 'redis' | 'memory';
+
+export type SubscribeOptions = {
+  /** Aborting ends the iterable and releases the topic (UNSUBSCRIBE after the last local listener). */
+  signal: AbortSignal;
+};
+
+/**
+ * The event bus every replica shares. Publishing happens only after a database commit;
+ * a failed publish loses nothing because subscribers fill gaps from the database.
+ */
+export type EventBus = {
+  readonly kind: BusKind;
+  /** Sends a payload to every subscriber of the topic on every replica. Rejects when the bus is unreachable. */
+  publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>): Promise<void>;
+  /**
+   * Resolves only once the subscription is live (for Redis: SUBSCRIBE confirmed), so anything
+   * published after the promise resolves is delivered. Every local listener of a topic receives
+   * the same payload object: treat it as read-only.
+   */
+  subscribe<K extends TopicKind>(topic: Topic<K>, options: SubscribeOptions): Promise<AsyncIterable<TopicPayload<K>>>;
+  /** True while the bus can deliver (the Redis connections are up). */
+  isReady(): boolean;
+  close(): Promise<void>;
+};
