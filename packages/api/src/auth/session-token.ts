@@ -1,0 +1,53 @@
+import { decode, encode } from 'next-auth/jwt';
+import type { Session } from '../context';
+
+/** next-auth's cookie names: the `__Secure-` one is used when NEXTAUTH_URL is https. */
+export const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+
+/** next-auth's default session lifetime; tokens we issue for scripts expire alike. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** Decodes a next-auth session JWT (the cookie's value, or a token issued by auth.createToken). */
+export async function sessionFromToken(token: string, secret: string): Promise<Session | null> {
+  try {
+    const jwt = await decode({ token, secret });
+    if (!jwt?.sub || typeof jwt.email !== 'string') return null;
+    return { userId: jwt.sub, email: jwt.email, name: typeof jwt.name === 'string' ? jwt.name : jwt.email };
+  } catch {
+    // A token from another secret or a tampered cookie is simply no session.
+    return null;
+  }
+}
+
+/** Issues a token in next-auth's own format, so every server accepts it like a browser session. */
+export function issueSessionToken(session: Session, secret: string): Promise<string> {
+  return encode({
+    token: { sub: session.userId, email: session.email, name: session.name },
+    secret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+/** Finds the session token in a Cookie header, joining next-auth's chunked cookies (`name.0`, `name.1`…). */
+export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  const cookies = new Map<string, string>();
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  for (const name of SESSION_COOKIE_NAMES) {
+    const whole = cookies.get(name);
+    if (whole) return whole;
+    const chunks: string[] = [];
+    for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`) as string);
+    if (chunks.length > 0) return chunks.join('');
+  }
+  return null;
+}
+
+/** The bearer token of an `Authorization: Bearer …` header, for scripts calling the HTTP API. */
+export function bearerToken(authorization: string | null | undefined): string | null {
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,16 @@
+import type { Database } from '@spotter/db';
+import type { EventBus } from './bus/types';
+import type { Logger } from './logger';
+
+/** What every procedure may use; each app builds these once per process and hands them in. */
+export type ServerDeps = {
+  prisma: Database;
+  bus: EventBus;
+  logger: Logger;
+  /** The NEXTAUTH_SECRET shared by every web and realtime replica. */
+  authSecret: string;
+};
+
+export type Session = { userId: string; name: string; email: string };
+
+export type Context = ServerDeps & { session: Session | null };

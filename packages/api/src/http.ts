@@ -1,0 +1,22 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { ServerDeps } from './context';
+import { createContextFactory } from './create-context';
+import { appRouter } from './root';
+
+/**
+ * The tRPC HTTP endpoint as a fetch handler: Next's route handler calls it, and so can any
+ * server that speaks Request/Response. `endpoint` is the path prefix the router is mounted at.
+ */
+export function createHttpHandler(deps: ServerDeps, endpoint = '/api/trpc') {
+  const contexts = createContextFactory(deps);
+  return (req: Request) =>
+    fetchRequestHandler({
+      endpoint,
+      req,
+      router: appRouter,
+      createContext: () => contexts.fromRequest(req),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
+      },
+    });
+}

@@ -1,0 +1,41 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { topics } from '../bus/topics';
+import { assertMember } from '../services/channel-access';
+import { publishAfterCommit } from '../services/publish';
+import { protectedProcedure } from '../trpc';
+import { Id } from './schemas';
+
+export const NotifyTypingInput = z.object({ channelId: Id, isTyping: z.boolean().default(true) });
+export type NotifyTypingInput = z.infer<typeof NotifyTypingInput>;
+
+export const OnTypingInput = z.object({ channelId: Id });
+export type OnTypingInput = z.infer<typeof OnTypingInput>;
+
+/**
+ * Typing is ephemeral: never stored, never replayed, and on its own subscription so it cannot
+ * disturb the message stream's resume cursor. Clients send `isTyping: true` at most every few
+ * seconds while typing and treat silence as stopped.
+ */
+export const typingRouter = {
+  notify: protectedProcedure.input(NotifyTypingInput).mutation(async ({ ctx, input }) => {
+    await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
+    await publishAfterCommit(ctx, topics.channelTyping(input.channelId), {
+      channelId: input.channelId,
+      userId: ctx.session.userId,
+      userName: ctx.session.name,
+      isTyping: input.isTyping,
+    });
+    return { ok: true };
+  }),
+
+  onUpdate: protectedProcedure.input(OnTypingInput).subscription(async function* ({ ctx, input, signal }) {
+    await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
+    const updates = await ctx.bus.subscribe(topics.channelTyping(input.channelId), {
+      signal: signal ?? new AbortController().signal,
+    });
+    for await (const update of updates) {
+      if (update.userId !== ctx.session.userId) yield update;
+    }
+  }),
+} satisfies TRPCRouterRecord;
