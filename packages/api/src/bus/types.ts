@@ -20,8 +20,26 @@ export type EventBus = {
    * published after the promise resolves is delivered. Every local listener of a topic receives
    * the same payload object: treat it as read-only.
    */
-  subscribe<K extends TopicKind>(topic: Topic<K>, options: SubscribeOptions): Promise<AsyncIterable<TopicPayload<K>>>;
+  subscribe<K extends TopicKind>(
+    topic: Topic<K>,
+    options: SubscribeOptions,
+  ): Promise<AsyncIterable<TopicPayload<K>>>;
   /** True while the bus can deliver (the Redis connections are up). */
   isReady(): boolean;
   close(): Promise<void>;
 };
+
+/** Counters since the bus was created, read by /metrics. */
+export type BusStats = {
+  /** Payloads handed to Redis (or to local listeners, in memory) without error. */
+  published: number;
+  /** Publishes that rejected: Redis unreachable, or the bus closed. */
+  publishFailures: number;
+  /** Messages that arrived for a topic with local listeners. */
+  received: number;
+  /** Messages not delivered: undecodable payloads, and payloads shed by a listener too far behind. */
+  dropped: number;
+};
+
+/** Both implementations count what they do; `createEventBus` returns this. */
+export type MeteredEventBus = EventBus & { stats(): BusStats };
