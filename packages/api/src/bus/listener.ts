@@ -43,7 +43,7 @@ export function createListener<T>(options: ListenerOptions): Listener<T> {
     if (isEnded) return;
     isEnded = true;
     queue.length = 0;
-    options.signal.removeEventListener('abort', end);
+    stopWatching();
     const resolve = waiting;
     waiting = undefined;
     resolve?.({ done: true, value: undefined });
@@ -86,12 +86,13 @@ export function createListener<T>(options: ListenerOptions): Listener<T> {
     },
   };
 
+  let stopWatching = () => {};
   if (options.signal.aborted) {
     // Never registered anywhere, so there is nothing for onEnd to release.
     isEnded = true;
     markEnded();
   } else {
-    options.signal.addEventListener('abort', end, { once: true });
+    stopWatching = onAbort(options.signal, end);
   }
 
   return {
@@ -102,5 +103,34 @@ export function createListener<T>(options: ListenerOptions): Listener<T> {
     },
     ended,
     iterable: { [Symbol.asyncIterator]: () => iterator },
+  };
+}
+
+type AbortFanout = { callbacks: Set<() => void>; fire: () => void };
+const abortFanouts = new WeakMap<AbortSignal, AbortFanout>();
+
+/**
+ * One "abort" listener per signal, however many topics it subscribes: Node warns past 10 listeners
+ * on one AbortSignal, and a subscription may well follow more topics than that.
+ */
+function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let fanout = abortFanouts.get(signal);
+  if (!fanout) {
+    const callbacks = new Set<() => void>();
+    const fire = () => {
+      abortFanouts.delete(signal);
+      for (const fn of [...callbacks]) fn();
+    };
+    fanout = { callbacks, fire };
+    abortFanouts.set(signal, fanout);
+    signal.addEventListener('abort', fire, { once: true });
+  }
+  const current = fanout;
+  current.callbacks.add(callback);
+  return () => {
+    current.callbacks.delete(callback);
+    if (current.callbacks.size > 0 || abortFanouts.get(signal) !== current) return;
+    abortFanouts.delete(signal);
+    signal.removeEventListener('abort', current.fire);
   };
 }

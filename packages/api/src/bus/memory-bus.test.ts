@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEventBus } from './index';
@@ -86,6 +87,27 @@ describe('createMemoryBus', () => {
     await bus.publish(topics.channelTyping('c1'), typing('u1'));
     expect(await take(iterable, 1)).toEqual([]);
     expect(bus.stats().received).toBe(0);
+  });
+
+  it('puts one listener on a signal shared by many subscriptions, and removes it when they end', async () => {
+    const bus = createMemoryBus();
+    const controller = new AbortController();
+    const iterables = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => bus.subscribe(topics.channelTyping(`c${i}`), controller)),
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+
+    for (const iterable of iterables.slice(1)) await iterable[Symbol.asyncIterator]().return?.();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    const [last] = iterables;
+    const pending = last?.[Symbol.asyncIterator]().next();
+    controller.abort();
+    expect(await pending).toEqual({ done: true, value: undefined });
+
+    const other = new AbortController();
+    const iterable = await bus.subscribe(topics.channelTyping('c1'), other);
+    await iterable[Symbol.asyncIterator]().return?.();
+    expect(getEventListeners(other.signal, 'abort')).toHaveLength(0);
   });
 
   it('sheds the oldest payloads of a listener that falls behind, and warns once', async () => {
