@@ -1,0 +1,16 @@
+export { createPrismaClient, type Database } from './client';
+export { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
+export {
+  type Channel,
+  ChannelVisibility,
+  type Membership,
+  MembershipRole,
+  type Message,
+  Prisma,
+  PrismaClient,
+  type User,
+} from './generated/prisma/client';
+export type { DbLogger } from './logger';
+export { migrate } from './migrate';
+export { hashPassword, verifyPassword } from './password';
+export { seed } from './seed';

@@ -1,0 +1,112 @@
+import type { Database } from './client';
+import type { ChannelVisibility, MembershipRole } from './generated/prisma/enums';
+import { hashPassword } from './password';
+
+export const DEMO_PASSWORD = 'spotter-demo';
+
+const USERS = [
+  { email: 'alice@spotter.dev', name: 'Alice' },
+  { email: 'bob@spotter.dev', name: 'Bob' },
+  { email: 'carol@spotter.dev', name: 'Carol' },
+] as const;
+type Handle = 'alice' | 'bob' | 'carol';
+
+const CHANNELS: {
+  slug: string;
+  name: string;
+  visibility: ChannelVisibility;
+  members: [Handle, MembershipRole][];
+}[] = [
+  {
+    slug: 'general',
+    name: 'General',
+    visibility: 'PUBLIC',
+    members: [
+      ['alice', 'OWNER'],
+      ['bob', 'MEMBER'],
+      ['carol', 'MEMBER'],
+    ],
+  },
+  {
+    slug: 'leg-day',
+    name: 'Leg day',
+    visibility: 'PUBLIC',
+    members: [
+      ['alice', 'OWNER'],
+      ['bob', 'MEMBER'],
+    ],
+  },
+  { slug: 'cardio', name: 'Cardio', visibility: 'PUBLIC', members: [] },
+  { slug: 'coaches', name: 'Coaches', visibility: 'PRIVATE', members: [['alice', 'OWNER']] },
+];
+
+const MESSAGES: { channel: string; author: Handle; body: string }[] = [
+  { channel: 'general', author: 'alice', body: 'Welcome to Spotter! Say hi 👋' },
+  { channel: 'general', author: 'bob', body: 'Hi all — who is in for Saturday?' },
+  { channel: 'general', author: 'carol', body: 'Me! 9am works.' },
+  { channel: 'general', author: 'alice', body: '9am it is.' },
+  { channel: 'leg-day', author: 'bob', body: 'Squats 5x5 today, 100 kg.' },
+  { channel: 'leg-day', author: 'alice', body: 'Nice. Going for a Romanian deadlift PR.' },
+  { channel: 'leg-day', author: 'bob', body: 'Spot me on the last set?' },
+];
+
+/**
+ * Demo data: three users (password `spotter-demo`), four channels with memberships, and a few
+ * messages. Idempotent: each row is found by its natural key and created only when missing, so a
+ * second run changes nothing, and messages get their seq the way the app assigns it.
+ */
+export async function seed(prisma: Database): Promise<void> {
+  const users = new Map<Handle, string>();
+  for (const { email, name } of USERS) {
+    const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    const user =
+      existing ??
+      (await prisma.user.create({ data: { email, name, passwordHash: await hashPassword(DEMO_PASSWORD) } }));
+    users.set(email.split('@')[0] as Handle, user.id);
+  }
+  const userId = (handle: Handle) => users.get(handle) as string;
+
+  const channels = new Map<string, string>();
+  for (const { slug, name, visibility, members } of CHANNELS) {
+    const channel = await prisma.channel.upsert({
+      where: { slug },
+      create: { slug, name, visibility, createdById: userId('alice') },
+      update: {},
+    });
+    channels.set(slug, channel.id);
+    for (const [handle, role] of members) {
+      await prisma.membership.upsert({
+        where: { userId_channelId: { userId: userId(handle), channelId: channel.id } },
+        create: { userId: userId(handle), channelId: channel.id, role },
+        update: {},
+      });
+    }
+  }
+
+  for (const [index, { channel, author, body }] of MESSAGES.entries()) {
+    await postOnce(prisma, {
+      channelId: channels.get(channel) as string,
+      authorId: userId(author),
+      body,
+      nonce: `seed-${index}`,
+    });
+  }
+}
+
+/** Inserts a message unless its nonce was used before, taking the next seq under the channel's row lock. */
+async function postOnce(
+  prisma: Database,
+  message: { channelId: string; authorId: string; body: string; nonce: string },
+): Promise<void> {
+  const { channelId, authorId, nonce } = message;
+  await prisma.$transaction(async (tx) => {
+    const key = { channelId_authorId_nonce: { channelId, authorId, nonce } };
+    if (await tx.message.findUnique({ where: key, select: { id: true } })) return;
+    const { lastSeq } = await tx.channel.update({
+      where: { id: channelId },
+      data: { lastSeq: { increment: 1 } },
+      select: { lastSeq: true },
+    });
+    await tx.message.create({ data: { ...message, seq: lastSeq } });
+  });
+}

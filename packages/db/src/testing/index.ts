@@ -1,0 +1,3 @@
+import './provided-context';
+
+export { createTestDatabase, type TestDatabase } from './test-database';
