@@ -49,6 +49,13 @@ function lost(config: RedisConnectionConfig): Outage {
 export function describeFailure(err: Error, config: RedisConnectionConfig): Outage {
   const code = errorCode(err);
   const at = `at ${config.address}`;
+  // Checked before the network codes: a plain server hanging up on a TLS client is an ECONNRESET.
+  if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS') || /certificate|SSL|TLS/.test(err.message)) {
+    return {
+      key: 'tls',
+      message: `REDIS_URL is set but the TLS handshake with Redis ${at} failed (${code ?? err.message}) — use rediss:// only if the server speaks TLS, and check its certificate`,
+    };
+  }
   if (code === 'ECONNREFUSED') {
     return {
       key: 'network',
@@ -77,12 +84,6 @@ export function describeFailure(err: Error, config: RedisConnectionConfig): Outa
     return {
       key: 'auth',
       message: `REDIS_URL is set but Redis ${at} requires a password (NOAUTH) — put user:password in REDIS_URL`,
-    };
-  }
-  if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(err.message)) {
-    return {
-      key: 'tls',
-      message: `REDIS_URL is set but the TLS handshake with Redis ${at} failed (${code ?? err.message}) — use rediss:// only if the server speaks TLS, and check its certificate`,
     };
   }
   return {

@@ -40,6 +40,10 @@ describe('parseRedisUrl', () => {
     expect(parseRedisUrl('redis://[::1]:6390')).toMatchObject({ host: '::1', address: '[::1]:6390' });
   });
 
+  it('sends no SNI name for an IP address over TLS', () => {
+    expect(parseRedisUrl('rediss://10.0.0.5:6380').tls).toEqual({});
+  });
+
   it.each([
     ['http://localhost:6379', /got scheme http:/],
     ['localhost:6379', /REDIS_URL must look like/],

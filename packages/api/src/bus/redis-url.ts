@@ -1,11 +1,13 @@
+import { isIP } from 'node:net';
+
 export type RedisConnectionConfig = {
   host: string;
   port: number;
   username?: string;
   password?: string;
   db: number;
-  /** Set for `rediss://`: TLS with the URL's host as the SNI/certificate name. */
-  tls?: { servername: string };
+  /** Set for `rediss://`: TLS, with the URL's host name as SNI (IP literals send none, per RFC 6066). */
+  tls?: { servername?: string };
   /** `host:port`, for log lines (never contains credentials). */
   address: string;
 };
@@ -42,6 +44,6 @@ export function parseRedisUrl(raw: string): RedisConnectionConfig {
   };
   if (url.username) config.username = decodeURIComponent(url.username);
   if (url.password) config.password = decodeURIComponent(url.password);
-  if (url.protocol === 'rediss:') config.tls = { servername: host };
+  if (url.protocol === 'rediss:') config.tls = isIP(host) ? {} : { servername: host };
   return config;
 }
