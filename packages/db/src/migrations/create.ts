@@ -15,13 +15,15 @@ export type CreateMigrationResult = { name: string; sql: string } | { name: null
 
 /**
  * Writes `prisma/migrations/<timestamp>_<name>/migration.sql` for the difference between the schema
- * the previous migration was made from (its snapshot) and `schema.prisma`, with no database at all.
+ * the previous migration was made from (its snapshot) and `schema.prisma`, with no database
+ * at all.
  * Returns `{ name: null }` when the schema has not changed.
  */
 export async function createMigration(
   name: string,
-  { migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = {},
+  options: { migrationsDir?: string; schemaPath?: string; now?: Date; probeUrl?: string } = {},
 ): Promise<CreateMigrationResult> {
+  const { migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = options;
   const slug = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
@@ -29,7 +31,7 @@ export async function createMigration(
   if (!slug) throw new Error(`"${name}" makes an empty migration name — use letters or digits`);
   const schema = await readFile(schemaPath, 'utf8');
   const from = await previousSchema(migrationsDir);
-  const sql = await diff(from, schema);
+  const sql = await diff(from, schema, options.probeUrl);
   if (!hasStatements(sql)) return { name: null, sql: null };
 
   const dirName = `${timestamp(now)}_${slug}`;
@@ -41,25 +43,31 @@ export async function createMigration(
 }
 
 /**
- * The engine probes its database's version before any command, even a diff of two datamodels, so
- * give it a throwaway in-memory PGlite: creating a migration then needs no server at all.
+ * The engine probes its database's version before any command, even a diff of two datamodels; it
+ * reads and writes nothing else. Without `probeUrl`, a throwaway in-memory PGlite answers the probe,
+ * so creating a migration needs no server at all.
  */
-async function diff(from: DiffTarget, schema: string): Promise<string> {
+async function diff(from: DiffTarget, schema: string, probeUrl?: string): Promise<string> {
+  if (probeUrl) return diffOn(probeUrl, from, schema);
   const server = await servePglite(new PGlite());
   try {
-    const { stdout } = await withSchemaEngine(server.url, (engine) =>
-      engine.diff({
-        from,
-        to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
-        script: true,
-        exitCode: null,
-        filters: { externalTables: [], externalEnums: [] },
-      }),
-    );
-    return stdout ?? '';
+    return await diffOn(server.url, from, schema);
   } finally {
     await server.close();
   }
+}
+
+async function diffOn(probeUrl: string, from: DiffTarget, schema: string): Promise<string> {
+  const { stdout } = await withSchemaEngine(probeUrl, (engine) =>
+    engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    }),
+  );
+  return stdout ?? '';
 }
 
 async function previousSchema(migrationsDir: string): Promise<DiffTarget> {
