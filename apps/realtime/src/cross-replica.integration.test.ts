@@ -1,0 +1,267 @@
+import { createEventBus, createLogger, type ServerDeps } from '@spotter/api';
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+// The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
+import { type RedisServer, startRedisServer } from '../../../packages/api/src/testing/redis-server';
+import {
+  connectClient,
+  createUserWithToken,
+  httpClient,
+  type Replica,
+  recordChannelEvents,
+  spawnReplica,
+  startReplica,
+  type WsTestClient,
+} from './testing/index';
+
+const SECRET = 'integration-test-secret-not-for-production';
+
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let web: ServerDeps;
+let replicaA: Replica;
+let replicaB: Replica;
+const openClients: WsTestClient[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await startRedisServer();
+  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
+  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
+  prisma = createPrismaClient(database.url);
+  // The web app's side: its own process-wide deps and its own Redis connections, as in production.
+  const logger = createLogger({ name: 'web-under-test', level: 'silent' });
+  web = { prisma, bus: createEventBus({ redisUrl: redis.url, logger }), logger, authSecret: SECRET };
+});
+
+afterEach(async () => {
+  await Promise.all(openClients.splice(0).map((client) => client.close()));
+});
+
+afterAll(async () => {
+  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
+  await web?.bus.close();
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await database?.drop();
+});
+
+function connect(url: string | (() => string), token?: string): WsTestClient {
+  const client = connectClient(url, token);
+  openClients.push(client);
+  return client;
+}
+
+/** Alice (who created the channel) and Bob (who joined it), each with a token; the channel is fresh. */
+async function channelWithTwoMembers() {
+  const alice = await createUserWithToken(prisma, SECRET, 'Alice');
+  const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+  const setup = connect(replicaA.url, alice.token);
+  const channel = await setup.trpc.channel.create.mutate({
+    name: `lifting ${alice.session.userId.slice(-6)}`,
+  });
+  await connect(replicaB.url, bob.token).trpc.channel.join.mutate({ channelId: channel.id });
+  return { alice, bob, channelId: channel.id };
+}
+
+/**
+ * A stream yields live events only after its bus subscription is confirmed and its history read, so
+ * once a subscriber has received this message, everything later must reach it through the bus.
+ */
+async function untilLive(
+  channelId: string,
+  sender: WsTestClient,
+  ...streams: ReturnType<typeof recordChannelEvents>[]
+) {
+  const { seq } = await sender.trpc.message.send.mutate({ channelId, body: 'warm-up' });
+  await Promise.all(
+    streams.map((s) => s.until(`the warm-up message (seq ${seq})`, () => s.createdSeqs().includes(seq))),
+  );
+  return seq;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCClientError<never>> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  return error as TRPCClientError<never>;
+}
+
+describe('two realtime replicas sharing one Redis', () => {
+  it('delivers a message sent over WebSocket on A, and one sent through the web HTTP API, to subscribers on both', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const onA = connect(replicaA.url, alice.token);
+    const onB = connect(replicaB.url, bob.token);
+    const aliceSees = recordChannelEvents(onA, { channelId });
+    const bobSees = recordChannelEvents(onB, { channelId });
+    const warmUp = await untilLive(channelId, onA, aliceSees, bobSees);
+
+    const viaWs = await onA.trpc.message.send.mutate({ channelId, body: 'squats at 6?' });
+    await bobSees.until('the WebSocket message on B', () => bobSees.createdSeqs().includes(viaWs.seq));
+    const viaHttp = await httpClient(web, bob.token).message.send.mutate({
+      channelId,
+      body: 'see you there',
+    });
+    for (const stream of [aliceSees, bobSees]) {
+      await stream.until('the HTTP message', () => stream.createdSeqs().includes(viaHttp.seq));
+    }
+
+    const expected = ['warm-up', 'squats at 6?', 'see you there'];
+    expect(aliceSees.bodies()).toEqual(expected);
+    expect(bobSees.bodies()).toEqual(expected);
+    expect(bobSees.createdSeqs()).toEqual([warmUp, warmUp + 1, warmUp + 2]);
+    expect(bobSees.received.at(-1)?.event.message.authorName).toBe('Bob');
+  });
+
+  it('replays exactly the 50 messages a disconnected client missed, in order, then streams live ones', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const bobOnB = connect(replicaB.url, bob.token);
+    const lastSeen = await untilLive(channelId, aliceOnA, recordChannelEvents(bobOnB, { channelId }));
+    await bobOnB.close();
+
+    for (let i = 1; i <= 50; i++) await aliceOnA.trpc.message.send.mutate({ channelId, body: `missed ${i}` });
+
+    const bobAgain = connect(replicaB.url, bob.token);
+    const resumed = recordChannelEvents(bobAgain, { channelId, lastEventId: String(lastSeen) });
+    await resumed.until('the 50 missed messages', () => resumed.received.length >= 50);
+    const live = await aliceOnA.trpc.message.send.mutate({ channelId, body: 'still here?' });
+    await resumed.until('the live message', () => resumed.createdSeqs().includes(live.seq));
+
+    expect(resumed.createdSeqs()).toEqual(range(lastSeen + 1, lastSeen + 51));
+    expect(resumed.bodies()).toEqual([...range(1, 50).map((i) => `missed ${i}`), 'still here?']);
+  });
+
+  it('fills a lost publish from the database as soon as the next message arrives', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const bobOnB = connect(replicaB.url, bob.token);
+    const bobSees = recordChannelEvents(bobOnB, { channelId });
+    let hasSeenTyping = false;
+    bobOnB.trpc.typing.onUpdate.subscribe({ channelId }, { onData: () => (hasSeenTyping = true) });
+    const warmUp = await untilLive(channelId, aliceOnA, bobSees);
+
+    // A committed message whose publish never happened (say, Redis was down at that instant).
+    const lost = await prisma.$transaction(async (tx) => {
+      const { lastSeq } = await tx.channel.update({
+        where: { id: channelId },
+        data: { lastSeq: { increment: 1 } },
+        select: { lastSeq: true },
+      });
+      return tx.message.create({
+        data: { channelId, authorId: alice.session.userId, body: 'lost publish', seq: lastSeq },
+      });
+    });
+    // A typing event sent after the commit travels the same Redis and WebSocket paths to Bob: once one
+    // has arrived, a publish of the lost message (had there been one) would have arrived too. Typing is
+    // not replayed, so Alice keeps notifying, as the composer does, until one lands.
+    for (let attempt = 0; attempt < 50 && !hasSeenTyping; attempt++) {
+      await aliceOnA.trpc.typing.notify.mutate({ channelId });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(hasSeenTyping).toBe(true);
+    expect(bobSees.createdSeqs()).toEqual([warmUp]);
+
+    const next = await aliceOnA.trpc.message.send.mutate({ channelId, body: 'after the gap' });
+    await bobSees.until('the next message', () => bobSees.createdSeqs().includes(next.seq));
+    expect(bobSees.createdSeqs()).toEqual([warmUp, lost.seq, next.seq]);
+    expect(bobSees.bodies()).toEqual(['warm-up', 'lost publish', 'after the gap']);
+  });
+
+  it('refuses subscriptions without a session but keeps answering on the same connection', async () => {
+    const { channelId } = await channelWithTwoMembers();
+    const anonymous = connect(replicaB.url);
+    const error = await recordChannelEvents(anonymous, { channelId }).firstError();
+
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymous.trpc.auth.me.query()).resolves.toBeNull();
+  });
+
+  it('rejects bad input over the wire with the precise code and writes nothing', async () => {
+    const { alice, channelId } = await channelWithTwoMembers();
+    const carol = await createUserWithToken(prisma, SECRET, 'Carol');
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const carolOnB = connect(replicaB.url, carol.token);
+    const stored = () => prisma.message.count({ where: { channelId } });
+    const before = await stored();
+
+    const empty = await errorOf(aliceOnA.trpc.message.send.mutate({ channelId, body: '' }));
+    expect(empty.data).toMatchObject({ code: 'BAD_REQUEST' });
+    const tooLong = await errorOf(aliceOnA.trpc.message.send.mutate({ channelId, body: 'x'.repeat(4001) }));
+    expect(tooLong.data).toMatchObject({ code: 'BAD_REQUEST' });
+    const unknown = await errorOf(
+      aliceOnA.trpc.message.send.mutate({ channelId: 'no-such-channel', body: 'hi' }),
+    );
+    expect(unknown.data).toMatchObject({ code: 'NOT_FOUND' });
+    const notMember = await errorOf(carolOnB.trpc.message.send.mutate({ channelId, body: 'let me in' }));
+    expect(notMember.data).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await stored()).toBe(before);
+
+    const badCursor = await recordChannelEvents(aliceOnA, { channelId, lastEventId: 'abc' }).firstError();
+    expect((badCursor as TRPCClientError<never>).data).toMatchObject({ code: 'BAD_REQUEST' });
+    const notMemberStream = await recordChannelEvents(carolOnB, { channelId }).firstError();
+    expect((notMemberStream as TRPCClientError<never>).data).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('a replica process', () => {
+  it('answers /health and /ready, and upgrades only /ws', async () => {
+    const health = await fetch(`${replicaA.httpUrl}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', replica: expect.any(String) });
+
+    const ready = await fetch(`${replicaA.httpUrl}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', bus: 'up', database: 'up', draining: false });
+
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${replicaA.port}/not-ws`);
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      socket.once('open', () => reject(new Error('upgraded a path other than /ws')));
+      socket.once('error', () => {}); // the refused handshake also surfaces here
+    });
+    expect(status).toBe(404);
+  });
+
+  it('refuses to start without REDIS_URL, naming it', async () => {
+    const replica = spawnReplica({
+      databaseUrl: database.url,
+      redisUrl: redis.url,
+      secret: SECRET,
+      env: { REDIS_URL: undefined },
+    });
+    const exit = await replica.untilExit(30_000);
+    expect(exit.code).not.toBe(0);
+    expect(exit.output).toContain('REDIS_URL is required');
+  });
+
+  it('on SIGTERM sends its clients to another replica, which resumes them without a gap, and exits 0', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    // Stands in for the proxy: the first connection goes to the doomed replica, every later one to B.
+    let connections = 0;
+    const bobClient = connect(() => (connections++ === 0 ? doomed.url : replicaB.url), bob.token);
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const bobSees = recordChannelEvents(bobClient, { channelId });
+    const warmUp = await untilLive(channelId, aliceOnA, bobSees);
+
+    const exit = await doomed.stop('SIGTERM');
+    for (let i = 1; i <= 5; i++)
+      await aliceOnA.trpc.message.send.mutate({ channelId, body: `during failover ${i}` });
+    await bobSees.until('the messages sent during the failover', () => bobSees.createdSeqs().length >= 6);
+
+    expect(exit.code).toBe(0);
+    expect(exit.output).toContain('"closedWhileConnected":0');
+    expect(connections).toBeGreaterThan(1);
+    expect(bobSees.createdSeqs()).toEqual(range(warmUp, warmUp + 5));
+  });
+});
