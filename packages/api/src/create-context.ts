@@ -10,7 +10,9 @@ import type { Context, ServerDeps } from './context';
 export function createContextFactory(deps: ServerDeps) {
   return {
     async fromRequest(req: Request): Promise<Context> {
-      const token = bearerToken(req.headers.get('authorization')) ?? sessionTokenFromCookieHeader(req.headers.get('cookie'));
+      const token =
+        bearerToken(req.headers.get('authorization')) ??
+        sessionTokenFromCookieHeader(req.headers.get('cookie'));
       const session = token ? await sessionFromToken(token, deps.authSecret) : null;
       return { ...deps, session };
     },

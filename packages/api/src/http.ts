@@ -16,7 +16,8 @@ export function createHttpHandler(deps: ServerDeps, endpoint = '/api/trpc') {
       router: appRouter,
       createContext: () => contexts.fromRequest(req),
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
       },
     });
 }

@@ -14,7 +14,14 @@ export function createLogger(options: { name: string; level?: string; pretty?: b
 }
 
 function prettyStream(): pino.DestinationStream {
-  const levels: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+  const levels: Record<number, string> = {
+    10: 'TRACE',
+    20: 'DEBUG',
+    30: 'INFO',
+    40: 'WARN',
+    50: 'ERROR',
+    60: 'FATAL',
+  };
   return {
     write(line: string) {
       const { level, time, name, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line);

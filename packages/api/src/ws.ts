@@ -19,7 +19,8 @@ export function attachTrpcWebSocket(wss: WebSocketServer, deps: ServerDeps) {
     createContext: contexts.fromWebSocket,
     keepAlive: KEEP_ALIVE,
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
     },
   });
 }

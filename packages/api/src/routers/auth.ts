@@ -33,7 +33,11 @@ export const authRouter = {
     const session = await authenticate(ctx.prisma, input);
     if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
     const token = await issueSessionToken(session, ctx.authSecret);
-    return { token, userId: session.userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) };
+    return {
+      token,
+      userId: session.userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+    };
   }),
 
   me: publicProcedure.query(({ ctx }) => ctx.session),

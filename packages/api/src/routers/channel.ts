@@ -24,7 +24,10 @@ export const CreateChannelInput = z.object({
 });
 export type CreateChannelInput = z.infer<typeof CreateChannelInput>;
 
-export const GetChannelInput = z.union([z.object({ channelId: Id }), z.object({ slug: z.string().min(1).max(64) })]);
+export const GetChannelInput = z.union([
+  z.object({ channelId: Id }),
+  z.object({ slug: z.string().min(1).max(64) }),
+]);
 export type GetChannelInput = z.infer<typeof GetChannelInput>;
 
 export const ChannelIdInput = z.object({ channelId: Id });
@@ -37,9 +40,15 @@ export const channelRouter = {
     .input(BrowseChannelsInput)
     .query(({ ctx, input }) => browsePublicChannels(ctx.prisma, { userId: ctx.session.userId, ...input })),
 
-  get: protectedProcedure.input(GetChannelInput).query(({ ctx, input }) =>
-    findVisibleChannel(ctx.prisma, ctx.session.userId, 'channelId' in input ? { id: input.channelId } : { slug: input.slug }),
-  ),
+  get: protectedProcedure
+    .input(GetChannelInput)
+    .query(({ ctx, input }) =>
+      findVisibleChannel(
+        ctx.prisma,
+        ctx.session.userId,
+        'channelId' in input ? { id: input.channelId } : { slug: input.slug },
+      ),
+    ),
 
   create: protectedProcedure
     .input(CreateChannelInput)

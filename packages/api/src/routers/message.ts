@@ -37,12 +37,20 @@ export type OnMessageEventInput = z.infer<typeof OnMessageEventInput>;
 export const messageRouter = {
   list: protectedProcedure.input(ListMessagesInput).query(async ({ ctx, input }) => {
     await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
-    return readPageBefore(ctx.prisma, { channelId: input.channelId, beforeSeq: input.cursor ?? undefined, limit: input.limit });
+    return readPageBefore(ctx.prisma, {
+      channelId: input.channelId,
+      beforeSeq: input.cursor ?? undefined,
+      limit: input.limit,
+    });
   }),
 
   send: protectedProcedure.input(SendMessageInput).mutation(async ({ ctx, input }) => {
     const { message, isNew } = await createMessage(ctx.prisma, { ...input, authorId: ctx.session.userId });
-    if (isNew) await publishAfterCommit(ctx, topics.channelEvents(message.channelId), { type: 'message.created', message });
+    if (isNew)
+      await publishAfterCommit(ctx, topics.channelEvents(message.channelId), {
+        type: 'message.created',
+        message,
+      });
     return message;
   }),
 
@@ -52,17 +60,31 @@ export const messageRouter = {
       userId: ctx.session.userId,
       change: { body: input.body },
     });
-    await publishAfterCommit(ctx, topics.channelEvents(message.channelId), { type: 'message.edited', message });
+    await publishAfterCommit(ctx, topics.channelEvents(message.channelId), {
+      type: 'message.edited',
+      message,
+    });
     return message;
   }),
 
   delete: protectedProcedure.input(DeleteMessageInput).mutation(async ({ ctx, input }) => {
-    const message = await changeOwnMessage(ctx.prisma, { messageId: input.messageId, userId: ctx.session.userId, change: 'delete' });
-    await publishAfterCommit(ctx, topics.channelEvents(message.channelId), { type: 'message.deleted', message });
+    const message = await changeOwnMessage(ctx.prisma, {
+      messageId: input.messageId,
+      userId: ctx.session.userId,
+      change: 'delete',
+    });
+    await publishAfterCommit(ctx, topics.channelEvents(message.channelId), {
+      type: 'message.deleted',
+      message,
+    });
     return message;
   }),
 
-  onEvent: protectedProcedure.input(OnMessageEventInput).subscription(async function* ({ ctx, input, signal }) {
+  onEvent: protectedProcedure.input(OnMessageEventInput).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
     await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
     yield* streamChannelEvents({
       prisma: ctx.prisma,

@@ -46,7 +46,10 @@ export async function listMyChannels(prisma: Database, userId: string) {
   return memberships.map(({ role, channel }) => ({ ...toSummary(channel), role }));
 }
 
-export async function browsePublicChannels(prisma: Database, input: { userId: string; query?: string | undefined; limit: number }) {
+export async function browsePublicChannels(
+  prisma: Database,
+  input: { userId: string; query?: string | undefined; limit: number },
+) {
   const rows = await prisma.channel.findMany({
     where: {
       visibility: 'PUBLIC',
@@ -60,7 +63,11 @@ export async function browsePublicChannels(prisma: Database, input: { userId: st
 }
 
 /** Finds a channel the user may see: any public one, or a private one they belong to. */
-export async function findVisibleChannel(prisma: Database, userId: string, where: { id: string } | { slug: string }) {
+export async function findVisibleChannel(
+  prisma: Database,
+  userId: string,
+  where: { id: string } | { slug: string },
+) {
   const row = await prisma.channel.findUnique({
     where,
     select: { ...summarySelect, memberships: { where: { userId }, select: { role: true } } },
@@ -78,7 +85,11 @@ export async function createChannel(
   input: { userId: string; name: string; description: string; visibility: 'PUBLIC' | 'PRIVATE' },
 ) {
   const slug = slugify(input.name);
-  if (!slug) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A channel name needs at least one letter or digit.' });
+  if (!slug)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'A channel name needs at least one letter or digit.',
+    });
   try {
     const channel = await prisma.channel.create({
       data: {
@@ -104,7 +115,8 @@ export async function createChannel(
 export async function joinChannel(prisma: Database, userId: string, channelId: string) {
   const channel = await findVisibleChannel(prisma, userId, { id: channelId });
   if (channel.role) return channel;
-  if (channel.visibility === 'PRIVATE') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such channel.' });
+  if (channel.visibility === 'PRIVATE')
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such channel.' });
   await prisma.membership.upsert({
     where: { userId_channelId: { userId, channelId } },
     create: { userId, channelId },
@@ -115,5 +127,6 @@ export async function joinChannel(prisma: Database, userId: string, channelId: s
 
 export async function leaveChannel(prisma: Database, userId: string, channelId: string) {
   const { count } = await prisma.membership.deleteMany({ where: { userId, channelId } });
-  if (count === 0) throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not a member of this channel.' });
+  if (count === 0)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not a member of this channel.' });
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@spotter/db';
 import { tracked } from '@trpc/server';
-import type { EventBus } from '../bus/types';
 import { type ChannelEvent, topics } from '../bus/topics';
+import type { EventBus } from '../bus/types';
 import { readPageBefore, readRange } from './message-read';
 
 /** How many recent messages a first connection (no lastEventId) starts with. */

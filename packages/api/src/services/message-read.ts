@@ -27,7 +27,10 @@ export async function* readRange(
   let after = input.afterSeq;
   for (;;) {
     const rows = await prisma.message.findMany({
-      where: { channelId: input.channelId, seq: { gt: after, ...(input.uptoSeq ? { lte: input.uptoSeq } : {}) } },
+      where: {
+        channelId: input.channelId,
+        seq: { gt: after, ...(input.uptoSeq ? { lte: input.uptoSeq } : {}) },
+      },
       orderBy: { seq: 'asc' },
       take: pageSize,
       select: messageViewSelect,

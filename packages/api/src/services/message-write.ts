@@ -11,7 +11,10 @@ export type NewMessage = { channelId: string; authorId: string; body: string; no
  * channel row's lock until commit, so seqs are gapless and in commit order. A retried send with
  * the same nonce returns the stored copy instead of posting twice.
  */
-export async function createMessage(prisma: Database, input: NewMessage): Promise<{ message: MessageView; isNew: boolean }> {
+export async function createMessage(
+  prisma: Database,
+  input: NewMessage,
+): Promise<{ message: MessageView; isNew: boolean }> {
   await assertMember(prisma, input.authorId, input.channelId);
   const earlier = await findByNonce(prisma, input);
   if (earlier) return { message: earlier, isNew: false };
@@ -23,7 +26,13 @@ export async function createMessage(prisma: Database, input: NewMessage): Promis
         select: { lastSeq: true },
       });
       return tx.message.create({
-        data: { channelId: input.channelId, authorId: input.authorId, body: input.body, nonce: input.nonce ?? null, seq: lastSeq },
+        data: {
+          channelId: input.channelId,
+          authorId: input.authorId,
+          body: input.body,
+          nonce: input.nonce ?? null,
+          seq: lastSeq,
+        },
         select: messageViewSelect,
       });
     });
@@ -40,7 +49,9 @@ export async function createMessage(prisma: Database, input: NewMessage): Promis
 async function findByNonce(prisma: Database, input: NewMessage): Promise<MessageView | null> {
   if (!input.nonce) return null;
   const row = await prisma.message.findUnique({
-    where: { channelId_authorId_nonce: { channelId: input.channelId, authorId: input.authorId, nonce: input.nonce } },
+    where: {
+      channelId_authorId_nonce: { channelId: input.channelId, authorId: input.authorId, nonce: input.nonce },
+    },
     select: messageViewSelect,
   });
   return row ? toMessageView(row) : null;

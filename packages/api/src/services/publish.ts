@@ -1,5 +1,5 @@
-import type { EventBus } from '../bus/types';
 import type { Topic, TopicKind, TopicPayload } from '../bus/topics';
+import type { EventBus } from '../bus/types';
 import type { Logger } from '../logger';
 
 /**
@@ -15,6 +15,9 @@ export async function publishAfterCommit<K extends TopicKind>(
     await deps.bus.publish(topic, payload);
   } catch (error) {
     // Debug level: during a Redis outage every send fails here; the bus logs the outage once.
-    deps.logger.debug({ topic: topic.name, err: (error as Error).message }, 'publish failed; readers will fill the gap');
+    deps.logger.debug(
+      { topic: topic.name, err: (error as Error).message },
+      'publish failed; readers will fill the gap',
+    );
   }
 }

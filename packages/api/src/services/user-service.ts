@@ -3,7 +3,10 @@ import { TRPCError } from '@trpc/server';
 import type { Session } from '../context';
 
 /** Creates an account; emails are compared case-insensitively. */
-export async function signUp(prisma: Database, input: { email: string; name: string; password: string }): Promise<Session> {
+export async function signUp(
+  prisma: Database,
+  input: { email: string; name: string; password: string },
+): Promise<Session> {
   const email = input.email.toLowerCase();
   try {
     const user = await prisma.user.create({
@@ -13,14 +16,20 @@ export async function signUp(prisma: Database, input: { email: string; name: str
     return { userId: user.id, email: user.email, name: user.name };
   } catch (error) {
     if ((error as { code?: unknown }).code === 'P2002') {
-      throw new TRPCError({ code: 'CONFLICT', message: 'An account with this email already exists. Sign in instead.' });
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'An account with this email already exists. Sign in instead.',
+      });
     }
     throw error;
   }
 }
 
 /** Checks credentials; answers null for an unknown email and a wrong password alike. */
-export async function authenticate(prisma: Database, input: { email: string; password: string }): Promise<Session | null> {
+export async function authenticate(
+  prisma: Database,
+  input: { email: string; password: string },
+): Promise<Session | null> {
   const user = await prisma.user.findUnique({
     where: { email: input.email.toLowerCase() },
     select: { id: true, email: true, name: true, passwordHash: true },

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { sessionFromToken } from '../auth/session-token';
+import { createApiHarness, TEST_AUTH_SECRET } from '../testing/api-harness';
+
+const h = createApiHarness(inject('databaseUrl'));
+afterAll(() => h.close());
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+  );
+
+describe('auth', () => {
+  it('signs up, then trades the credentials for a session token the servers accept', async () => {
+    const email = `Lifter-${randomUUID()}@Test.Spotter.dev`;
+    const { userId } = await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
+    const { token } = await h
+      .anonymous()
+      .auth.createToken({ email: email.toLowerCase(), password: 'deadlift-200' });
+    expect(await sessionFromToken(token, TEST_AUTH_SECRET)).toEqual({
+      userId,
+      name: 'Lifter',
+      email: email.toLowerCase(),
+    });
+    expect(await sessionFromToken(token, 'another-secret-entirely-0123456789')).toBeNull();
+    expect(await codeOf(h.anonymous().auth.signUp({ email, name: 'Again', password: 'deadlift-200' }))).toBe(
+      'CONFLICT',
+    );
+  });
+
+  it('rejects wrong passwords and bad sign-up input clearly', async () => {
+    const email = `lifter-${randomUUID()}@test.spotter.dev`;
+    await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
+    expect(await codeOf(h.anonymous().auth.createToken({ email, password: 'wrong-password' }))).toBe(
+      'UNAUTHORIZED',
+    );
+    const short = await h
+      .anonymous()
+      .auth.signUp({ email: 'x@y.dev', name: 'X', password: 'short' })
+      .catch((e: TRPCError) => e);
+    expect((short as TRPCError).code).toBe('BAD_REQUEST');
+    expect((short as TRPCError).message).toContain('at least 8 characters');
+    expect(
+      await codeOf(h.anonymous().auth.signUp({ email: 'not-an-email', name: 'X', password: 'long-enough' })),
+    ).toBe('BAD_REQUEST');
+  });
+
+  it('reports the session, or null when signed out', async () => {
+    const { caller, session } = await h.createUser('Alice');
+    expect(await caller.auth.me()).toEqual(session);
+    expect(await h.anonymous().auth.me()).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, type Database } from '@spotter/db';
+// Brings the vitest `inject('databaseUrl')` typing along with the harness.
+import type {} from '@spotter/db/testing';
+import { createMemoryBus } from '../bus/memory-bus';
+import type { EventBus } from '../bus/types';
+import type { Session } from '../context';
+import { createLogger } from '../logger';
+import { appRouter } from '../root';
+import { createCallerFactory } from '../trpc';
+
+const createCaller = createCallerFactory(appRouter);
+
+export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
+
+/**
+ * Everything a router test needs: a real database (the one the global setup migrated), a fresh
+ * in-memory bus, and callers acting as freshly created users. Names are unique per call, so test
+ * files can share the database.
+ */
+export function createApiHarness(databaseUrl: string) {
+  const prisma: Database = createPrismaClient(databaseUrl);
+  const bus: EventBus = createMemoryBus();
+  const logger = createLogger({ name: 'test', level: 'silent' });
+  const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET };
+
+  return {
+    prisma,
+    bus,
+    deps,
+    anonymous: () => createCaller({ ...deps, session: null }),
+    /** A caller as this user; subscriptions it opens end when `signal` aborts, as on a real socket. */
+    callerFor: (session: Session, signal?: AbortSignal) => createCaller({ ...deps, session }, { signal }),
+    /** Creates a user directly in the database and returns a caller acting as them. */
+    async createUser(name = 'Tester') {
+      const email = `${name.toLowerCase()}-${randomUUID()}@test.spotter.dev`;
+      const user = await prisma.user.create({ data: { email, name, passwordHash: 'not-a-login' } });
+      const session: Session = { userId: user.id, name, email };
+      return { session, caller: createCaller({ ...deps, session }) };
+    },
+    uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
+    close: async () => {
+      await bus.close();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+export type ApiHarness = ReturnType<typeof createApiHarness>;
