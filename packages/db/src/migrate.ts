@@ -27,6 +27,9 @@ export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Pr
 async function migrateLocked(databaseUrl: string, migrationsDir: string): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrations(migrationsDir);
   const lock = new pg.Client({ connectionString: databaseUrl });
+  // If the server goes away while this connection idles under the engine's work, the engine's own
+  // connection fails the migration; an unhandled 'error' event here would kill the process instead.
+  lock.on('error', () => {});
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
