@@ -27,11 +27,15 @@ export async function renderNginxConfig(dir: string, topology: NginxTopology): P
     SPOTTER_REALTIME_2: topology.realtime[1],
     SPOTTER_REALTIME_BACKUP: topology.realtime[2],
   };
-  const rules = (await readFile(TEMPLATE, 'utf8')).replace(/\$\{(SPOTTER_[A-Z0-9_]+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`${TEMPLATE} uses \${${name}}, which render.mts does not know`);
-    return value;
-  });
+  const rules = (await readFile(TEMPLATE, 'utf8')).replace(
+    /\$\{(SPOTTER_[A-Z0-9_]+)\}/g,
+    (_, name: string) => {
+      const value = values[name];
+      if (value === undefined)
+        throw new Error(`${TEMPLATE} uses \${${name}}, which render.mts does not know`);
+      return value;
+    },
+  );
   await mkdir(join(dir, 'logs'), { recursive: true });
   await writeFile(join(dir, 'spotter.conf'), rules);
   const main = join(dir, 'nginx.conf');
@@ -45,7 +49,9 @@ export async function renderNginxConfig(dir: string, topology: NginxTopology): P
       'events { worker_connections 1024; }',
       'http {',
       `  access_log ${join(dir, 'logs/access.log')};`,
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`),
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`,
+      ),
       `  include ${join(dir, 'spotter.conf')};`,
       '}',
       '',
