@@ -58,6 +58,8 @@ export function createMemoryBus(options: MemoryBusOptions = {}): MeteredEventBus
       return listener.iterable;
     },
     isReady: () => !isClosed,
+    // An in-process bus has no outages to recover from.
+    onLive: () => () => {},
     async close() {
       isClosed = true;
       for (const listeners of [...topics.values()]) for (const listener of [...listeners]) listener.end();

@@ -1,5 +1,6 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
+import { metrics } from '../metrics';
 import { createListener, DEFAULT_MAX_QUEUED, type Listener } from './listener';
 import { watchConnections } from './redis-health';
 import { parseRedisUrl, type RedisConnectionConfig } from './redis-url';
@@ -67,6 +68,8 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
       logger.warn({ topic: channel, reason: decoded.error }, 'dropped a bus message that cannot be decoded');
       return;
     }
+    if (decoded.publishedAt !== null)
+      metrics.fanoutLatency.observe((Date.now() - decoded.publishedAt) / 1000);
     for (const listener of entry.listeners) listener.push(decoded.payload);
   });
 
@@ -142,6 +145,7 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
       return listener.iterable;
     },
     isReady: () => !isClosed && command.status === 'ready' && subscriber.status === 'ready',
+    onLive: (listener) => liveness.onLive(listener),
     async close() {
       if (isClosed) return;
       isClosed = true;
@@ -172,10 +176,15 @@ function connectionOptions(config: RedisConnectionConfig, connectionName: string
  * channels before it emits "ready" (events are deferred a tick), so a PING sent on "ready" is answered
  * after those confirmations.
  */
-function trackResubscription(subscriber: Redis): { untilLive(): Promise<void> } {
+function trackResubscription(subscriber: Redis): {
+  untilLive(): Promise<void>;
+  onLive(listener: () => void): () => void;
+} {
   let epoch = 0;
   let live = deferred();
   let isLive = false;
+  let hasBeenLive = false;
+  const listeners = new Set<() => void>();
   subscriber.on('close', () => {
     epoch++;
     if (!isLive) return;
@@ -189,11 +198,20 @@ function trackResubscription(subscriber: Redis): { untilLive(): Promise<void> } 
         if (readyEpoch !== epoch || isLive) return;
         isLive = true;
         live.resolve();
+        // The first time is the initial connect, not a recovery: nothing was missed.
+        if (hasBeenLive) for (const listener of [...listeners]) listener();
+        hasBeenLive = true;
       },
       () => {}, // the connection dropped again; the next "ready" retries
     );
   });
-  return { untilLive: () => live.promise };
+  return {
+    untilLive: () => live.promise,
+    onLive(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

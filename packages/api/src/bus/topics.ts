@@ -60,16 +60,19 @@ export const topics = {
   }),
 };
 
-/** Serializes a payload once per publish; superjson keeps Dates intact across processes. */
+/**
+ * Serializes a payload once per publish; superjson keeps Dates intact across processes. `at` (ms)
+ * lets every receiving replica measure fan-out latency.
+ */
 export function encodeEnvelope<K extends TopicKind>(payload: TopicPayload<K>): string {
-  return superjson.stringify({ v: WIRE_VERSION, payload });
+  return superjson.stringify({ v: WIRE_VERSION, at: Date.now(), payload });
 }
 
 /** Returns the parsed payload, or an error string naming why it was rejected. */
 export function decodeEnvelope<K extends TopicKind>(
   kind: K,
   raw: string,
-): { ok: true; payload: TopicPayload<K> } | { ok: false; error: string } {
+): { ok: true; payload: TopicPayload<K>; publishedAt: number | null } | { ok: false; error: string } {
   let envelope: unknown;
   try {
     envelope = superjson.parse(raw);
@@ -80,5 +83,10 @@ export function decodeEnvelope<K extends TopicKind>(
   if (version !== WIRE_VERSION) return { ok: false, error: `unknown envelope version ${String(version)}` };
   const parsed = payloadSchemas[kind].safeParse((envelope as { payload: unknown }).payload);
   if (!parsed.success) return { ok: false, error: `payload does not match ${kind}: ${parsed.error.message}` };
-  return { ok: true, payload: parsed.data as TopicPayload<K> };
+  const at = (envelope as { at?: unknown }).at;
+  return {
+    ok: true,
+    payload: parsed.data as TopicPayload<K>,
+    publishedAt: typeof at === 'number' ? at : null,
+  };
 }

@@ -26,6 +26,12 @@ export type EventBus = {
   ): Promise<AsyncIterable<TopicPayload<K>>>;
   /** True while the bus can deliver (the Redis connections are up). */
   isReady(): boolean;
+  /**
+   * Calls `listener` each time the bus can deliver again after an outage (for Redis: once every
+   * topic is re-subscribed). Whatever was published meanwhile is lost to the bus, so durable
+   * readers use this to re-read from the database. Returns the function that stops the calls.
+   */
+  onLive(listener: () => void): () => void;
   close(): Promise<void>;
 };
 

@@ -1,10 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { topics } from '../bus/topics';
+import { metrics } from '../metrics';
 import { assertMember } from '../services/channel-access';
 import { publishAfterCommit } from '../services/publish';
 import { protectedProcedure } from '../trpc';
 import { Id } from './schemas';
+
+const subscriptions = metrics.activeSubscriptions.labels('typing.onUpdate');
 
 export const NotifyTypingInput = z.object({ channelId: Id, isTyping: z.boolean().default(true) });
 export type NotifyTypingInput = z.infer<typeof NotifyTypingInput>;
@@ -34,8 +37,13 @@ export const typingRouter = {
     const updates = await ctx.bus.subscribe(topics.channelTyping(input.channelId), {
       signal: signal ?? new AbortController().signal,
     });
-    for await (const update of updates) {
-      if (update.userId !== ctx.session.userId) yield update;
+    subscriptions.inc();
+    try {
+      for await (const update of updates) {
+        if (update.userId !== ctx.session.userId) yield update;
+      }
+    } finally {
+      subscriptions.dec();
     }
   }),
 } satisfies TRPCRouterRecord;

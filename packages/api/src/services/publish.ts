@@ -1,6 +1,7 @@
 import type { Topic, TopicKind, TopicPayload } from '../bus/topics';
 import type { EventBus } from '../bus/types';
 import type { Logger } from '../logger';
+import { metrics } from '../metrics';
 
 /**
  * Publishes after a commit. A failure is logged, never thrown: the write already succeeded and
@@ -13,7 +14,9 @@ export async function publishAfterCommit<K extends TopicKind>(
 ): Promise<void> {
   try {
     await deps.bus.publish(topic, payload);
+    metrics.eventsPublished.inc({ kind: topic.kind });
   } catch (error) {
+    metrics.publishFailures.inc();
     // Debug level: during a Redis outage every send fails here; the bus logs the outage once.
     deps.logger.debug(
       { topic: topic.name, err: (error as Error).message },

@@ -18,9 +18,9 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
  * in-memory bus, and callers acting as freshly created users. Names are unique per call, so test
  * files can share the database.
  */
-export function createApiHarness(databaseUrl: string) {
+export function createApiHarness(databaseUrl: string, options: { bus?: EventBus } = {}) {
   const prisma: Database = createPrismaClient(databaseUrl);
-  const bus: EventBus = createMemoryBus();
+  const bus: EventBus = options.bus ?? createMemoryBus();
   const logger = createLogger({ name: 'test', level: 'silent' });
   const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET };
 

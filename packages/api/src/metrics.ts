@@ -1,0 +1,63 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The process's Prometheus metrics. Kept on `globalThis` because Next.js may load this package as
+ * several module copies in one process, and two registries would each see half the traffic.
+ * Everything here is counted once per event or per subscription, never per byte.
+ */
+function createMetrics() {
+  const registry = new Registry();
+  const register = [registry];
+  return {
+    registry,
+    eventsPublished: new Counter({
+      name: 'spotter_events_published_total',
+      help: 'Events handed to the bus after a commit.',
+      labelNames: ['kind'] as const,
+      registers: register,
+    }),
+    publishFailures: new Counter({
+      name: 'spotter_publish_failures_total',
+      help: 'Publishes the bus rejected; subscribers recover those events from the database.',
+      registers: register,
+    }),
+    eventsDelivered: new Counter({
+      name: 'spotter_events_delivered_total',
+      help: 'Events yielded to subscribers (one per subscriber per event).',
+      labelNames: ['kind'] as const,
+      registers: register,
+    }),
+    gapFills: new Counter({
+      name: 'spotter_gap_fills_total',
+      help: 'Times a subscription read missed messages from the database (lost publish, outage, resume).',
+      labelNames: ['reason'] as const,
+      registers: register,
+    }),
+    gapFilledMessages: new Counter({
+      name: 'spotter_gap_filled_messages_total',
+      help: 'Messages delivered from the database instead of the bus.',
+      registers: register,
+    }),
+    activeSubscriptions: new Gauge({
+      name: 'spotter_subscriptions_active',
+      help: 'Subscriptions currently open on this process.',
+      labelNames: ['procedure'] as const,
+      registers: register,
+    }),
+    fanoutLatency: new Histogram({
+      name: 'spotter_fanout_latency_seconds',
+      help: 'From publish on any replica to arrival on this one (once per event per process).',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: register,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const metricsKey = Symbol.for('spotter.metrics');
+
+const processGlobal = globalThis as { [metricsKey]?: Metrics };
+processGlobal[metricsKey] ??= createMetrics();
+
+export const metrics: Metrics = processGlobal[metricsKey];
