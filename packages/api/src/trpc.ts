@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
+import { isDatabaseUnavailable } from './services/database-errors';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -14,7 +15,21 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** A database outage answers SERVICE_UNAVAILABLE (retry later), never a vague internal error. */
+const databaseAvailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unreachable right now. Nothing was saved; please try again in a moment.',
+      cause: result.error,
+    });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(databaseAvailable);
 
 const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session) {
@@ -23,4 +38,4 @@ const isAuthed = t.middleware(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
 
-export const protectedProcedure = t.procedure.use(isAuthed);
+export const protectedProcedure = publicProcedure.use(isAuthed);
