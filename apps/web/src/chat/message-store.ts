@@ -1,0 +1,69 @@
+import type { MessageView } from '@spotter/api';
+
+/** A message of ours the server has not confirmed yet; the server's copy names the same nonce. */
+export type PendingMessage = {
+  nonce: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+};
+
+/**
+ * One channel's messages keyed by seq (the store belongs to one channel, so the key is
+ * (channelId, seq)). History pages, live events and replays all upsert, keeping the highest
+ * version, so a replay can never double a row or bring back an older edit.
+ */
+export type MessageStore = {
+  channelId: string;
+  bySeq: ReadonlyMap<number, MessageView>;
+  pending: readonly PendingMessage[];
+};
+
+export type MessageStoreAction =
+  | { type: 'upsert'; messages: readonly MessageView[] }
+  | { type: 'addPending'; pending: PendingMessage }
+  | { type: 'dropPending'; nonce: string };
+
+export function createMessageStore(channelId: string): MessageStore {
+  return { channelId, bySeq: new Map(), pending: [] };
+}
+
+export function reduceMessages(store: MessageStore, action: MessageStoreAction): MessageStore {
+  switch (action.type) {
+    case 'upsert':
+      return upsert(store, action.messages);
+    case 'addPending':
+      return { ...store, pending: [...store.pending, action.pending] };
+    case 'dropPending':
+      return { ...store, pending: store.pending.filter((p) => p.nonce !== action.nonce) };
+  }
+}
+
+function upsert(store: MessageStore, messages: readonly MessageView[]): MessageStore {
+  let bySeq: Map<number, MessageView> | null = null;
+  const confirmed = new Set<string>();
+  for (const message of messages) {
+    if (message.channelId !== store.channelId) continue;
+    if (message.nonce) confirmed.add(`${message.authorId}:${message.nonce}`);
+    const known = (bySeq ?? store.bySeq).get(message.seq);
+    if (known && known.version >= message.version) continue;
+    bySeq ??= new Map(store.bySeq);
+    bySeq.set(message.seq, message);
+  }
+  const pending = store.pending.filter((p) => !confirmed.has(`${p.authorId}:${p.nonce}`));
+  if (!bySeq && pending.length === store.pending.length) return store;
+  return { ...store, bySeq: bySeq ?? store.bySeq, pending };
+}
+
+/** Confirmed messages in seq order (oldest first). */
+export function orderedMessages(store: MessageStore): MessageView[] {
+  return [...store.bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** The newest confirmed seq, or 0 for an empty channel. */
+export function newestSeq(store: MessageStore): number {
+  let newest = 0;
+  for (const seq of store.bySeq.keys()) newest = Math.max(newest, seq);
+  return newest;
+}

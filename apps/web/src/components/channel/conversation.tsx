@@ -1,0 +1,60 @@
+'use client';
+
+import type { Session } from '@spotter/api';
+import { useState } from 'react';
+import { describeTypers } from '@/chat/typing-text';
+import { useChannelMessages } from '@/chat/use-channel-messages';
+import { useTypingNotifier } from '@/chat/use-typing-notifier';
+import { useTypingUsers } from '@/chat/use-typing-users';
+import { describeError } from '@/trpc/error-message';
+import styles from './channel.module.css';
+import type { ChannelDetails } from './channel-view';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+
+/** A member's view of a channel: live messages, who is typing, and the composer. */
+export function Conversation({ channel, me }: { channel: ChannelDetails; me: Session }) {
+  const typing = useTypingUsers(channel.id, true);
+  const notifier = useTypingNotifier(channel.id);
+  const chat = useChannelMessages({
+    channelId: channel.id,
+    me,
+    onCreated: (message) => typing.stopped(message.authorId),
+  });
+  const [actionError, setActionError] = useState<string | null>(null);
+  const problem = actionError ?? chat.streamError ?? chat.history.error;
+
+  return (
+    <>
+      <MessageList
+        me={me}
+        messages={chat.messages}
+        pending={chat.pending}
+        history={chat.history}
+        loadOlder={chat.loadOlder}
+        edit={chat.edit}
+        remove={(messageId) => {
+          setActionError(null);
+          chat.remove(messageId).catch((error: unknown) => setActionError(describeError(error)));
+        }}
+      />
+      {problem && (
+        <p className={`error ${styles.problem}`} role="alert">
+          {problem}
+        </p>
+      )}
+      <div className={styles.typing} data-testid="typing-indicator" aria-live="polite">
+        {describeTypers(typing.names)}
+      </div>
+      <Composer
+        slug={channel.slug}
+        send={chat.send}
+        onDraftChange={notifier.draftChanged}
+        onSent={() => {
+          setActionError(null);
+          notifier.stop();
+        }}
+      />
+    </>
+  );
+}

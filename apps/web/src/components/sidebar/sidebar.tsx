@@ -1,0 +1,79 @@
+'use client';
+
+import type { RouterOutputs, Session } from '@spotter/api';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTRPC } from '@/trpc/react';
+import { CreateChannelForm } from './create-channel-form';
+import styles from './sidebar.module.css';
+import { SignOutButton } from './sign-out-button';
+
+type MyChannels = RouterOutputs['channel']['listMine'];
+
+export function Sidebar({ me, initialChannels }: { me: Session; initialChannels: MyChannels }) {
+  const trpc = useTRPC();
+  const { data: channels } = useQuery(
+    trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
+  );
+  const pathname = usePathname();
+
+  return (
+    <aside className={styles.sidebar}>
+      <div className={styles.brand}>
+        <span className={styles.mark} aria-hidden="true">
+          S
+        </span>
+        Spotter
+      </div>
+
+      <nav aria-label="Channels">
+        <h2 className={styles.heading}>Channels</h2>
+        {channels.length === 0 && <p className={styles.empty}>You have not joined any channel yet.</p>}
+        <ul className={styles.list}>
+          {channels.map((channel) => {
+            const href = `/c/${channel.slug}`;
+            return (
+              <li key={channel.id}>
+                <Link
+                  href={href}
+                  className={styles.link}
+                  aria-current={pathname === href ? 'page' : undefined}
+                >
+                  <span className={styles.hash} aria-hidden="true">
+                    {channel.visibility === 'PRIVATE' ? '🔒' : '#'}
+                  </span>
+                  {channel.name}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <Link
+          href="/browse"
+          className={`${styles.link} ${styles.browse}`}
+          aria-current={pathname === '/browse' ? 'page' : undefined}
+        >
+          <span className={styles.hash} aria-hidden="true">
+            +
+          </span>
+          Browse channels
+        </Link>
+      </nav>
+
+      <section aria-labelledby="new-channel-heading">
+        <h2 id="new-channel-heading" className={styles.heading}>
+          New channel
+        </h2>
+        <CreateChannelForm />
+      </section>
+
+      <div className={styles.me}>
+        <span className={styles.name} title={me.email}>
+          {me.name}
+        </span>
+        <SignOutButton />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getWebRuntime } from './runtime';
+
+/**
+ * next-auth with JWT sessions and email/password sign-in. The JWT carries what the tRPC servers
+ * decode from the cookie themselves: `sub` = user id, `email` and `name`.
+ */
+export function getAuthOptions(): AuthOptions {
+  const runtime = getWebRuntime();
+  return {
+    secret: runtime.deps.authSecret,
+    session: { strategy: 'jwt' },
+    pages: { signIn: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email',
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
+        async authorize(credentials) {
+          if (!credentials?.email || !credentials.password) return null;
+          const session = await runtime.authenticate(credentials);
+          return session ? { id: session.userId, name: session.name, email: session.email } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.name = user.name;
+          token.email = user.email;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import {
+  appRouter,
+  authenticate,
+  createCallerFactory,
+  createEventBus,
+  createHttpHandler,
+  createLogger,
+  type Logger,
+} from '@spotter/api';
+import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
+import type { WebEnv } from '../env';
+import type { WebRuntime } from './runtime';
+
+/** The process logger: readable lines in development, JSON in production. */
+export function createWebLogger(env?: Pick<WebEnv, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
+  return createLogger({
+    name: 'web',
+    level: env?.LOG_LEVEL ?? 'info',
+    pretty: env?.NODE_ENV !== 'production',
+  });
+}
+
+/**
+ * Builds the ServerDeps (database, bus, logger, secret) and what Next's bundles need from the API.
+ * Called once, by server.ts; the result is shared through installWebRuntime (see runtime.ts).
+ * With no DATABASE_URL, an embedded PostgreSQL is started under SPOTTER_DATA_DIR.
+ */
+export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<WebRuntime> {
+  const embedded = env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: join(env.SPOTTER_DATA_DIR, 'pglite'), logger });
+  const database = embedded
+    ? { kind: 'embedded' as const, url: embedded.url }
+    : { kind: 'postgres' as const, url: env.DATABASE_URL as string };
+  const prisma = createPrismaClient(database.url);
+  const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
+  const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET };
+  const createCaller = createCallerFactory(appRouter);
+
+  return {
+    env,
+    logger,
+    deps,
+    database,
+    handleTrpcRequest: createHttpHandler(deps),
+    callerFor: (session) => createCaller({ ...deps, session }),
+    authenticate: (credentials) => authenticate(prisma, credentials),
+    async close() {
+      await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { AppRouter, Logger, ServerDeps, Session } from '@spotter/api';
+import type { WebEnv } from '../env';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/**
+ * Everything this process serves with, built once by server.ts (see deps.ts). Next's bundles reach
+ * the API through this object, never by importing @spotter/api or @spotter/db themselves: one copy
+ * of each runs per process, so an event published by an HTTP mutation reaches the WebSocket
+ * subscribers through the same in-memory bus, and the embedded database is opened once.
+ */
+export type WebRuntime = {
+  env: WebEnv;
+  logger: Logger;
+  deps: ServerDeps;
+  database: { kind: DatabaseKind; url: string };
+  /** The tRPC HTTP endpoint (`/api/trpc`) as a fetch handler. */
+  handleTrpcRequest(req: Request): Promise<Response>;
+  /** Calls procedures in-process, as the given user (server components). */
+  callerFor(session: Session): ReturnType<AppRouter['createCaller']>;
+  authenticate(credentials: { email: string; password: string }): Promise<Session | null>;
+  /** Closes the bus, the database client and, if it runs here, the embedded database. */
+  close(): Promise<void>;
+};
+
+const RUNTIME = Symbol.for('spotter.web.runtime');
+const store = globalThis as { [RUNTIME]?: WebRuntime };
+
+export function installWebRuntime(runtime: WebRuntime): void {
+  store[RUNTIME] = runtime;
+}
+
+/** The process' runtime; route handlers and server components call this per request. */
+export function getWebRuntime(): WebRuntime {
+  const runtime = store[RUNTIME];
+  if (!runtime) {
+    throw new Error('Spotter web runs through its custom server: start it with `npm run dev` or `npm start`');
+  }
+  return runtime;
+}

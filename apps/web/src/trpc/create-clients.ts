@@ -1,0 +1,54 @@
+import type { AppRouter } from '@spotter/api';
+import {
+  createTRPCClient,
+  createWSClient,
+  httpBatchLink,
+  splitLink,
+  type TRPCClient,
+  type TRPCWebSocketClient,
+  wsLink,
+} from '@trpc/client';
+import superjson from 'superjson';
+import { createRealtimeUrlPicker } from './realtime-urls';
+
+export type Clients = {
+  trpcClient: TRPCClient<AppRouter>;
+  /** Null while rendering on the server: sockets are opened by the browser only. */
+  wsClient: TRPCWebSocketClient | null;
+};
+
+/** Quick first retry (usually a failover to another replica), then exponential backoff to 10 s. */
+export function retryDelayMs(attempt: number): number {
+  const base = Math.min(250 * 2 ** attempt, 10_000);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+/**
+ * Subscriptions go over one WebSocket to a realtime server; queries and mutations over batched HTTP
+ * to this origin. Both use superjson, like the server.
+ */
+export function createClients(realtimeUrls: readonly string[]): Clients {
+  const http = httpBatchLink({ url: '/api/trpc', transformer: superjson });
+  if (typeof window === 'undefined')
+    return { trpcClient: createTRPCClient<AppRouter>({ links: [http] }), wsClient: null };
+
+  const picker = createRealtimeUrlPicker(realtimeUrls, window.location, window.sessionStorage);
+  const wsClient = createWSClient({
+    // A function: each (re)connect asks again, so a failover lands on the next server.
+    url: () => picker.current(),
+    onClose: () => picker.failover(),
+    retryDelayMs,
+    // Notices a silently dead connection (a killed replica behind a proxy) within seconds.
+    keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: wsClient, transformer: superjson }),
+        false: http,
+      }),
+    ],
+  });
+  return { trpcClient, wsClient };
+}
