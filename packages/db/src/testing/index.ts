@@ -1,3 +1,4 @@
 import './provided-context';
 
+export { type PostgresServer, startPostgresServer } from './postgres-server';
 export { createTestDatabase, type TestDatabase } from './test-database';
