@@ -12,6 +12,11 @@ export function getAuthOptions(): AuthOptions {
     secret: runtime.deps.authSecret,
     session: { strategy: 'jwt' },
     pages: { signIn: '/login' },
+    logger: {
+      error: (code, metadata) => runtime.logger.error({ code, metadata }, `next-auth: ${code}`),
+      warn: (code) => runtime.logger.warn({ code }, `next-auth: ${code}`),
+      debug: (code, metadata) => runtime.logger.debug({ code, metadata }, `next-auth: ${code}`),
+    },
     providers: [
       CredentialsProvider({
         name: 'Email',

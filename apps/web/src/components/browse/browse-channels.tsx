@@ -50,36 +50,43 @@ export function BrowseChannels() {
           {describeError(join.error)}
         </p>
       )}
-      {channels.data?.length === 0 && <p className={styles.empty}>No public channel matches “{query}”.</p>}
-      <ul className={styles.list}>
-        {channels.data?.map((channel) => (
-          <li key={channel.id} className={styles.row}>
-            <div className={styles.info}>
-              <Link href={`/c/${channel.slug}`} className={styles.name}>
-                <span aria-hidden="true"># </span>
-                {channel.name}
-              </Link>
-              <span className={styles.detail}>
-                {channel.memberCount} {channel.memberCount === 1 ? 'member' : 'members'}
-                {channel.description && ` · ${channel.description}`}
-              </span>
-            </div>
-            {channel.isMember ? (
-              <span className={styles.joined}>Joined</span>
-            ) : (
-              <button
-                type="button"
-                className="button"
-                aria-label={`Join ${channel.name}`}
-                disabled={join.isPending}
-                onClick={() => join.mutate({ channelId: channel.id })}
-              >
-                Join
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      {channels.isPending && <p className={styles.empty}>Loading channels…</p>}
+      {channels.data?.length === 0 && (
+        <p className={styles.empty}>
+          {deferredQuery ? `No public channel matches “${deferredQuery}”.` : 'No public channels yet.'}
+        </p>
+      )}
+      {channels.data && channels.data.length > 0 && (
+        <ul className={styles.list}>
+          {channels.data?.map((channel) => (
+            <li key={channel.id} className={styles.row}>
+              <div className={styles.info}>
+                <Link href={`/c/${channel.slug}`} className={styles.name}>
+                  <span aria-hidden="true"># </span>
+                  {channel.name}
+                </Link>
+                <span className={styles.detail}>
+                  {channel.memberCount} {channel.memberCount === 1 ? 'member' : 'members'}
+                  {channel.description && ` · ${channel.description}`}
+                </span>
+              </div>
+              {channel.isMember ? (
+                <span className={styles.joined}>Joined</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Join ${channel.name}`}
+                  disabled={join.isPending}
+                  onClick={() => join.mutate({ channelId: channel.id })}
+                >
+                  Join
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { RouterOutputs, Session } from '@spotter/api';
 import { useState } from 'react';
+import { ChannelIcon } from '../channel-icon';
 import styles from './channel.module.css';
 import { ConnectionStatus } from './connection-status';
 import { Conversation } from './conversation';
@@ -17,9 +18,7 @@ export function ChannelView({ channel, me }: { channel: ChannelDetails; me: Sess
       <header className={styles.header}>
         <div className={styles.titles}>
           <h1 className={styles.title}>
-            <span className={styles.hash} aria-hidden="true">
-              {channel.visibility === 'PRIVATE' ? '🔒' : '#'}
-            </span>
+            <ChannelIcon visibility={channel.visibility} className={styles.hash} />
             {channel.name}
           </h1>
           {channel.description && <p className={styles.description}>{channel.description}</p>}

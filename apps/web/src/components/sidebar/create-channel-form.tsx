@@ -42,8 +42,8 @@ export function CreateChannelForm() {
       <label className={styles.label}>
         Visibility
         <select name="visibility" defaultValue="PUBLIC">
-          <option value="PUBLIC">Public — anyone can join</option>
-          <option value="PRIVATE">Private — members only</option>
+          <option value="PUBLIC">Public</option>
+          <option value="PRIVATE">Private (invite only)</option>
         </select>
       </label>
       {create.error && (

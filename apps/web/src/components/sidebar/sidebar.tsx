@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTRPC } from '@/trpc/react';
+import { ChannelIcon } from '../channel-icon';
 import { CreateChannelForm } from './create-channel-form';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
@@ -40,9 +41,7 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
                   className={styles.link}
                   aria-current={pathname === href ? 'page' : undefined}
                 >
-                  <span className={styles.hash} aria-hidden="true">
-                    {channel.visibility === 'PRIVATE' ? '🔒' : '#'}
-                  </span>
+                  <ChannelIcon visibility={channel.visibility} className={styles.hash} />
                   {channel.name}
                 </Link>
               </li>
