@@ -1,0 +1,57 @@
+import '@spotter/db/testing';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { type Cluster, startCluster } from './cluster';
+import { type Conversation, startConversation } from './load/conversation';
+
+// 24 people in 4 channels behind nginx; each channel gets 40 messages at 20 per second.
+const CLIENTS = 24;
+const CHANNELS = 4;
+const PER_CHANNEL = 40;
+const INTERVAL_MS = 50;
+
+let cluster: Cluster;
+let conversation: Conversation;
+
+beforeAll(async () => {
+  cluster = await startCluster({ databaseUrl: inject('databaseUrl') });
+  conversation = await startConversation({
+    wsUrl: cluster.wsUrl,
+    databaseUrl: cluster.databaseUrl,
+    secret: cluster.secret,
+    clients: CLIENTS,
+    channels: CHANNELS,
+  });
+  await conversation.warmUp();
+});
+
+afterAll(async () => {
+  await conversation?.close();
+  await cluster?.stop();
+});
+
+it('a realtime replica SIGKILLed mid-burst: its clients reconnect through nginx and every client ends with every message exactly once, in order', async () => {
+  const burst = conversation.burst({ perChannel: PER_CHANNEL, intervalMs: INTERVAL_MS });
+  await conversation.untilAcked(CHANNELS + (CHANNELS * PER_CHANNEL) / 3);
+  const before = await cluster.clientsPerReplica();
+  const victim = before.indexOf(Math.max(...before));
+  const replica = cluster.replicas[victim];
+  if (!replica) throw new Error('no replica to kill');
+  expect(before[victim], `clients per replica: ${before}`).toBeGreaterThan(0);
+
+  conversation.markFault();
+  const exit = await replica.stop('SIGKILL');
+  expect(exit.signal).toBe('SIGKILL');
+  await burst;
+  await conversation.untilDelivered();
+
+  const verdict = conversation.verdict();
+  expect(verdict.problems).toEqual([]);
+  expect(verdict).toMatchObject({ lost: 0, duplicated: 0, sent: CHANNELS * (PER_CHANNEL + 1) });
+  // The fault hit exactly the victim's clients, and each of them is back on a surviving replica.
+  const cutOff = conversation.clients.filter((c) => c.disconnects > 0);
+  expect(cutOff).toHaveLength(before[victim] as number);
+  expect(cutOff.every((c) => c.reconnects > 0 && c.isConnected)).toBe(true);
+  const after = await cluster.clientsPerReplica();
+  expect(after[victim]).toBe(0);
+  expect(after.reduce((a, b) => a + b, 0)).toBe(CLIENTS);
+});
