@@ -1,6 +1,6 @@
 import { type BurstOptions, runBurst } from './burst';
 import { Changes } from './changes';
-import { type ConnectionChange, connectLoadClients, type LoadChannel, type LoadClient } from './clients';
+import { type ConnectionChange, connectLoadClients, type LoadClient } from './clients';
 import { newMessage, type SentMessage, sendWithRetry } from './send';
 import { judge, type Verdict } from './verdict';
 
@@ -27,7 +27,6 @@ export async function startConversation(options: ConversationOptions) {
   const messages: SentMessage[] = [];
   let faultAt: number | null = null;
   const acked = () => messages.filter((m) => m.seq !== undefined).length;
-  const settled = () => messages.filter((m) => m.seq !== undefined || (m.attempts > 0 && m.error)).length;
 
   const hasEverything = (client: LoadClient) => {
     const received = new Set(client.arrivals.map((a) => a.seq));
@@ -73,9 +72,17 @@ export async function startConversation(options: ConversationOptions) {
       return runBurst(
         channels,
         burst,
-        (m) => messages.push(m),
+        (m) => {
+          messages.push(m);
+          changes.notify();
+        },
         () => changes.notify(),
       );
+    },
+
+    /** Resolves once the burst has started at least `count` sends (bounded by `timeoutMs`). */
+    untilStarted(count: number, timeoutMs = 30_000): Promise<void> {
+      return changes.until(`${count} started sends`, () => messages.length >= count, timeoutMs);
     },
 
     /** Resolves once at least `count` sends were acknowledged (bounded by `timeoutMs`). */
@@ -84,7 +91,7 @@ export async function startConversation(options: ConversationOptions) {
         `${count} acknowledged sends`,
         () => acked() >= count,
         timeoutMs,
-        () => `${acked()} acknowledged, ${settled()} settled`,
+        () => `${acked()} of ${messages.length} started sends acknowledged`,
       );
     },
 

@@ -34,7 +34,7 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
   let delivered = 0;
   let lost = 0;
   let duplicated = 0;
-  let recoveredMs: number | null = faultAt === null ? null : 0;
+  const recoveries: Array<number | null> = [];
 
   for (const channel of channels) {
     const seqs = acked.filter((m) => m.channel === channel.index).map((m) => m.seq as number);
@@ -51,6 +51,8 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
         .filter((m) => m.channel === channel.index && faultAt !== null && m.firstAttemptAt > faultAt)
         .map((m) => m.nonce),
     );
+    if (faultAt !== null && afterFault.size === 0)
+      problems.push(`channel ${channel.index}: no message was sent after the fault, so recovery is unproven`);
 
     for (const client of channel.members) {
       const got = client.arrivals.map((a) => a.seq);
@@ -66,16 +68,17 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
       if (client.errors.length > 0)
         problems.push(`${client.name}'s subscription failed: ${String(client.errors[0])}`);
 
-      if (faultAt !== null && recoveredMs !== null) {
+      if (faultAt !== null && afterFault.size > 0) {
         const first = client.arrivals.find((a) => a.nonce !== null && afterFault.has(a.nonce));
-        if (first) recoveredMs = Math.max(recoveredMs, Math.round(first.at - faultAt));
-        else {
-          recoveredMs = null;
-          problems.push(`${client.name} received no message sent after the fault`);
-        }
+        recoveries.push(first ? Math.round(first.at - faultAt) : null);
+        if (!first) problems.push(`${client.name} received no message sent after the fault`);
       }
     }
   }
+  const recoveredMs =
+    faultAt === null || recoveries.length === 0 || recoveries.includes(null)
+      ? null
+      : Math.max(...(recoveries as number[]));
   return {
     isPass: problems.length === 0,
     sent: acked.length,
