@@ -12,8 +12,6 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: repoRoot,
   // Dev resources (HMR) are refused to origins other than localhost unless listed; tests use 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],
-  // The floating dev badge covers the signed-in user's name in the sidebar corner.
-  devIndicators: false,
 };
 
 export default nextConfig;

@@ -92,6 +92,12 @@ server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  // Next attaches its HMR upgrade listener only when it handles its first request; after a restart
+  // the open tabs' HMR sockets arrive before any page request does, and would find nobody listening.
+  const selfHost = shownHost === 'localhost' ? '127.0.0.1' : shownHost;
+  fetch(`http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}/api/health`).catch(
+    (err: unknown) => logger.warn({ err }, 'warm-up request to /api/health failed'),
+  );
   logger.info(
     {
       url: `http://${shownHost}:${port}`,

@@ -25,13 +25,23 @@ export function retryDelayMs(attempt: number): number {
 
 /**
  * Subscriptions go over one WebSocket to a realtime server; queries and mutations over batched HTTP
- * to this origin. Both use superjson, like the server.
+ * to this origin. Both use superjson, like the server. In the browser there is one pair per page
+ * load (React's strict mode runs state initializers twice in development: no second socket).
  */
 export function createClients(realtimeUrls: readonly string[]): Clients {
-  const http = httpBatchLink({ url: '/api/trpc', transformer: superjson });
   if (typeof window === 'undefined')
-    return { trpcClient: createTRPCClient<AppRouter>({ links: [http] }), wsClient: null };
+    return { trpcClient: createTRPCClient<AppRouter>({ links: [httpLink()] }), wsClient: null };
+  browserClients ??= createBrowserClients(realtimeUrls);
+  return browserClients;
+}
 
+let browserClients: Clients | undefined;
+
+function httpLink() {
+  return httpBatchLink({ url: '/api/trpc', transformer: superjson });
+}
+
+function createBrowserClients(realtimeUrls: readonly string[]): Clients {
   const picker = createRealtimeUrlPicker(realtimeUrls, window.location, window.sessionStorage);
   const wsClient = createWSClient({
     // A function: each (re)connect asks again, so a failover lands on the next server.
@@ -46,7 +56,7 @@ export function createClients(realtimeUrls: readonly string[]): Clients {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient, transformer: superjson }),
-        false: http,
+        false: httpLink(),
       }),
     ],
   });
