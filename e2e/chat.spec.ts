@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { expect, messages, openChannel, replica, send, signedInContext, test } from './support/fixtures';
+
+// Alice's tabs talk to realtime replica 0 and Bob's to replica 1 (`?realtime=N`), so every message
+// below crosses replicas through Redis before the other person sees it.
+const unique = (text: string) => `${text} ${randomUUID().slice(0, 8)}`;
+
+test.describe('chatting across two realtime replicas', () => {
+  test('Bob on replica 1 sees what Alice sends on replica 0, exactly once', async ({ browser, stack }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+
+    const first = unique('Deadlift PR today');
+    await send(alicePage, 'general', first);
+    const seenByBob = messages(bobPage).filter({ hasText: first });
+    await expect(seenByBob).toHaveCount(1);
+    await expect(seenByBob).toContainText('Alice');
+    await expect(messages(alicePage).filter({ hasText: first })).not.toHaveAttribute('data-pending', 'true');
+
+    // Events arrive in order: once a later message shows up, a duplicate of the first would have too.
+    const second = unique('Next goal: 200 kg');
+    await send(alicePage, 'general', second);
+    await expect(messages(bobPage).filter({ hasText: second })).toHaveCount(1);
+    await expect(seenByBob).toHaveCount(1);
+    await expect(messages(bobPage).last()).toContainText(second);
+  });
+
+  test('Bob sees "Alice is typing…" while Alice types', async ({ browser, stack }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+
+    await expect(bobPage.getByTestId('typing-indicator')).not.toContainText('Alice is typing');
+    await alicePage
+      .getByRole('textbox', { name: 'Message #general' })
+      .pressSequentially('Anyone up for', { delay: 50 });
+    await expect(bobPage.getByTestId('typing-indicator')).toContainText('Alice is typing…');
+  });
+
+  test('one person in two tabs on different replicas sees their message once in each', async ({
+    browser,
+    stack,
+  }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const tabOnReplica0 = await openChannel(alice, 'general', replica(stack, 0));
+    const tabOnReplica1 = await openChannel(alice, 'general', replica(stack, 1));
+
+    const body = unique('Leg day moved to Thursday');
+    await send(tabOnReplica0, 'general', body);
+    const later = unique('Bring chalk');
+    await send(tabOnReplica1, 'general', later);
+    for (const tab of [tabOnReplica0, tabOnReplica1]) {
+      await expect(messages(tab).filter({ hasText: later })).toHaveCount(1);
+      await expect(messages(tab).filter({ hasText: body })).toHaveCount(1);
+      await expect(messages(tab).filter({ hasText: body })).not.toHaveAttribute('data-pending', 'true');
+    }
+  });
+
+  test('reloading a tab shows the history', async ({ browser, stack }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+
+    const body = unique('Rest day tomorrow');
+    await send(alicePage, 'general', body);
+    await expect(messages(bobPage).filter({ hasText: body })).toHaveCount(1);
+
+    await bobPage.reload();
+    await expect(bobPage.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+    const afterReload = messages(bobPage).filter({ hasText: body });
+    await expect(afterReload).toHaveCount(1);
+    await expect(afterReload).toContainText('Alice');
+    await expect(afterReload).toHaveAttribute('data-seq', /^\d+$/);
+  });
+});

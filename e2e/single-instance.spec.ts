@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, messages, openChannel, send, signedInContext, test } from './support/fixtures';
+import { startWebServer, type WebServer } from './support/web-server';
+
+// `npm install && npm run dev` with nothing else configured: one development-mode process with an
+// embedded database (seeded), an in-memory bus, and /ws on the same port. Next compiles each route on
+// its first request, which takes a while on two cores: this file's timeouts are generous on purpose.
+test.describe.configure({ timeout: 6 * 60_000 });
+test.use({ actionTimeout: 2 * 60_000, navigationTimeout: 3 * 60_000 });
+
+let server: WebServer;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'spotter-single-'));
+  server = await startWebServer({
+    mode: 'development',
+    timeoutMs: 4 * 60_000,
+    // No DATABASE_URL, no REDIS_URL, no NEXTAUTH_SECRET: exactly what a fresh checkout has.
+    env: () => ({ SPOTTER_DATA_DIR: dataDir }),
+  });
+});
+
+test.afterEach(async ({}, testInfo) => {
+  // The server's log is the first thing to read when a flow fails here.
+  if (testInfo.status !== testInfo.expectedStatus && server) {
+    await testInfo.attach('web-server-output', { body: server.output(), contentType: 'text/plain' });
+  }
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('two people sign in and chat on one development server', async ({ browser }) => {
+  const slow = { timeout: 3 * 60_000 };
+  const alice = await signedInContext(browser, server.url, 'alice@spotter.dev', slow);
+  const bob = await signedInContext(browser, server.url, 'bob@spotter.dev', slow);
+  const alicePage = await openChannel(alice, 'general', null, slow);
+  const bobPage = await openChannel(bob, 'general', null, slow);
+
+  await send(alicePage, 'general', 'Single-instance squat check');
+  await expect(messages(bobPage).filter({ hasText: 'Single-instance squat check' })).toHaveCount(1, slow);
+  await send(bobPage, 'general', 'Depth looked good');
+  await expect(messages(alicePage).filter({ hasText: 'Depth looked good' })).toHaveCount(1, slow);
+  await expect(messages(alicePage).filter({ hasText: 'Depth looked good' })).toContainText('Bob');
+});

@@ -1,0 +1,79 @@
+import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+import { type E2eStack, readStack } from './stack';
+
+export { expect };
+
+/** The seed users' password (packages/db's seed). */
+export const DEMO_PASSWORD = 'spotter-demo';
+
+/** Overrides the expect timeout for servers that are slow on purpose (Next compiling in development). */
+type Wait = { timeout?: number };
+
+/** Specs get the stack the global setup started; every browser context they open targets its web app. */
+export const test = base.extend<{ stack: E2eStack }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
+  stack: async ({}, use) => use(readStack()),
+  baseURL: async ({ stack }, use) => use(stack.baseURL),
+});
+
+/** Realtime replica `index` of the stack, for openChannel. */
+export function replica(stack: E2eStack, index: number): { index: number; url: string } {
+  const url = stack.realtimeUrls[index];
+  if (!url) throw new Error(`the stack has ${stack.realtimeUrls.length} realtime replicas, not ${index + 1}`);
+  return { index, url };
+}
+
+/** A new browser context (its own cookies: one person) signed in through the login form. */
+export async function signedInContext(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  wait: Wait = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, email, wait);
+  await page.close();
+  return context;
+}
+
+/** Signs in through the login form and waits for the redirect into a channel. */
+export async function signIn(page: Page, email: string, wait: Wait = {}) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/c\/[^/?]+/, wait);
+}
+
+/**
+ * Opens a channel in a new tab of `context` and waits until its socket is connected. `replica` pins the
+ * tab to that realtime server (`?realtime=N`) and checks that its socket really went there; null when
+ * the web app serves /ws itself.
+ */
+export async function openChannel(
+  context: BrowserContext,
+  slug: string,
+  replica: { index: number; url: string } | null,
+  wait: Wait = {},
+): Promise<Page> {
+  const page = await context.newPage();
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  await page.goto(replica === null ? `/c/${slug}` : `/c/${slug}?realtime=${replica.index}`);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', wait);
+  if (replica !== null) expect(sockets.at(-1)).toBe(replica.url);
+  return page;
+}
+
+/** The rendered messages of the open channel (role=log "Messages"). */
+export function messages(page: Page) {
+  return page.getByRole('log', { name: 'Messages' }).getByTestId('message');
+}
+
+/** Types into the channel's composer and presses Enter. */
+export async function send(page: Page, slug: string, body: string) {
+  const composer = page.getByRole('textbox', { name: `Message #${slug}` });
+  await composer.fill(body);
+  await composer.press('Enter');
+}

@@ -1,0 +1,71 @@
+import { createPrismaClient, seed } from '@spotter/db';
+import { createTestDatabase } from '@spotter/db/testing';
+import { startReplica } from '../../apps/realtime/src/testing/replica';
+import { startRedisServer } from '../../packages/api/src/testing/redis-server';
+import { STACK_ENV } from './stack';
+import { ensureWebBuild, startWebServer } from './web-server';
+
+const SECRET = 'e2e-secret-not-for-production-0123456789';
+
+/**
+ * Starts scaled mode on this machine: a fresh seeded database, a throwaway redis-server, two realtime
+ * replicas and the production web build, all on 127.0.0.1 (the host name the browser uses for both the
+ * page and the WebSockets, so the session cookie goes along on the upgrade). Returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const stopAll: Array<() => Promise<unknown>> = [];
+  const teardown = async () => {
+    for (const stop of stopAll.reverse()) await stop().catch(() => {});
+  };
+  try {
+    const step = stopwatch();
+    ensureWebBuild();
+    step('build checked');
+
+    const database = await createTestDatabase();
+    stopAll.push(() => database.drop());
+    const prisma = createPrismaClient(database.url);
+    await seed(prisma);
+    await prisma.$disconnect();
+    const redis = await startRedisServer();
+    stopAll.push(() => redis.stop());
+    step('database and redis');
+
+    const replicaOptions = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
+    const replicas = await Promise.all([startReplica(replicaOptions), startReplica(replicaOptions)]);
+    for (const replica of replicas) stopAll.push(() => replica.stop());
+    step('realtime replicas');
+
+    const realtimeUrls = replicas.map((replica) => replica.url);
+    const web = await startWebServer({
+      mode: 'production',
+      timeoutMs: 90_000,
+      env: (url) => ({
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        NEXTAUTH_SECRET: SECRET,
+        NEXTAUTH_URL: url,
+        REALTIME_URLS: realtimeUrls.join(','),
+        LOG_LEVEL: 'warn',
+      }),
+    });
+    stopAll.push(() => web.stop());
+    step('web app');
+
+    process.env[STACK_ENV] = JSON.stringify({ baseURL: web.url, realtimeUrls });
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+/** Prints how long each stage took: the setup is most of an e2e run's time. */
+function stopwatch() {
+  let last = Date.now();
+  return (what: string) => {
+    const now = Date.now();
+    process.stdout.write(`[e2e] ${what} ready in ${((now - last) / 1000).toFixed(1)} s\n`);
+    last = now;
+  };
+}
