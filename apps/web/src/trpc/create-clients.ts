@@ -42,11 +42,10 @@ function httpLink() {
 }
 
 function createBrowserClients(realtimeUrls: readonly string[]): Clients {
-  const picker = createRealtimeUrlPicker(realtimeUrls, window.location, window.sessionStorage);
+  const nextRealtimeUrl = createRealtimeUrlPicker(realtimeUrls, window.location, window.sessionStorage);
   const wsClient = createWSClient({
-    // A function: each (re)connect asks again, so a failover lands on the next server.
-    url: () => picker.current(),
-    onClose: () => picker.failover(),
+    // A function: wsClient asks again on every (re)connect, which is how a failover happens.
+    url: nextRealtimeUrl,
     retryDelayMs,
     // Notices a silently dead connection (a killed replica behind a proxy) within seconds.
     keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },

@@ -1,34 +1,28 @@
 /** Remembers `?realtime=<index>` for this tab, so navigation and reloads stay on that replica. */
 const PIN_KEY = 'spotter.realtimeIndex';
 
-export type RealtimeUrlPicker = {
-  /** The URL the next connection attempt should use. */
-  current(): string;
-  /** The connection failed or closed: the next attempt tries the next URL in the list. */
-  failover(): void;
-};
-
 /**
- * Chooses among the realtime servers the web server was configured with (REALTIME_URLS). A tab
- * starts at the pinned index (`?realtime=<index>`, kept in sessionStorage) or a random one, which
- * spreads tabs over the replicas; every closed or failed connection moves it to the next URL, so
- * a dead replica costs one retry. With no URLs configured, this origin's `/ws` serves realtime.
+ * Chooses among the realtime servers the web server was configured with (REALTIME_URLS). Returns
+ * the URL for each connection attempt: the first goes to the pinned index (`?realtime=<index>`,
+ * kept in sessionStorage) or a random one, which spreads tabs over the replicas; every later attempt
+ * (the connection failed, closed, or the server asked clients to reconnect before draining) goes to
+ * the next URL, so a dead replica costs one retry. With no URLs configured, this origin's `/ws`.
  */
 export function createRealtimeUrlPicker(
   urls: readonly string[],
   location: Location,
   storage: Storage,
-): RealtimeUrlPicker {
+): () => string {
   if (urls.length === 0) {
     const sameOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
-    return { current: () => sameOrigin, failover: () => {} };
+    return () => sameOrigin;
   }
   let index = pinnedIndex(urls.length, location, storage) ?? Math.floor(Math.random() * urls.length);
-  return {
-    current: () => urls[index] as string,
-    failover() {
-      index = (index + 1) % urls.length;
-    },
+  let isFirstAttempt = true;
+  return () => {
+    if (!isFirstAttempt) index = (index + 1) % urls.length;
+    isFirstAttempt = false;
+    return urls[index] as string;
   };
 }
 
