@@ -1,11 +1,20 @@
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+/** A cleanup that hangs must not keep a Ctrl-C'd process alive for ever. */
+const CLEANUP_LIMIT_MS = 30_000;
 const cleanups = new Set<() => Promise<unknown>>();
+let cleaningUp: Promise<unknown> | undefined;
 
-async function onSignal(signal: NodeJS.Signals) {
-  for (const name of SIGNALS) process.off(name, onSignal);
-  await Promise.allSettled([...cleanups].map((cleanup) => cleanup()));
-  // With our handlers gone, the signal ends the process the way it would have without us.
-  process.kill(process.pid, signal);
+function onSignal(signal: NodeJS.Signals) {
+  // Ctrl-C often arrives twice (the terminal signals the whole group, and tsx relays it to its
+  // child): the cleanup already under way covers the repeat.
+  if (cleaningUp) return;
+  const limit = new Promise((resolve) => setTimeout(resolve, CLEANUP_LIMIT_MS).unref());
+  cleaningUp = Promise.race([Promise.allSettled([...cleanups].map((cleanup) => cleanup())), limit]);
+  cleaningUp.then(() => {
+    for (const name of SIGNALS) process.off(name, onSignal);
+    // With our handlers gone, the signal ends the process the way it would have without us.
+    process.kill(process.pid, signal);
+  });
 }
 
 /**
@@ -15,10 +24,11 @@ async function onSignal(signal: NodeJS.Signals) {
  * Returns the function that unregisters it.
  */
 export function cleanUpOnInterrupt(cleanup: () => Promise<unknown>): () => void {
-  if (cleanups.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  if (cleanups.size === 0 && !cleaningUp) for (const name of SIGNALS) process.on(name, onSignal);
   cleanups.add(cleanup);
   return () => {
     cleanups.delete(cleanup);
-    if (cleanups.size === 0) for (const name of SIGNALS) process.off(name, onSignal);
+    // During a cleanup the handlers stay, to absorb repeated signals until it is done.
+    if (cleanups.size === 0 && !cleaningUp) for (const name of SIGNALS) process.off(name, onSignal);
   };
 }
