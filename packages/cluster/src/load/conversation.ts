@@ -95,11 +95,6 @@ export async function startConversation(options: ConversationOptions) {
       );
     },
 
-    /** Resolves once `condition` holds, re-checked on every arrival, ack and connection change. */
-    until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-      return changes.until(what, condition, timeoutMs);
-    },
-
     /** The fault instant that recovered_ms counts from: call it right before injecting the fault. */
     markFault(): number {
       faultAt = performance.now();
