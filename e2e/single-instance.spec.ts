@@ -23,6 +23,7 @@ test.beforeAll(async () => {
   });
 });
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright hooks take their fixtures as a destructured object.
 test.afterEach(async ({}, testInfo) => {
   // The server's log is the first thing to read when a flow fails here.
   if (testInfo.status !== testInfo.expectedStatus && server) {
