@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // End-to-end specs in Debian's Chromium (Playwright's own browser download does not work here).
@@ -14,7 +16,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Outside the repository: the development-mode spec's Next.js watches the repository, and the
+  // traces written here while a test runs would make it recompile and reload the page under test.
+  outputDir: join(tmpdir(), 'spotter-playwright-results'),
   use: {
     browserName: 'chromium',
     launchOptions: {

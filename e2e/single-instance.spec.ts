@@ -42,8 +42,15 @@ test('two people sign in and chat on one development server', async ({ browser }
   const bob = await signedInContext(browser, server.url, 'bob@spotter.dev', slow);
   const alicePage = await openChannel(alice, 'general', null, slow);
   const bobPage = await openChannel(bob, 'general', null, slow);
+  // Development mode compiles routes on first use and may then reload open pages once; reload both
+  // now that every route is compiled, so nothing reloads under the conversation below.
+  for (const page of [alicePage, bobPage]) {
+    await page.reload();
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', slow);
+  }
 
   await send(alicePage, 'general', 'Single-instance squat check');
+  await expect(messages(alicePage).filter({ hasText: 'Single-instance squat check' })).toHaveCount(1, slow);
   await expect(messages(bobPage).filter({ hasText: 'Single-instance squat check' })).toHaveCount(1, slow);
   await send(bobPage, 'general', 'Depth looked good');
   await expect(messages(alicePage).filter({ hasText: 'Depth looked good' })).toHaveCount(1, slow);

@@ -32,7 +32,9 @@ installWebRuntime(runtime);
 await prepareDatabase(runtime);
 
 const dev = env.NODE_ENV !== 'production';
-const app = next({ dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
+// Development uses webpack: under this custom server, Turbopack's dev server (Next 16.4) answers every
+// HMR connect with a rebuild and the browser reloads the page in a loop. Builds still use Turbopack.
+const app = next({ dev, webpack: dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handleRequest = app.getRequestHandler();
 
