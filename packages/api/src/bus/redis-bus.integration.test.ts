@@ -275,6 +275,42 @@ describe('createRedisBus when Redis is unreachable', () => {
     },
   );
 
+  it('re-sends durable publishes that failed during an outage once Redis is back, but not typing', async () => {
+    const outage = await startRedisServer();
+    cleanups.push(() => outage.stop());
+    const { bus: a } = bus(outage.url);
+    const { bus: b } = bus(outage.url);
+    const channel = topics.channelEvents(`c-resend-${process.pid}`);
+    const typingTopic = freshTopic();
+    const events = await b.subscribe(channel, { signal: abortable().signal });
+    const typingEvents = await b.subscribe(typingTopic, { signal: abortable().signal });
+    await readyBuses(a, b);
+
+    await outage.stop();
+    await until(() => !a.isReady(), 'the publisher notices the outage');
+    const message = {
+      id: 'm7',
+      channelId: 'c-resend',
+      seq: 7,
+      authorId: 'u1',
+      authorName: 'Ann',
+      body: 'sent while Redis was down',
+      nonce: null,
+      version: 1,
+      createdAt: new Date(),
+      editedAt: null,
+      deletedAt: null,
+    };
+    await expect(a.publish(channel, { type: 'message.created', message })).rejects.toThrow();
+    await expect(a.publish(typingTopic, typing('stale'))).rejects.toThrow();
+
+    await outage.start();
+    expect(await nextItem(events, 10_000)).toEqual({ type: 'message.created', message });
+    await readyBuses(a, b);
+    await a.publish(typingTopic, typing('fresh'));
+    expect(await nextItem(typingEvents)).toEqual(typing('fresh'));
+  });
+
   it('logs one clear line for a refused connection, however often it retries', async () => {
     const gone = await startRedisServer();
     await gone.stop();

@@ -4,8 +4,16 @@ import { metrics } from '../metrics';
 import { createListener, DEFAULT_MAX_QUEUED, type Listener } from './listener';
 import { watchConnections } from './redis-health';
 import { parseRedisUrl, type RedisConnectionConfig } from './redis-url';
-import { decodeEnvelope, encodeEnvelope, type Topic, type TopicKind, type TopicPayload } from './topics';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  isDurable,
+  type Topic,
+  type TopicKind,
+  type TopicPayload,
+} from './topics';
 import type { BusStats, MeteredEventBus } from './types';
+import { createUnsentPublishes } from './unsent-publishes';
 
 export type RedisBusOptions = {
   /** REDIS_URL: `redis[s]://[user:password@]host[:port][/db]`. */
@@ -15,7 +23,11 @@ export type RedisBusOptions = {
   publishTimeoutMs?: number;
   /** Per-listener queue bound; see ListenerOptions.maxQueued. */
   maxQueued?: number;
+  /** How many failed durable publishes to keep for re-sending after an outage. */
+  maxUnsent?: number;
 };
+
+const DEFAULT_MAX_UNSENT = 10_000;
 
 /** One Redis channel with at least one local listener. */
 type TopicEntry = {
@@ -56,6 +68,29 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
     autoResubscribe: true,
   });
   watchConnections([command, subscriber], config, logger);
+  const unsent = createUnsentPublishes(options.maxUnsent ?? DEFAULT_MAX_UNSENT, () => {
+    counters.dropped++;
+  });
+  // Re-send durable publishes that failed while this connection was down. Subscribers also re-read
+  // from the database when *their* connection recovers, but a publish that failed here after they
+  // had recovered would otherwise reach them only with the channel's next event.
+  command.on('ready', () => {
+    void resendUnsent();
+  });
+  const resendUnsent = async () => {
+    const pending = unsent.take();
+    for (const [index, entry] of pending.entries()) {
+      try {
+        await command.publish(entry.topic, entry.raw);
+        counters.published++;
+      } catch {
+        unsent.putBack(pending.slice(index));
+        return;
+      }
+    }
+    if (pending.length > 0)
+      logger.info({ resent: pending.length }, 're-sent publishes that failed during the outage');
+  };
   const liveness = trackResubscription(subscriber);
 
   subscriber.on('message', (channel: string, raw: string) => {
@@ -101,13 +136,15 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
   return {
     kind: 'redis',
     async publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>) {
+      const raw = encodeEnvelope(payload);
       try {
         if (isClosed) throw new Error('the event bus is closed');
         if (command.status !== 'ready') throw new Error(`not connected (${command.status})`);
-        await command.publish(topic.name, encodeEnvelope(payload));
+        await command.publish(topic.name, raw);
         counters.published++;
       } catch (err) {
         counters.publishFailures++;
+        if (!isClosed && isDurable(topic.kind)) unsent.remember({ topic: topic.name, raw });
         const reason = (err as Error).message;
         throw new Error(`publish to ${topic.name} failed (Redis at ${config.address}): ${reason}`, {
           cause: err,

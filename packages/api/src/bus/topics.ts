@@ -46,6 +46,15 @@ const payloadSchemas = {
 } as const;
 
 export type TopicKind = keyof typeof payloadSchemas;
+
+/**
+ * Durable topics announce something the database already holds: a publish that failed is worth
+ * re-sending once the bus is back, so subscribers learn of it (and fill the gap) without waiting
+ * for the next event. Ephemeral ones (typing) are stale by then and are never re-sent.
+ */
+export function isDurable(kind: TopicKind): boolean {
+  return kind === 'channel-events';
+}
 export type TopicPayload<K extends TopicKind> = z.infer<(typeof payloadSchemas)[K]>;
 export type Topic<K extends TopicKind = TopicKind> = { readonly kind: K; readonly name: string };
 
