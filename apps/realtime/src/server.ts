@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { attachTrpcWebSocket, type Logger, type ServerDeps } from '@spotter/api';
+import { attachTrpcWebSocket, type Logger, metrics, type ServerDeps } from '@spotter/api';
 import { WebSocketServer } from 'ws';
 import { checkReadiness } from './readiness';
 
@@ -32,14 +32,19 @@ export type RealtimeServer = {
 };
 
 /**
- * The realtime replica: the appRouter over WebSockets on `/ws`, plus `/health` (liveness) and
- * `/ready` (bus and database reachable, not draining) for the proxy and the orchestrator.
+ * The realtime replica: the appRouter over WebSockets on `/ws`, plus `/health` (liveness),
+ * `/ready` (bus and database reachable, not draining) for the proxy and the orchestrator, and
+ * `/metrics` (Prometheus text) for monitoring.
  */
 export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
   const { deps, logger, replicaId } = options;
   const wss = new WebSocketServer({ noServer: true });
   const trpc = attachTrpcWebSocket(wss, deps);
   let isDraining = false;
+  wss.on('connection', (socket) => {
+    metrics.connections.inc();
+    socket.once('close', () => metrics.connections.dec());
+  });
 
   const http = createServer((req, res) => {
     answerProbe(req, res).catch((err: Error) => {
@@ -53,6 +58,10 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'method not allowed' });
     if (path === '/health') return sendJson(res, 200, { status: 'ok', replica: replicaId });
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+      return res.end(await metrics.registry.metrics());
+    }
     if (path === '/ready') {
       const { isReady, bus, database } = await checkReadiness(deps);
       const isServing = isReady && !isDraining;

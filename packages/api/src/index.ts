@@ -6,6 +6,7 @@ export type { Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
 export { createHttpHandler } from './http';
 export { createLogger, type Logger } from './logger';
+export { type Metrics, metrics } from './metrics';
 export { type AppRouter, appRouter } from './root';
 export { authenticate } from './services/user-service';
 export { createCallerFactory } from './trpc';

@@ -38,6 +38,11 @@ function createMetrics() {
       help: 'Messages delivered from the database instead of the bus.',
       registers: register,
     }),
+    connections: new Gauge({
+      name: 'spotter_ws_connections',
+      help: 'WebSocket connections currently open on this process.',
+      registers: register,
+    }),
     activeSubscriptions: new Gauge({
       name: 'spotter_subscriptions_active',
       help: 'Subscriptions currently open on this process.',

@@ -1,0 +1,108 @@
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedisServer } from '../../../packages/api/src/testing/redis-server';
+import {
+  connectClient,
+  createUserWithToken,
+  type Replica,
+  recordChannelEvents,
+  startReplica,
+} from './testing/index';
+
+const SECRET = 'integration-test-secret-not-for-production';
+
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let replica: Replica;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await startRedisServer();
+  replica = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+  prisma = createPrismaClient(database.url);
+});
+
+afterAll(async () => {
+  await replica?.stop();
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await database?.drop();
+});
+
+type Sample = { name: string; labels: string; value: number };
+
+/**
+ * Parses Prometheus text exposition strictly enough to catch a malformed line: every line is a
+ * `# HELP`/`# TYPE` comment or `name{labels} value`, and every sample's family was declared.
+ */
+function parsePrometheus(text: string): Sample[] {
+  const declared = new Set<string>();
+  const samples: Sample[] = [];
+  for (const line of text.split('\n').filter(Boolean)) {
+    const comment = line.match(/^# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)$/);
+    if (comment) {
+      if (comment[1] === 'TYPE') {
+        expect(comment[3]).toMatch(/^(counter|gauge|histogram|summary|untyped)$/);
+        declared.add(comment[2] as string);
+      }
+      continue;
+    }
+    const sample = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/);
+    if (!sample) throw new Error(`not Prometheus text: ${line}`);
+    const name = sample[1] as string;
+    const family = [...declared].find((f) => name === f || name.startsWith(`${f}_`));
+    if (!family) throw new Error(`sample ${name} has no # TYPE line`);
+    samples.push({ name, labels: sample[2] ?? '', value: Number(sample[3]) });
+  }
+  return samples;
+}
+
+async function scrape(): Promise<Sample[]> {
+  const response = await fetch(`${replica.httpUrl}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return parsePrometheus(await response.text());
+}
+
+const total = (samples: Sample[], name: string) =>
+  samples.filter((s) => s.name === name).reduce((sum, s) => sum + s.value, 0);
+
+describe('/metrics', () => {
+  it('serves Prometheus text whose counters move when messages flow', async () => {
+    const before = await scrape();
+    expect(total(before, 'spotter_ws_connections')).toBe(0);
+
+    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
+    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+    const aliceClient = connectClient(replica.url, alice.token);
+    const bobClient = connectClient(replica.url, bob.token);
+    const channel = await aliceClient.trpc.channel.create.mutate({ name: `Metrics ${Date.now()}` });
+    await bobClient.trpc.channel.join.mutate({ channelId: channel.id });
+    const events = recordChannelEvents(bobClient, { channelId: channel.id, lastEventId: '0' });
+    const send = (body: string) => aliceClient.trpc.message.send.mutate({ channelId: channel.id, body });
+    await send('m1');
+    // Once seq 1 arrived the subscription is live, so the next two travel through Redis.
+    await events.until('seq 1', () => events.createdSeqs().length === 1);
+    await send('m2');
+    await send('m3');
+    await events.until('seqs 1-3', () => events.createdSeqs().length === 3);
+    expect(events.createdSeqs()).toEqual([1, 2, 3]);
+
+    const after = await scrape();
+    expect(total(after, 'spotter_ws_connections')).toBe(2);
+    expect(total(after, 'spotter_subscriptions_active')).toBeGreaterThanOrEqual(1);
+    expect(
+      total(after, 'spotter_events_published_total') - total(before, 'spotter_events_published_total'),
+    ).toBe(3);
+    expect(
+      total(after, 'spotter_events_delivered_total') - total(before, 'spotter_events_delivered_total'),
+    ).toBe(3);
+    expect(total(after, 'spotter_fanout_latency_seconds_count')).toBeGreaterThanOrEqual(2);
+    expect(after.some((s) => s.name === 'spotter_publish_failures_total')).toBe(true);
+    expect(after.some((s) => s.name === 'spotter_events_delivered_total')).toBe(true);
+    aliceClient.close();
+    bobClient.close();
+  });
+});
