@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sessionFromToken } from '../auth/session-token';
 import { createApiHarness, TEST_AUTH_SECRET } from '../testing/api-harness';
+import { errorCode } from '../testing/error-code';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'no error',
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
 
 describe('auth', () => {
   it('signs up, then trades the credentials for a session token the servers accept', async () => {
@@ -26,15 +21,15 @@ describe('auth', () => {
       email: email.toLowerCase(),
     });
     expect(await sessionFromToken(token, 'another-secret-entirely-0123456789')).toBeNull();
-    expect(await codeOf(h.anonymous().auth.signUp({ email, name: 'Again', password: 'deadlift-200' }))).toBe(
-      'CONFLICT',
-    );
+    expect(
+      await errorCode(h.anonymous().auth.signUp({ email, name: 'Again', password: 'deadlift-200' })),
+    ).toBe('CONFLICT');
   });
 
   it('rejects wrong passwords and bad sign-up input clearly', async () => {
     const email = `lifter-${randomUUID()}@test.spotter.dev`;
     await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
-    expect(await codeOf(h.anonymous().auth.createToken({ email, password: 'wrong-password' }))).toBe(
+    expect(await errorCode(h.anonymous().auth.createToken({ email, password: 'wrong-password' }))).toBe(
       'UNAUTHORIZED',
     );
     const short = await h
@@ -44,7 +39,9 @@ describe('auth', () => {
     expect((short as TRPCError).code).toBe('BAD_REQUEST');
     expect((short as TRPCError).message).toContain('at least 8 characters');
     expect(
-      await codeOf(h.anonymous().auth.signUp({ email: 'not-an-email', name: 'X', password: 'long-enough' })),
+      await errorCode(
+        h.anonymous().auth.signUp({ email: 'not-an-email', name: 'X', password: 'long-enough' }),
+      ),
     ).toBe('BAD_REQUEST');
   });
 

@@ -1,15 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApiHarness } from '../testing/api-harness';
+import { errorCode } from '../testing/error-code';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'no error',
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
 
 describe('channel', () => {
   it('creates a channel with its creator as owner and a slug from the name', async () => {
@@ -20,9 +14,9 @@ describe('channel', () => {
     expect(channel.slug).toMatch(/^leg-day-[a-z0-9]+$/);
     const mine = await caller.channel.listMine();
     expect(mine.map((c) => c.id)).toContain(channel.id);
-    expect(await codeOf(caller.channel.create({ name }))).toBe('CONFLICT');
-    expect(await codeOf(caller.channel.create({ name: '!!' }))).toBe('BAD_REQUEST');
-    expect(await codeOf(caller.channel.create({ name: 'x' }))).toBe('BAD_REQUEST');
+    expect(await errorCode(caller.channel.create({ name }))).toBe('CONFLICT');
+    expect(await errorCode(caller.channel.create({ name: '!!' }))).toBe('BAD_REQUEST');
+    expect(await errorCode(caller.channel.create({ name: 'x' }))).toBe('BAD_REQUEST');
   });
 
   it('lets people browse and join public channels, and leave them', async () => {
@@ -40,7 +34,7 @@ describe('channel', () => {
     });
     await bob.caller.channel.leave({ channelId: channel.id });
     expect((await bob.caller.channel.listMine()).map((c) => c.id)).not.toContain(channel.id);
-    expect(await codeOf(bob.caller.channel.leave({ channelId: channel.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(bob.caller.channel.leave({ channelId: channel.id }))).toBe('NOT_FOUND');
   });
 
   it('keeps private channels invisible to non-members', async () => {
@@ -51,12 +45,12 @@ describe('channel', () => {
       visibility: 'PRIVATE',
     });
     expect((await bob.caller.channel.browse({ query: secret.name })).length).toBe(0);
-    expect(await codeOf(bob.caller.channel.get({ channelId: secret.id }))).toBe('NOT_FOUND');
-    expect(await codeOf(bob.caller.channel.join({ channelId: secret.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(bob.caller.channel.get({ channelId: secret.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(bob.caller.channel.join({ channelId: secret.id }))).toBe('NOT_FOUND');
     expect(await h.prisma.membership.count({ where: { channelId: secret.id } })).toBe(1);
   });
 
   it('requires a session', async () => {
-    expect(await codeOf(h.anonymous().channel.listMine())).toBe('UNAUTHORIZED');
+    expect(await errorCode(h.anonymous().channel.listMine())).toBe('UNAUTHORIZED');
   });
 });

@@ -7,6 +7,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, createApiHarness } from '../testing/api-harness';
+import { errorCode } from '../testing/error-code';
 
 // A PostgreSQL of the test's own, so it can be stopped mid-conversation.
 let postgres: PostgresServer;
@@ -23,12 +24,6 @@ afterAll(async () => {
   await postgres?.destroy();
 });
 
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'no error',
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
-
 describe('a database outage', () => {
   it('fails sends with a retryable error, writes nothing half-way, and recovers when the database returns', async () => {
     const alice = await h.createUser('Alice');
@@ -36,10 +31,10 @@ describe('a database outage', () => {
     await alice.caller.message.send({ channelId: channel.id, body: 'one' });
 
     await postgres.stop();
-    expect(await codeOf(alice.caller.message.send({ channelId: channel.id, body: 'lost?' }))).toBe(
+    expect(await errorCode(alice.caller.message.send({ channelId: channel.id, body: 'lost?' }))).toBe(
       'SERVICE_UNAVAILABLE',
     );
-    expect(await codeOf(alice.caller.message.list({ channelId: channel.id }))).toBe('SERVICE_UNAVAILABLE');
+    expect(await errorCode(alice.caller.message.list({ channelId: channel.id }))).toBe('SERVICE_UNAVAILABLE');
 
     await postgres.start();
     // The pool's old connections died with the server; the first query after may still see that.
