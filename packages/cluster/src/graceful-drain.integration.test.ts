@@ -1,7 +1,5 @@
-import '@spotter/db/testing';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Cluster, startCluster } from './cluster';
-import { type Conversation, startConversation } from './load/conversation';
+import { expect, it } from 'vitest';
+import { useClusterConversation } from './conversation-fixture';
 import { verdictLine } from './load/verdict';
 
 const CLIENTS = 24;
@@ -12,30 +10,14 @@ const INTERVAL_MS = 50;
 const DRAIN_TIMEOUT_MS = 5_000;
 const EXIT_BOUND_MS = DRAIN_TIMEOUT_MS + 5_000;
 
-let cluster: Cluster;
-let conversation: Conversation;
-
-beforeAll(async () => {
-  cluster = await startCluster({
-    databaseUrl: inject('databaseUrl'),
-    realtimeEnv: { DRAIN_TIMEOUT_MS: String(DRAIN_TIMEOUT_MS) },
-  });
-  conversation = await startConversation({
-    wsUrl: cluster.wsUrl,
-    databaseUrl: cluster.databaseUrl,
-    secret: cluster.secret,
-    clients: CLIENTS,
-    channels: CHANNELS,
-  });
-  await conversation.warmUp();
-});
-
-afterAll(async () => {
-  await conversation?.close();
-  await cluster?.stop();
+const fixture = useClusterConversation({
+  clients: CLIENTS,
+  channels: CHANNELS,
+  realtimeEnv: { DRAIN_TIMEOUT_MS: String(DRAIN_TIMEOUT_MS) },
 });
 
 it('a replica SIGTERMed mid-burst tells its clients to reconnect, they move to another replica, nothing is lost, and it exits 0', async () => {
+  const { cluster, conversation } = fixture;
   // Chosen before the burst (nothing moves clients until the fault), so the fault lands on time.
   const before = await cluster.clientsPerReplica();
   const victim = before.indexOf(Math.max(...before));

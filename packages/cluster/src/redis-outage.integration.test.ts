@@ -1,8 +1,6 @@
 import { createPrismaClient } from '@spotter/db';
-import '@spotter/db/testing';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Cluster, startCluster } from './cluster';
-import { type Conversation, startConversation } from './load/conversation';
+import { expect, it } from 'vitest';
+import { useClusterConversation } from './conversation-fixture';
 import { verdictLine } from './load/verdict';
 import { readyStatus, servingPid, untilEveryReplicaAnswers } from './replica-probes';
 
@@ -14,27 +12,10 @@ const INTERVAL_MS = 100;
 /** How long Redis stays down at least: several reconnect attempts of every replica's bus. */
 const OUTAGE_MS = 3_000;
 
-let cluster: Cluster;
-let conversation: Conversation;
-
-beforeAll(async () => {
-  cluster = await startCluster({ databaseUrl: inject('databaseUrl') });
-  conversation = await startConversation({
-    wsUrl: cluster.wsUrl,
-    databaseUrl: cluster.databaseUrl,
-    secret: cluster.secret,
-    clients: CLIENTS,
-    channels: CHANNELS,
-  });
-  await conversation.warmUp();
-});
-
-afterAll(async () => {
-  await conversation?.close();
-  await cluster?.stop();
-});
+const fixture = useClusterConversation({ clients: CLIENTS, channels: CHANNELS });
 
 it('Redis stopped for seconds mid-burst: replicas report not ready but keep storing sends, nothing restarts, and every client ends with every message exactly once, in order', async () => {
+  const { cluster, conversation } = fixture;
   const pids = await Promise.all(cluster.replicas.map(servingPid));
   expect(pids).toEqual(cluster.replicas.map((r) => r.pid));
   const burst = conversation.burst({ perChannel: PER_CHANNEL, intervalMs: INTERVAL_MS });

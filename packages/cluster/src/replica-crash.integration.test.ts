@@ -1,36 +1,17 @@
-import '@spotter/db/testing';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Cluster, startCluster } from './cluster';
-import { type Conversation, startConversation } from './load/conversation';
+import { expect, it } from 'vitest';
+import { useClusterConversation } from './conversation-fixture';
 import { verdictLine } from './load/verdict';
 
-// 24 people in 4 channels behind nginx; each channel gets 40 messages at 20 per second.
+// 24 people in 4 channels behind nginx; each channel gets 60 messages at 20 per second.
 const CLIENTS = 24;
 const CHANNELS = 4;
 const PER_CHANNEL = 60;
 const INTERVAL_MS = 50;
 
-let cluster: Cluster;
-let conversation: Conversation;
-
-beforeAll(async () => {
-  cluster = await startCluster({ databaseUrl: inject('databaseUrl') });
-  conversation = await startConversation({
-    wsUrl: cluster.wsUrl,
-    databaseUrl: cluster.databaseUrl,
-    secret: cluster.secret,
-    clients: CLIENTS,
-    channels: CHANNELS,
-  });
-  await conversation.warmUp();
-});
-
-afterAll(async () => {
-  await conversation?.close();
-  await cluster?.stop();
-});
+const fixture = useClusterConversation({ clients: CLIENTS, channels: CHANNELS });
 
 it('a realtime replica SIGKILLed mid-burst: its clients reconnect through nginx and every client ends with every message exactly once, in order', async () => {
+  const { cluster, conversation } = fixture;
   // Chosen before the burst (nothing moves clients until the fault), so the fault lands on time.
   const before = await cluster.clientsPerReplica();
   const victim = before.indexOf(Math.max(...before));
