@@ -1,6 +1,7 @@
 export { issueSessionToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
+export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
-export type { ChannelEvent, MessageView, TypingEvent } from './bus/topics';
+export type { TypingEvent } from './bus/topics';
 export type { EventBus } from './bus/types';
 export type { Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
@@ -8,9 +9,15 @@ export { createHttpHandler } from './http';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';
 export { type AppRouter, appRouter } from './root';
-export { authenticate } from './services/user-service';
+export * from './server/index';
+export type {
+  MemberView,
+  MessageView,
+  StreamEvent,
+  StreamItem,
+  StreamMarker,
+} from './streams/events';
 export { createCallerFactory } from './trpc';
-export { attachTrpcWebSocket, KEEP_ALIVE } from './ws';
 
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';

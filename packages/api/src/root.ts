@@ -1,12 +1,14 @@
-import { authRouter } from './routers/auth';
-import { channelRouter } from './routers/channel';
-import { messageRouter } from './routers/message';
-import { typingRouter } from './routers/typing';
+import { authRouter } from './auth/router';
+import { channelRouter } from './channel/router';
+import { meRouter } from './me/router';
+import { messageRouter } from './message/router';
 import { router } from './trpc';
+import { typingRouter } from './typing/router';
 
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
+  me: meRouter,
   message: messageRouter,
   typing: typingRouter,
 });

@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { isDatabaseUnavailable } from './services/database-errors';
+import { isDatabaseUnavailable } from './database-errors';
+import { isAppError, isUniqueViolation } from './errors';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -16,20 +17,30 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** A database outage answers SERVICE_UNAVAILABLE (retry later), never a vague internal error. */
-const databaseAvailable = t.middleware(async ({ next }) => {
+/**
+ * The one place where failures become tRPC codes: services throw coded AppErrors; a unique
+ * violation that a service did not expect is a conflict; a database outage answers
+ * SERVICE_UNAVAILABLE (retry later, nothing was saved), never a vague internal error.
+ */
+const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
+  if (result.ok) return result;
+  const cause = result.error.cause ?? result.error;
+  if (isAppError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (isDatabaseUnavailable(cause)) {
     throw new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unreachable right now. Nothing was saved; please try again in a moment.',
-      cause: result.error,
+      cause,
     });
+  }
+  if (isUniqueViolation(cause)) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'That already exists.', cause });
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(databaseAvailable);
+export const publicProcedure = t.procedure.use(mapErrors);
 
 const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session) {

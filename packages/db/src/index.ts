@@ -14,3 +14,4 @@ export type { DbLogger } from './logger';
 export { migrate } from './migrate';
 export { hashPassword, verifyPassword } from './password';
 export { seed } from './seed';
+export { type Transaction, takeStreamSeqs } from './stream-seq';

@@ -26,7 +26,7 @@ describe('seed', () => {
     expect(first.users.map((u) => u.name)).toEqual(['Alice', 'Bob', 'Carol']);
   });
 
-  it('numbers each channel’s messages 1..n and leaves lastSeq at n', async () => {
+  it('numbers each channel’s messages 1..n as the creation events of its stream', async () => {
     await seed(prisma);
     for (const slug of ['general', 'leg-day']) {
       const channel = await prisma.channel.findUniqueOrThrow({
@@ -36,7 +36,12 @@ describe('seed', () => {
       const seqs = channel.messages.map((m) => m.seq).sort((a, b) => a - b);
       expect(seqs.length).toBeGreaterThan(1);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-      expect(channel.lastSeq).toBe(seqs.length);
+      const stream = await prisma.stream.findUniqueOrThrow({
+        where: { id: `channel:${channel.id}` },
+        include: { events: { orderBy: { seq: 'asc' } } },
+      });
+      expect(stream.lastSeq).toBe(seqs.length);
+      expect(stream.events.map((e) => [e.seq, e.type])).toEqual(seqs.map((seq) => [seq, 'message.created']));
     }
   });
 

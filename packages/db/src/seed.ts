@@ -1,6 +1,7 @@
 import type { Database } from './client';
 import type { ChannelVisibility, MembershipRole } from './generated/prisma/enums';
 import { hashPassword } from './password';
+import { takeStreamSeqs } from './stream-seq';
 
 export const DEMO_PASSWORD = 'spotter-demo';
 
@@ -93,7 +94,7 @@ export async function seed(prisma: Database): Promise<void> {
   }
 }
 
-/** Inserts a message unless its nonce was used before, taking the next seq under the channel's row lock. */
+/** Inserts a message unless its nonce was used before, as the next event of the channel's stream. */
 async function postOnce(
   prisma: Database,
   message: { channelId: string; authorId: string; body: string; nonce: string },
@@ -102,11 +103,10 @@ async function postOnce(
   await prisma.$transaction(async (tx) => {
     const key = { channelId_authorId_nonce: { channelId, authorId, nonce } };
     if (await tx.message.findUnique({ where: key, select: { id: true } })) return;
-    const { lastSeq } = await tx.channel.update({
-      where: { id: channelId },
-      data: { lastSeq: { increment: 1 } },
-      select: { lastSeq: true },
+    const seq = await takeStreamSeqs(tx, `channel:${channelId}`);
+    const { id } = await tx.message.create({ data: { ...message, seq }, select: { id: true } });
+    await tx.streamEvent.create({
+      data: { streamId: `channel:${channelId}`, seq, type: 'message.created', messageId: id },
     });
-    await tx.message.create({ data: { ...message, seq: lastSeq } });
   });
 }

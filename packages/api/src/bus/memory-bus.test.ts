@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEventBus } from './index';
 import { createMemoryBus } from './memory-bus';
-import { type ChannelEvent, type TypingEvent, topics } from './topics';
+import { type StreamPublication, type TypingEvent, topics } from './topics';
 
 function typing(userId: string): TypingEvent {
   return { channelId: 'c1', userId, userName: userId, isTyping: true };
@@ -126,7 +126,7 @@ describe('createMemoryBus', () => {
 
   it('ends every subscription on close and then refuses to publish', async () => {
     const bus = createMemoryBus();
-    const iterable = await bus.subscribe(topics.channelEvents('c1'), {
+    const iterable = await bus.subscribe(topics.stream('channel:c1'), {
       signal: new AbortController().signal,
     });
     const iteration = take(iterable, 1);
@@ -135,8 +135,8 @@ describe('createMemoryBus', () => {
 
     expect(await iteration).toEqual([]);
     expect(bus.isReady()).toBe(false);
-    const event = { type: 'message.deleted' } as ChannelEvent;
-    await expect(bus.publish(topics.channelEvents('c1'), event)).rejects.toThrow(/closed/);
+    const event = { streamId: 'channel:c1' } as StreamPublication;
+    await expect(bus.publish(topics.stream('channel:c1'), event)).rejects.toThrow(/closed/);
   });
 });
 

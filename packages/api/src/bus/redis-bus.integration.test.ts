@@ -103,7 +103,7 @@ describe('createRedisBus', () => {
   it('carries a publish on one process to a subscriber on another, Dates intact', async () => {
     const a = bus().bus;
     const b = bus().bus;
-    const topic = topics.channelEvents('c-dates');
+    const topic = topics.stream('channel:c-dates');
     const events = await b.subscribe(topic, { signal: abortable().signal });
     const createdAt = new Date('2025-01-02T03:04:05.678Z');
     const message = {
@@ -121,11 +121,14 @@ describe('createRedisBus', () => {
     };
 
     await readyBuses(a);
-    await a.publish(topic, { type: 'message.created', message });
+    const event = { type: 'message.created' as const, seq: 1, message };
+    await a.publish(topic, { streamId: 'channel:c-dates', event });
 
     const received = await nextItem(events);
-    expect(received).toEqual({ type: 'message.created', message });
-    expect(received.type === 'message.created' && received.message.createdAt).toBeInstanceOf(Date);
+    expect(received).toEqual({ streamId: 'channel:c-dates', event });
+    expect(received.event.type === 'message.created' && received.event.message.createdAt).toBeInstanceOf(
+      Date,
+    );
     expect(a.stats()).toMatchObject({ published: 1, publishFailures: 0 });
     expect(b.stats()).toMatchObject({ received: 1, dropped: 0 });
   });
@@ -283,7 +286,8 @@ describe('createRedisBus when Redis is unreachable', () => {
     cleanups.push(() => proxy.close());
     const { bus: a } = bus(`redis://127.0.0.1:${proxy.port}`);
     const { bus: b } = bus();
-    const channel = topics.channelEvents(`c-resend-${process.pid}`);
+    const streamId = `channel:c-resend-${process.pid}`;
+    const channel = topics.stream(streamId);
     const typingTopic = freshTopic();
     const events = await b.subscribe(channel, { signal: abortable().signal });
     const typingEvents = await b.subscribe(typingTopic, { signal: abortable().signal });
@@ -304,11 +308,12 @@ describe('createRedisBus when Redis is unreachable', () => {
       editedAt: null,
       deletedAt: null,
     };
-    await expect(a.publish(channel, { type: 'message.created', message })).rejects.toThrow();
+    const publication = { streamId, event: { type: 'message.created' as const, seq: 7, message } };
+    await expect(a.publish(channel, publication)).rejects.toThrow();
     await expect(a.publish(typingTopic, typing('stale'))).rejects.toThrow();
 
     await proxy.open();
-    expect(await nextItem(events, 10_000)).toEqual({ type: 'message.created', message });
+    expect(await nextItem(events, 10_000)).toEqual(publication);
     await readyBuses(a);
     await a.publish(typingTopic, typing('fresh'));
     expect(await nextItem(typingEvents)).toEqual(typing('fresh'));

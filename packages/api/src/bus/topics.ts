@@ -1,5 +1,6 @@
 import superjson from 'superjson';
 import { z } from 'zod';
+import { StreamEvent } from '../streams/events';
 
 /**
  * Every bus topic and its payload schema live here, so publishers and subscribers
@@ -8,28 +9,9 @@ import { z } from 'zod';
  */
 export const WIRE_VERSION = 1;
 
-export const MessageView = z.object({
-  id: z.string(),
-  channelId: z.string(),
-  seq: z.number().int().positive(),
-  authorId: z.string(),
-  authorName: z.string(),
-  body: z.string(),
-  nonce: z.string().nullable(),
-  version: z.number().int().positive(),
-  createdAt: z.date(),
-  editedAt: z.date().nullable(),
-  deletedAt: z.date().nullable(),
-});
-export type MessageView = z.infer<typeof MessageView>;
-
-/** Durable channel events: each names the message's seq, so readers can order, dedupe and gap-fill. */
-export const ChannelEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('message.created'), message: MessageView }),
-  z.object({ type: z.literal('message.edited'), message: MessageView }),
-  z.object({ type: z.literal('message.deleted'), message: MessageView }),
-]);
-export type ChannelEvent = z.infer<typeof ChannelEvent>;
+/** A durable event of one stream, published after the commit that stored it. */
+export const StreamPublication = z.object({ streamId: z.string(), event: StreamEvent });
+export type StreamPublication = z.infer<typeof StreamPublication>;
 
 /** Ephemeral: never stored, never replayed. */
 export const TypingEvent = z.object({
@@ -41,7 +23,7 @@ export const TypingEvent = z.object({
 export type TypingEvent = z.infer<typeof TypingEvent>;
 
 const payloadSchemas = {
-  'channel-events': ChannelEvent,
+  'stream-events': StreamPublication,
   'channel-typing': TypingEvent,
 } as const;
 
@@ -53,15 +35,16 @@ export type TopicKind = keyof typeof payloadSchemas;
  * for the next event. Ephemeral ones (typing) are stale by then and are never re-sent.
  */
 export function isDurable(kind: TopicKind): boolean {
-  return kind === 'channel-events';
+  return kind === 'stream-events';
 }
 export type TopicPayload<K extends TopicKind> = z.infer<(typeof payloadSchemas)[K]>;
 export type Topic<K extends TopicKind = TopicKind> = { readonly kind: K; readonly name: string };
 
 export const topics = {
-  channelEvents: (channelId: string): Topic<'channel-events'> => ({
-    kind: 'channel-events',
-    name: `spotter:channel:${channelId}:events`,
+  /** Every durable event of one stream (see streams/stream-ids.ts). */
+  stream: (streamId: string): Topic<'stream-events'> => ({
+    kind: 'stream-events',
+    name: `spotter:stream:${streamId}`,
   }),
   channelTyping: (channelId: string): Topic<'channel-typing'> => ({
     kind: 'channel-typing',

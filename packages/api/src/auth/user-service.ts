@@ -1,28 +1,36 @@
 import { type Database, hashPassword, verifyPassword } from '@spotter/db';
-import { TRPCError } from '@trpc/server';
+import { joinChannel } from '../channel/members';
 import type { Session } from '../context';
+import { AppError, isUniqueViolation } from '../errors';
+import { HOME_CHANNEL_SLUG } from '../me/home';
+import type { Appended } from '../streams/publish';
 
-/** Creates an account; emails are compared case-insensitively. */
+/**
+ * Creates an account (emails compare case-insensitively) and puts it in #general, so a new person
+ * lands in a conversation rather than an empty directory.
+ */
 export async function signUp(
   prisma: Database,
   input: { email: string; name: string; password: string },
-): Promise<Session> {
+): Promise<{ session: Session; appended: Appended[] }> {
   const email = input.email.toLowerCase();
+  let session: Session;
   try {
     const user = await prisma.user.create({
       data: { email, name: input.name, passwordHash: await hashPassword(input.password) },
       select: { id: true, email: true, name: true },
     });
-    return { userId: user.id, email: user.email, name: user.name };
+    session = { userId: user.id, email: user.email, name: user.name };
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: 'An account with this email already exists. Sign in instead.',
-      });
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', 'An account with this email already exists. Sign in instead.');
     }
     throw error;
   }
+  const home = await prisma.channel.findUnique({ where: { slug: HOME_CHANNEL_SLUG }, select: { id: true } });
+  if (!home) return { session, appended: [] };
+  const { appended } = await joinChannel(prisma, session.userId, home.id);
+  return { session, appended };
 }
 
 /** Checks credentials; answers null for an unknown email and a wrong password alike. */

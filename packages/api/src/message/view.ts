@@ -1,4 +1,4 @@
-import type { MessageView } from '../bus/topics';
+import type { MessageView } from '../streams/events';
 
 /** The Prisma selection that yields everything a MessageView needs, in one query. */
 export const messageViewSelect = {

@@ -1,5 +1,9 @@
 import type { Database } from '@spotter/db';
-import { TRPCError } from '@trpc/server';
+import { AppError, isUniqueViolation } from '../errors';
+import { appendEvents } from '../streams/append';
+import type { Appended } from '../streams/publish';
+import { streamIds } from '../streams/stream-ids';
+import type { ChannelRole } from './access';
 
 export type ChannelSummary = {
   id: string;
@@ -8,7 +12,6 @@ export type ChannelSummary = {
   description: string;
   visibility: 'PUBLIC' | 'PRIVATE';
   memberCount: number;
-  lastSeq: number;
 };
 
 const summarySelect = {
@@ -17,7 +20,6 @@ const summarySelect = {
   name: true,
   description: true,
   visibility: true,
-  lastSeq: true,
   _count: { select: { memberships: true } },
 } as const;
 
@@ -62,71 +64,74 @@ export async function browsePublicChannels(
   return rows.map(({ memberships, ...row }) => ({ ...toSummary(row), isMember: memberships.length > 0 }));
 }
 
-/** Finds a channel the user may see: any public one, or a private one they belong to. */
+/**
+ * Finds a channel the user may see: any public one, or a private one they belong to. `role` is null
+ * for a public channel the user has not joined.
+ */
 export async function findVisibleChannel(
   prisma: Database,
   userId: string,
   where: { id: string } | { slug: string },
-) {
+): Promise<ChannelSummary & { role: ChannelRole | null }> {
   const row = await prisma.channel.findUnique({
     where,
     select: { ...summarySelect, memberships: { where: { userId }, select: { role: true } } },
   });
   const membership = row?.memberships[0];
   if (!row || (row.visibility === 'PRIVATE' && !membership)) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such channel.' });
+    throw new AppError('NOT_FOUND', 'No such channel.');
   }
   const { memberships: _, ...summary } = row;
   return { ...toSummary(summary), role: membership?.role ?? null };
 }
 
+/** Creates a channel with its creator as owner; the creator's other devices hear of it at once. */
 export async function createChannel(
   prisma: Database,
   input: { userId: string; name: string; description: string; visibility: 'PUBLIC' | 'PRIVATE' },
-) {
+): Promise<{ channel: ChannelSummary & { role: 'OWNER' }; appended: Appended[] }> {
   const slug = slugify(input.name);
-  if (!slug)
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'A channel name needs at least one letter or digit.',
-    });
+  if (!slug) throw new AppError('BAD_REQUEST', 'A channel name needs at least one letter or digit.');
   try {
-    const channel = await prisma.channel.create({
-      data: {
-        slug,
-        name: input.name,
-        description: input.description,
-        visibility: input.visibility,
-        createdById: input.userId,
-        memberships: { create: { userId: input.userId, role: 'OWNER' } },
-      },
-      select: summarySelect,
+    return await prisma.$transaction(async (tx) => {
+      const row = await tx.channel.create({
+        data: {
+          slug,
+          name: input.name,
+          description: input.description,
+          visibility: input.visibility,
+          createdById: input.userId,
+          memberships: { create: { userId: input.userId, role: 'OWNER' } },
+        },
+        select: { ...summarySelect, createdBy: { select: { name: true } } },
+      });
+      const { createdBy, ...summary } = row;
+      const channelStream = streamIds.channel(row.id);
+      const userStream = streamIds.user(input.userId);
+      const member = { userId: input.userId, name: createdBy.name, role: 'OWNER' as const };
+      const appended: Appended[] = [
+        {
+          streamId: channelStream,
+          events: await appendEvents(tx, channelStream, [
+            { type: 'member.joined', channelId: row.id, member },
+          ]),
+        },
+        {
+          streamId: userStream,
+          events: await appendEvents(tx, userStream, [
+            {
+              type: 'channel.added',
+              channel: { id: row.id, slug, name: row.name, visibility: row.visibility },
+            },
+          ]),
+        },
+      ];
+      return { channel: { ...toSummary(summary), role: 'OWNER' as const }, appended };
     });
-    return { ...toSummary(channel), role: 'OWNER' as const };
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') {
-      throw new TRPCError({ code: 'CONFLICT', message: `A channel named "${slug}" already exists.` });
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', `A channel named "${slug}" already exists.`);
     }
     throw error;
   }
-}
-
-/** Joining is idempotent; private channels cannot be joined without an invite. */
-export async function joinChannel(prisma: Database, userId: string, channelId: string) {
-  const channel = await findVisibleChannel(prisma, userId, { id: channelId });
-  if (channel.role) return channel;
-  if (channel.visibility === 'PRIVATE')
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such channel.' });
-  await prisma.membership.upsert({
-    where: { userId_channelId: { userId, channelId } },
-    create: { userId, channelId },
-    update: {},
-  });
-  return findVisibleChannel(prisma, userId, { id: channelId });
-}
-
-export async function leaveChannel(prisma: Database, userId: string, channelId: string) {
-  const { count } = await prisma.membership.deleteMany({ where: { userId, channelId } });
-  if (count === 0)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'You are not a member of this channel.' });
 }

@@ -1,5 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readHead } from '../streams/read';
+import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
 
 const h = createApiHarness(inject('databaseUrl'));
@@ -10,7 +12,9 @@ async function channelWithMembers() {
   const member = await h.createUser('Bob');
   const channel = await owner.caller.channel.create({ name: h.uniqueName('Squats') });
   await member.caller.channel.join({ channelId: channel.id });
-  return { owner, member, channel };
+  // Messages take the next seqs of the channel's stream, after its membership events.
+  const base = (await readHead(h.prisma, streamIds.channel(channel.id))).lastSeq;
+  return { owner, member, channel, base };
 }
 
 async function expectCode(promise: Promise<unknown>, code: TRPCError['code']) {
@@ -25,38 +29,37 @@ async function expectCode(promise: Promise<unknown>, code: TRPCError['code']) {
 
 describe('message.send', () => {
   it('stores the trimmed body under the next seq and returns it', async () => {
-    const { owner, member, channel } = await channelWithMembers();
+    const { owner, member, channel, base } = await channelWithMembers();
     const first = await owner.caller.message.send({ channelId: channel.id, body: '  hello  ' });
     const second = await member.caller.message.send({ channelId: channel.id, body: 'hi Alice' });
-    expect(first).toMatchObject({ seq: 1, body: 'hello', authorName: 'Alice', version: 1 });
-    expect(second).toMatchObject({ seq: 2, body: 'hi Alice', authorName: 'Bob' });
+    expect(first).toMatchObject({ seq: base + 1, body: 'hello', authorName: 'Alice', version: 1 });
+    expect(second).toMatchObject({ seq: base + 2, body: 'hi Alice', authorName: 'Bob' });
     const page = await member.caller.message.list({ channelId: channel.id });
     expect(page.items.map((m) => m.body)).toEqual(['hello', 'hi Alice']);
   });
 
   it('hands out gapless seqs to concurrent senders', async () => {
-    const { owner, member, channel } = await channelWithMembers();
+    const { owner, member, channel, base } = await channelWithMembers();
     const sends = Array.from({ length: 20 }, (_, i) =>
       (i % 2 ? owner : member).caller.message.send({ channelId: channel.id, body: `rep ${i}` }),
     );
     const seqs = (await Promise.all(sends)).map((m) => m.seq).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    const stored = await h.prisma.channel.findUniqueOrThrow({ where: { id: channel.id } });
-    expect(stored.lastSeq).toBe(20);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => base + i + 1));
+    expect((await readHead(h.prisma, streamIds.channel(channel.id))).lastSeq).toBe(base + 20);
   });
 
   it('posts once when a send is retried with the same nonce, even concurrently', async () => {
-    const { owner, channel } = await channelWithMembers();
+    const { owner, channel, base } = await channelWithMembers();
     const input = { channelId: channel.id, body: 'set 3 done', nonce: 'nonce-1' };
     const copies = await Promise.all([1, 2, 3].map(() => owner.caller.message.send(input)));
     expect(new Set(copies.map((m) => m.id)).size).toBe(1);
     expect(await h.prisma.message.count({ where: { channelId: channel.id } })).toBe(1);
     const next = await owner.caller.message.send({ channelId: channel.id, body: 'next' });
-    expect(next.seq).toBe(2);
+    expect(next.seq).toBe(base + 2);
   });
 
   it('rejects empty and oversized bodies with BAD_REQUEST and writes nothing', async () => {
-    const { owner, channel } = await channelWithMembers();
+    const { owner, channel, base } = await channelWithMembers();
     const empty = await expectCode(
       owner.caller.message.send({ channelId: channel.id, body: '   ' }),
       'BAD_REQUEST',
@@ -68,7 +71,7 @@ describe('message.send', () => {
     );
     expect(await h.prisma.message.count({ where: { channelId: channel.id } })).toBe(0);
     const longest = await owner.caller.message.send({ channelId: channel.id, body: 'x'.repeat(4000) });
-    expect(longest.seq).toBe(1);
+    expect(longest.seq).toBe(base + 1);
   });
 
   it('answers NOT_FOUND for unknown and hidden channels, FORBIDDEN for public ones you have not joined', async () => {
@@ -93,15 +96,16 @@ describe('message.send', () => {
 
 describe('message.list', () => {
   it('pages backwards through history with a seq cursor, oldest first within a page', async () => {
-    const { owner, member, channel } = await channelWithMembers();
+    const { owner, member, channel, base } = await channelWithMembers();
     for (let i = 1; i <= 120; i++) await owner.caller.message.send({ channelId: channel.id, body: `m${i}` });
     const newest = await member.caller.message.list({ channelId: channel.id });
-    expect(newest.items.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 71 + i));
-    expect(newest.nextCursor).toBe(71);
+    expect(newest.items.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `m${71 + i}`));
+    expect(newest.nextCursor).toBe(base + 71);
+    expect(newest.streamSeq).toBe(base + 120);
     const older = await member.caller.message.list({ channelId: channel.id, cursor: newest.nextCursor });
-    expect(older.items[0]?.seq).toBe(21);
+    expect(older.items[0]?.body).toBe('m21');
     const oldest = await member.caller.message.list({ channelId: channel.id, cursor: older.nextCursor });
-    expect(oldest.items.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(oldest.items.map((m) => m.body)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i + 1}`));
     expect(oldest.nextCursor).toBeNull();
   });
 });
@@ -112,6 +116,7 @@ describe('message.edit and message.delete', () => {
     const sent = await owner.caller.message.send({ channelId: channel.id, body: '100kg' });
     const edited = await owner.caller.message.edit({ messageId: sent.id, body: '105kg' });
     expect(edited).toMatchObject({ seq: sent.seq, body: '105kg', version: 2 });
+    await expectCode(owner.caller.message.edit({ messageId: sent.id, body: ' ' }), 'BAD_REQUEST');
     expect(edited.editedAt).toBeInstanceOf(Date);
     await expectCode(member.caller.message.edit({ messageId: sent.id, body: 'hacked' }), 'FORBIDDEN');
     await expectCode(member.caller.message.delete({ messageId: sent.id }), 'FORBIDDEN');

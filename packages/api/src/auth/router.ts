@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { issueSessionToken, SESSION_MAX_AGE_SECONDS } from '../auth/session-token';
-import { authenticate, signUp } from '../services/user-service';
+import { AppError } from '../errors';
+import { publishEvents } from '../streams/publish';
 import { publicProcedure } from '../trpc';
+import { issueSessionToken, SESSION_MAX_AGE_SECONDS } from './session-token';
+import { authenticate, signUp } from './user-service';
 
 const Email = z.string().trim().email('Enter a valid email address.').max(254);
 const Password = z.string().min(8, 'A password needs at least 8 characters.').max(128);
@@ -21,7 +22,8 @@ export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
 export const authRouter = {
   /** Browsers sign in through next-auth afterwards; this only creates the account. */
   signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const session = await signUp(ctx.prisma, input);
+    const { session, appended } = await signUp(ctx.prisma, input);
+    await publishEvents(ctx, appended);
     return { userId: session.userId };
   }),
 
@@ -31,7 +33,7 @@ export const authRouter = {
    */
   createToken: publicProcedure.input(CreateTokenInput).mutation(async ({ ctx, input }) => {
     const session = await authenticate(ctx.prisma, input);
-    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
+    if (!session) throw new AppError('UNAUTHORIZED', 'Wrong email or password.');
     const token = await issueSessionToken(session, ctx.authSecret);
     return {
       token,

@@ -1,13 +1,14 @@
-import type { Topic, TopicKind, TopicPayload } from '../bus/topics';
-import type { EventBus } from '../bus/types';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
+import type { Topic, TopicKind, TopicPayload } from './topics';
+import type { EventBus } from './types';
 
 /**
- * Publishes after a commit. A failure is logged, never thrown: the write already succeeded and
- * subscribers recover the event from the database (gap fill), so the caller's request stands.
+ * Publishes; a failure is logged and counted, never thrown. Durable events were committed first and
+ * readers recover them from the database, so the caller's request stands; ephemeral ones (typing)
+ * are simply lost, as they would be a second later anyway.
  */
-export async function publishAfterCommit<K extends TopicKind>(
+export async function publishSafely<K extends TopicKind>(
   deps: { bus: EventBus; logger: Logger },
   topic: Topic<K>,
   payload: TopicPayload<K>,

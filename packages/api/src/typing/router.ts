@@ -1,11 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { publishSafely } from '../bus/publish-safely';
 import { topics } from '../bus/topics';
+import { requireMember } from '../channel/access';
 import { metrics } from '../metrics';
-import { assertMember } from '../services/channel-access';
-import { publishAfterCommit } from '../services/publish';
+import { Id } from '../schemas';
 import { protectedProcedure } from '../trpc';
-import { Id } from './schemas';
 
 const subscriptions = metrics.activeSubscriptions.labels('typing.onUpdate');
 
@@ -22,8 +22,8 @@ export type OnTypingInput = z.infer<typeof OnTypingInput>;
  */
 export const typingRouter = {
   notify: protectedProcedure.input(NotifyTypingInput).mutation(async ({ ctx, input }) => {
-    await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
-    await publishAfterCommit(ctx, topics.channelTyping(input.channelId), {
+    await requireMember(ctx.prisma, ctx.session.userId, input.channelId);
+    await publishSafely(ctx, topics.channelTyping(input.channelId), {
       channelId: input.channelId,
       userId: ctx.session.userId,
       userName: ctx.session.name,
@@ -32,18 +32,21 @@ export const typingRouter = {
     return { ok: true };
   }),
 
-  onUpdate: protectedProcedure.input(OnTypingInput).subscription(async function* ({ ctx, input, signal }) {
-    await assertMember(ctx.prisma, ctx.session.userId, input.channelId);
+  onUpdate: protectedProcedure.input(OnTypingInput).subscription(async ({ ctx, input, signal }) => {
+    const { userId } = ctx.session;
+    await requireMember(ctx.prisma, userId, input.channelId);
     const updates = await ctx.bus.subscribe(topics.channelTyping(input.channelId), {
       signal: signal ?? new AbortController().signal,
     });
-    subscriptions.inc();
-    try {
-      for await (const update of updates) {
-        if (update.userId !== ctx.session.userId) yield update;
+    return (async function* () {
+      subscriptions.inc();
+      try {
+        for await (const update of updates) {
+          if (update.userId !== userId) yield update;
+        }
+      } finally {
+        subscriptions.dec();
       }
-    } finally {
-      subscriptions.dec();
-    }
+    })();
   }),
 } satisfies TRPCRouterRecord;

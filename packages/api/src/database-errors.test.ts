@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { createApiHarness } from '../testing/api-harness';
+import { createApiHarness } from './testing/api-harness';
 
 describe('a database outage', () => {
   it('answers SERVICE_UNAVAILABLE with a message that says to retry', async () => {

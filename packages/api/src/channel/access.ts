@@ -1,0 +1,33 @@
+import type { Database } from '@spotter/db';
+import { AppError } from '../errors';
+
+export type ChannelRole = 'OWNER' | 'MEMBER';
+
+/**
+ * The one access check for everything inside a channel: reading, posting, subscribing, managing
+ * members. A private channel the user is not in answers NOT_FOUND, so its existence is not
+ * revealed; a public one answers FORBIDDEN ("join first"). Returns the member's role.
+ */
+export async function requireMember(
+  prisma: Database,
+  userId: string,
+  channelId: string,
+): Promise<ChannelRole> {
+  const channel = await prisma.channel.findUnique({
+    where: { id: channelId },
+    select: { visibility: true, memberships: { where: { userId }, select: { role: true } } },
+  });
+  const role = channel?.memberships[0]?.role;
+  if (!channel || (channel.visibility === 'PRIVATE' && !role)) {
+    throw new AppError('NOT_FOUND', 'No such channel.');
+  }
+  if (!role) throw new AppError('FORBIDDEN', 'Join this channel to read or post in it.');
+  return role;
+}
+
+/** Like requireMember, for what only the channel's owner may do. */
+export async function requireOwner(prisma: Database, userId: string, channelId: string): Promise<void> {
+  if ((await requireMember(prisma, userId, channelId)) !== 'OWNER') {
+    throw new AppError('FORBIDDEN', 'Only the channel’s owner can do that.');
+  }
+}

@@ -1,0 +1,166 @@
+import type { Database, Transaction } from '@spotter/db';
+import { AppError, isUniqueViolation } from '../errors';
+import { appendEvents } from '../streams/append';
+import type { MemberView } from '../streams/events';
+import type { Appended } from '../streams/publish';
+import { streamIds } from '../streams/stream-ids';
+import { requireMember, requireOwner } from './access';
+import { findVisibleChannel } from './service';
+
+type Changed = { appended: Appended[] };
+
+/** The members of a channel the caller belongs to: owners first, then by name. */
+export async function listMembers(
+  prisma: Database,
+  userId: string,
+  channelId: string,
+): Promise<MemberView[]> {
+  await requireMember(prisma, userId, channelId);
+  const rows = await prisma.membership.findMany({
+    where: { channelId },
+    orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }],
+    select: { userId: true, role: true, user: { select: { name: true } } },
+  });
+  return rows.map((row) => ({ userId: row.userId, name: row.user.name, role: row.role }));
+}
+
+/** Joining a public channel; idempotent. Private channels are entered by invitation only. */
+export async function joinChannel(prisma: Database, userId: string, channelId: string): Promise<Changed> {
+  const channel = await findVisibleChannel(prisma, userId, { id: channelId });
+  if (channel.role) return { appended: [] };
+  if (channel.visibility === 'PRIVATE') throw new AppError('NOT_FOUND', 'No such channel.');
+  return addMember(prisma, channelId, userId);
+}
+
+/** Any member may invite someone by email (as in Slack); the invitee's devices see the channel at once. */
+export async function inviteMember(
+  prisma: Database,
+  input: { userId: string; channelId: string; email: string },
+): Promise<Changed & { member: MemberView }> {
+  await requireMember(prisma, input.userId, input.channelId);
+  const invitee = await prisma.user.findUnique({
+    where: { email: input.email.toLowerCase() },
+    select: { id: true, name: true },
+  });
+  if (!invitee) throw new AppError('NOT_FOUND', 'No Spotter account uses that email address.');
+  const existing = await prisma.membership.findUnique({
+    where: { userId_channelId: { userId: invitee.id, channelId: input.channelId } },
+    select: { role: true },
+  });
+  if (existing) throw new AppError('CONFLICT', `${invitee.name} is already a member.`);
+  const { appended } = await addMember(prisma, input.channelId, invitee.id);
+  return { appended, member: { userId: invitee.id, name: invitee.name, role: 'MEMBER' } };
+}
+
+/** The owner removes someone; the removed member's live views of the channel end at once. */
+export async function removeMember(
+  prisma: Database,
+  input: { userId: string; channelId: string; memberId: string },
+): Promise<Changed> {
+  await requireOwner(prisma, input.userId, input.channelId);
+  if (input.memberId === input.userId) {
+    throw new AppError('BAD_REQUEST', 'To remove yourself, leave the channel.');
+  }
+  return prisma.$transaction(async (tx) => {
+    const removed = await deleteMembership(tx, input.channelId, input.memberId, 'removed');
+    if (!removed) throw new AppError('NOT_FOUND', 'That person is not a member of this channel.');
+    return { appended: removed };
+  });
+}
+
+/**
+ * Leaves a channel. An owner who leaves hands ownership to the longest-standing member, so a channel
+ * is never left without someone who can manage it while others are in it.
+ */
+export async function leaveChannel(prisma: Database, userId: string, channelId: string): Promise<Changed> {
+  return prisma.$transaction(async (tx) => {
+    const appended = await deleteMembership(tx, channelId, userId, 'left');
+    if (!appended) throw new AppError('NOT_FOUND', 'You are not a member of this channel.');
+    return { appended };
+  });
+}
+
+async function addMember(prisma: Database, channelId: string, userId: string): Promise<Changed> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const membership = await tx.membership.create({
+        data: { userId, channelId },
+        select: {
+          role: true,
+          user: { select: { name: true } },
+          channel: { select: { id: true, slug: true, name: true, visibility: true } },
+        },
+      });
+      const member = { userId, name: membership.user.name, role: membership.role };
+      return {
+        appended: await appendBoth(tx, channelId, { type: 'member.joined', channelId, member }, userId, {
+          type: 'channel.added',
+          channel: membership.channel,
+        }),
+      };
+    });
+  } catch (error) {
+    // Joined twice at once (two tabs): the first join stands, and nothing more happened.
+    if (isUniqueViolation(error)) return { appended: [] };
+    throw error;
+  }
+}
+
+async function deleteMembership(
+  tx: Transaction,
+  channelId: string,
+  userId: string,
+  reason: 'left' | 'removed',
+): Promise<Appended[] | null> {
+  const membership = await tx.membership.findUnique({
+    where: { userId_channelId: { userId, channelId } },
+    select: { role: true },
+  });
+  if (!membership) return null;
+  await tx.membership.delete({ where: { userId_channelId: { userId, channelId } } });
+  const appended = await appendBoth(
+    tx,
+    channelId,
+    { type: 'member.left', channelId, userId, reason },
+    userId,
+    { type: 'channel.removed', channelId, reason },
+  );
+  if (membership.role !== 'OWNER') return appended;
+  const heir = await tx.membership.findFirst({
+    where: { channelId, role: { not: 'OWNER' } },
+    orderBy: { joinedAt: 'asc' },
+    select: { userId: true, user: { select: { name: true } } },
+  });
+  const hasOwner = await tx.membership.count({ where: { channelId, role: 'OWNER' } });
+  if (!heir || hasOwner > 0) return appended;
+  await tx.membership.update({
+    where: { userId_channelId: { userId: heir.userId, channelId } },
+    data: { role: 'OWNER' },
+  });
+  // member.joined also announces a changed role: clients upsert members by user id.
+  const channelStream = streamIds.channel(channelId);
+  const promoted = await appendEvents(tx, channelStream, [
+    {
+      type: 'member.joined',
+      channelId,
+      member: { userId: heir.userId, name: heir.user.name, role: 'OWNER' },
+    },
+  ]);
+  return [...appended, { streamId: channelStream, events: promoted }];
+}
+
+/** A membership change is an event of the channel's stream and of the member's own stream. */
+async function appendBoth(
+  tx: Transaction,
+  channelId: string,
+  channelEvent: Parameters<typeof appendEvents>[2][number],
+  userId: string,
+  userEvent: Parameters<typeof appendEvents>[2][number],
+): Promise<Appended[]> {
+  const channelStream = streamIds.channel(channelId);
+  const userStream = streamIds.user(userId);
+  return [
+    { streamId: channelStream, events: await appendEvents(tx, channelStream, [channelEvent]) },
+    { streamId: userStream, events: await appendEvents(tx, userStream, [userEvent]) },
+  ];
+}

@@ -1,0 +1,124 @@
+import { type TRPCRouterRecord, tracked } from '@trpc/server';
+import { z } from 'zod';
+import { Id, LastEventId } from '../schemas';
+import { followStream } from '../streams/follow';
+import { streamHubFor } from '../streams/hub';
+import { publishEvents } from '../streams/publish';
+import { streamIds } from '../streams/stream-ids';
+import { protectedProcedure } from '../trpc';
+import { requireMember } from './access';
+import { inviteMember, joinChannel, leaveChannel, listMembers, removeMember } from './members';
+import { browsePublicChannels, createChannel, findVisibleChannel, listMyChannels } from './service';
+
+export const BrowseChannelsInput = z.object({
+  query: z.string().trim().max(50).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export type BrowseChannelsInput = z.infer<typeof BrowseChannelsInput>;
+
+export const CreateChannelInput = z.object({
+  name: z.string().trim().min(2, 'A channel name needs at least 2 characters.').max(48),
+  description: z.string().trim().max(280).default(''),
+  visibility: z.enum(['PUBLIC', 'PRIVATE']).default('PUBLIC'),
+});
+export type CreateChannelInput = z.infer<typeof CreateChannelInput>;
+
+export const GetChannelInput = z.union([
+  z.object({ channelId: Id }),
+  z.object({ slug: z.string().min(1).max(64) }),
+]);
+export type GetChannelInput = z.infer<typeof GetChannelInput>;
+
+export const ChannelIdInput = z.object({ channelId: Id });
+export type ChannelIdInput = z.infer<typeof ChannelIdInput>;
+
+export const InviteMemberInput = z.object({
+  channelId: Id,
+  email: z.string().trim().email('Enter the email address of a Spotter account.').max(254),
+});
+export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
+
+export const RemoveMemberInput = z.object({ channelId: Id, userId: Id });
+export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
+
+export const OnChannelEventInput = z.object({ channelId: Id, lastEventId: LastEventId });
+export type OnChannelEventInput = z.input<typeof OnChannelEventInput>;
+
+export const channelRouter = {
+  listMine: protectedProcedure.query(({ ctx }) => listMyChannels(ctx.prisma, ctx.session.userId)),
+
+  browse: protectedProcedure
+    .input(BrowseChannelsInput)
+    .query(({ ctx, input }) => browsePublicChannels(ctx.prisma, { userId: ctx.session.userId, ...input })),
+
+  get: protectedProcedure
+    .input(GetChannelInput)
+    .query(({ ctx, input }) =>
+      findVisibleChannel(
+        ctx.prisma,
+        ctx.session.userId,
+        'channelId' in input ? { id: input.channelId } : { slug: input.slug },
+      ),
+    ),
+
+  create: protectedProcedure.input(CreateChannelInput).mutation(async ({ ctx, input }) => {
+    const { channel, appended } = await createChannel(ctx.prisma, { userId: ctx.session.userId, ...input });
+    await publishEvents(ctx, appended);
+    return channel;
+  }),
+
+  join: protectedProcedure.input(ChannelIdInput).mutation(async ({ ctx, input }) => {
+    const { appended } = await joinChannel(ctx.prisma, ctx.session.userId, input.channelId);
+    await publishEvents(ctx, appended);
+    return findVisibleChannel(ctx.prisma, ctx.session.userId, { id: input.channelId });
+  }),
+
+  leave: protectedProcedure.input(ChannelIdInput).mutation(async ({ ctx, input }) => {
+    const { appended } = await leaveChannel(ctx.prisma, ctx.session.userId, input.channelId);
+    await publishEvents(ctx, appended);
+    return { channelId: input.channelId };
+  }),
+
+  members: protectedProcedure
+    .input(ChannelIdInput)
+    .query(({ ctx, input }) => listMembers(ctx.prisma, ctx.session.userId, input.channelId)),
+
+  invite: protectedProcedure.input(InviteMemberInput).mutation(async ({ ctx, input }) => {
+    const { member, appended } = await inviteMember(ctx.prisma, { userId: ctx.session.userId, ...input });
+    await publishEvents(ctx, appended);
+    return member;
+  }),
+
+  removeMember: protectedProcedure.input(RemoveMemberInput).mutation(async ({ ctx, input }) => {
+    const { appended } = await removeMember(ctx.prisma, {
+      userId: ctx.session.userId,
+      channelId: input.channelId,
+      memberId: input.userId,
+    });
+    await publishEvents(ctx, appended);
+    return { channelId: input.channelId, userId: input.userId };
+  }),
+
+  /**
+   * The channel's events — messages created, edited and deleted, members joining and leaving —
+   * resumable by `lastEventId` (tRPC's wsLink sends it on every reconnect). Access is checked before
+   * the first event; the subscription ends right after the event that removes the subscriber.
+   */
+  onEvent: protectedProcedure.input(OnChannelEventInput).subscription(async ({ ctx, input, signal }) => {
+    const { userId } = ctx.session;
+    await requireMember(ctx.prisma, userId, input.channelId);
+    const items = followStream({
+      prisma: ctx.prisma,
+      hub: streamHubFor(ctx),
+      streamId: streamIds.channel(input.channelId),
+      after: input.lastEventId,
+      signal: signal ?? new AbortController().signal,
+    });
+    return (async function* () {
+      for await (const item of items) {
+        yield tracked(String(item.seq), item);
+        if (item.type === 'member.left' && item.userId === userId) return;
+      }
+    })();
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,36 @@
+/** The codes a service may fail with; each maps to the tRPC code of the same name (see trpc.ts). */
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
+
+/**
+ * An application error with a stable code and a message a person can act on. Services throw these
+ * (never TRPCError): one middleware turns them into tRPC errors, so services stay usable from any
+ * transport and from tests.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for an AppError, also one thrown by another module copy of this package (Next bundles). */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError || (error as { name?: unknown } | null)?.name === 'AppError';
+}
+
+/** Prisma's unique-constraint violation (P2002), e.g. two creates racing for one name. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'P2002';
+}

@@ -1,0 +1,41 @@
+import { type TRPCRouterRecord, tracked } from '@trpc/server';
+import { z } from 'zod';
+import { Id, LastEventId } from '../schemas';
+import { followStream } from '../streams/follow';
+import { streamHubFor } from '../streams/hub';
+import { streamIds } from '../streams/stream-ids';
+import { protectedProcedure } from '../trpc';
+import { homeChannelSlug, rememberChannel } from './home';
+
+export const OnMyEventInput = z.object({ lastEventId: LastEventId });
+export type OnMyEventInput = z.input<typeof OnMyEventInput>;
+
+export const RememberChannelInput = z.object({ channelId: Id });
+export type RememberChannelInput = z.infer<typeof RememberChannelInput>;
+
+/** The signed-in user's own things, on every device. */
+export const meRouter = {
+  /** Where to land after sign-in: the last channel visited, else #general, else any of yours. */
+  home: protectedProcedure.query(({ ctx }) => homeChannelSlug(ctx.prisma, ctx.session.userId)),
+
+  rememberChannel: protectedProcedure
+    .input(RememberChannelInput)
+    .mutation(({ ctx, input }) => rememberChannel(ctx.prisma, ctx.session.userId, input.channelId)),
+
+  /**
+   * Everything addressed to this user — channels added (created, joined, invited) and removed (left,
+   * removed) — on every tab and device, resumable by `lastEventId` like every stream.
+   */
+  onEvent: protectedProcedure.input(OnMyEventInput).subscription(({ ctx, input, signal }) => {
+    const items = followStream({
+      prisma: ctx.prisma,
+      hub: streamHubFor(ctx),
+      streamId: streamIds.user(ctx.session.userId),
+      after: input.lastEventId,
+      signal: signal ?? new AbortController().signal,
+    });
+    return (async function* () {
+      for await (const item of items) yield tracked(String(item.seq), item);
+    })();
+  }),
+} satisfies TRPCRouterRecord;

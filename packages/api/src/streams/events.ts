@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** A message as every reader sees it; a deleted message keeps its place (seq) but not its body. */
+export const MessageView = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  /** Its position in the channel: the seq of the event that created it. */
+  seq: z.number().int().positive(),
+  authorId: z.string(),
+  authorName: z.string(),
+  body: z.string(),
+  nonce: z.string().nullable(),
+  /** Bumped by every edit and delete: of two copies, the higher version is the newer. */
+  version: z.number().int().positive(),
+  createdAt: z.date(),
+  editedAt: z.date().nullable(),
+  deletedAt: z.date().nullable(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const ChannelRef = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  visibility: z.enum(['PUBLIC', 'PRIVATE']),
+});
+export type ChannelRef = z.infer<typeof ChannelRef>;
+
+export const MemberView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(['OWNER', 'MEMBER']),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+const seq = z.number().int().positive();
+const LeaveReason = z.enum(['left', 'removed']);
+
+/** Events that point at a message: a replay delivers the message as it is now. */
+export const MESSAGE_EVENT_TYPES = ['message.created', 'message.edited', 'message.deleted'] as const;
+
+/**
+ * Every durable event of every stream, with its per-stream seq. The same shape travels on the bus,
+ * is replayed from the database and reaches clients (as `tracked(seq, event)`).
+ */
+export const StreamEvent = z.discriminatedUnion('type', [
+  // Channel streams: the conversation.
+  z.object({ type: z.literal('message.created'), seq, message: MessageView }),
+  z.object({ type: z.literal('message.edited'), seq, message: MessageView }),
+  z.object({ type: z.literal('message.deleted'), seq, message: MessageView }),
+  z.object({ type: z.literal('member.joined'), seq, channelId: z.string(), member: MemberView }),
+  z.object({
+    type: z.literal('member.left'),
+    seq,
+    channelId: z.string(),
+    userId: z.string(),
+    reason: LeaveReason,
+  }),
+  // User streams: what happened to this user, on every device.
+  z.object({ type: z.literal('channel.added'), seq, channel: ChannelRef }),
+  z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),
+]);
+export type StreamEvent = z.infer<typeof StreamEvent>;
+export type StreamEventType = StreamEvent['type'];
+
+/** An event before it has a seq: what a service appends. */
+export type EventDraft = StreamEvent extends infer E
+  ? E extends StreamEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;
+
+/**
+ * What a subscription yields besides stored events, never stored themselves:
+ * `sync` — the stream's position when a client starts without a cursor (nothing to replay);
+ * `reset` — the client was too far behind (or behind retention): reload the newest state, go on from `seq`.
+ */
+export type StreamMarker = { type: 'sync'; seq: number } | { type: 'reset'; seq: number };
+
+export type StreamItem = StreamEvent | StreamMarker;

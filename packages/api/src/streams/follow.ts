@@ -1,0 +1,87 @@
+import type { Database } from '@spotter/db';
+import { metrics } from '../metrics';
+import type { StreamEvent, StreamItem } from './events';
+import type { StreamHub } from './hub';
+import { readEvents } from './read';
+
+/** A client further behind than this gets one `reset` instead of a flood (as Zulip's event queues do). */
+export const MAX_REPLAY = 1_000;
+const PAGE = 200;
+
+const delivered = metrics.eventsDelivered.labels('stream');
+const subscriptions = metrics.activeSubscriptions.labels('stream');
+
+/**
+ * One subscriber's view of a stream: every event after `after`, exactly once, in seq order, then
+ * live. Starting without a cursor yields one `sync` marker at the stream's position; a cursor more
+ * than MAX_REPLAY events behind (or behind retention) yields one `reset` at the newest seq, after
+ * which the client reloads the newest state. Every item carries its seq: yield it as the tracked id.
+ *
+ * Why nothing is missed: the hub adds this subscriber before reading the stream's head (`joinedAt`),
+ * so every event after `joinedAt` is queued for it, and the catch-up covers (after, joinedAt].
+ * Overlap is dropped by seq. A subscriber that lags loses the oldest of its queue; the jump in seq
+ * shows it, and the missing range is read from memory or the database.
+ */
+export async function* followStream(input: {
+  prisma: Database;
+  hub: StreamHub;
+  streamId: string;
+  after: number | null;
+  signal: AbortSignal;
+}): AsyncGenerator<StreamItem> {
+  const { prisma, streamId } = input;
+  const joined = await input.hub.join(streamId, input.signal);
+  let sent = input.after ?? joined.joinedAt;
+
+  /** Everything in (from, upto], or one `reset` when that is too much or no longer kept. */
+  async function* catchUp(from: number, upto: number): AsyncGenerator<StreamItem> {
+    if (upto - from > MAX_REPLAY || from < joined.prunedThrough) {
+      sent = upto;
+      yield { type: 'reset', seq: upto };
+      return;
+    }
+    for await (const event of range(from, upto)) {
+      if (event.seq <= sent) continue;
+      sent = event.seq;
+      delivered.inc();
+      yield event;
+    }
+  }
+
+  /** (from, upto] from the hub's memory when it still holds it, else from the database in pages. */
+  async function* range(from: number, upto: number): AsyncGenerator<StreamEvent> {
+    const recent = joined.recent();
+    const oldest = recent[0]?.seq;
+    if (oldest !== undefined && oldest <= from + 1) {
+      yield* recent.filter((event) => event.seq > from && event.seq <= upto);
+      return;
+    }
+    for (let after = from; after < upto; ) {
+      const page = await readEvents(prisma, streamId, { after, upto, limit: PAGE });
+      yield* page;
+      const last = page.at(-1);
+      if (!last || page.length < PAGE) return;
+      after = last.seq;
+    }
+  }
+
+  subscriptions.inc();
+  try {
+    if (input.after === null) yield { type: 'sync', seq: sent };
+    else if (input.after < joined.joinedAt) yield* catchUp(input.after, joined.joinedAt);
+
+    for await (const event of joined.live) {
+      if (event.seq <= sent) continue;
+      if (event.seq > sent + 1) {
+        metrics.gapFills.inc({ reason: 'slow-subscriber' });
+        yield* catchUp(sent, event.seq - 1);
+        if (event.seq <= sent) continue;
+      }
+      sent = event.seq;
+      delivered.inc();
+      yield event;
+    }
+  } finally {
+    subscriptions.dec();
+  }
+}

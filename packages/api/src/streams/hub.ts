@@ -1,0 +1,283 @@
+import type { Database } from '@spotter/db';
+import { createListener, type Listener } from '../bus/listener';
+import { topics } from '../bus/topics';
+import type { EventBus } from '../bus/types';
+import type { Logger } from '../logger';
+import { metrics } from '../metrics';
+import type { StreamEvent } from './events';
+import { readEvents, readHead, readLastSeqs } from './read';
+
+/** How many of each stream's newest events a process keeps for subscribers that join or lag. */
+const RECENT_EVENTS = 256;
+/** A publish that arrives ahead of its predecessor usually gets it within this long: wait before reading. */
+const REORDER_WAIT_MS = 25;
+/** Page size of a database read that fills a stream's gap. */
+const FILL_PAGE = 500;
+/** While the bus is down, each followed stream is polled this often (one query for all of them). */
+const POLL_MS = 250;
+/** A failed database read is retried after this long (the database may be restarting). */
+const RETRY_MS = 1_000;
+/** A local subscriber this far behind loses its oldest queued events and refills from here. */
+const MAX_QUEUED = 1_024;
+
+type Entry = {
+  readonly streamId: string;
+  readonly subscribers: Set<Listener<StreamEvent>>;
+  /** Highest seq delivered to this process's subscribers; every seq up to it was delivered in order. */
+  head: number;
+  prunedThrough: number;
+  /** The newest delivered events, contiguous, ending at `head`. */
+  recent: StreamEvent[];
+  /** Events that arrived ahead of a missing predecessor, by seq. */
+  early: Map<number, StreamEvent>;
+  /** Resolves once `head` was read from the database. */
+  ready: Promise<void>;
+  /** Set when everything after `head` must be read from the database (not just a gap waited out). */
+  mustRead: boolean;
+  filling: Promise<void> | null;
+  readonly stopBus: AbortController;
+  isClosed: boolean;
+};
+
+export type BusState = 'up' | 'down';
+
+/**
+ * The process's view of every stream it has subscribers for: ONE bus subscription per stream, the
+ * stream's events put in seq order once (an out-of-order or lost publish is read from the database
+ * once per process, not once per subscriber), and the same event object handed to every local
+ * subscriber. While the bus is down it polls the database for the followed streams, so
+ * conversations go on at reduced speed, and it reads what was missed when the bus comes back.
+ */
+export type StreamHub = {
+  /**
+   * Subscribes to a stream's events after `after`, delivered live in seq order. The caller catches
+   * up to `joinedAt` itself (see follow.ts); everything after it arrives here, exactly once.
+   */
+  join(streamId: string, signal: AbortSignal): Promise<Joined>;
+  /** Whether live events flow through the bus right now, and a way to hear of changes. */
+  busState(): BusState;
+  onBusState(listener: (state: BusState) => void): () => void;
+  close(): void;
+};
+
+export type Joined = {
+  /** Live events with seq > joinedAt, in order; a subscriber that lags loses the oldest (see follow.ts). */
+  live: AsyncIterable<StreamEvent>;
+  joinedAt: number;
+  prunedThrough: number;
+  /** Delivered events kept in memory (contiguous up to the hub's head), for cheap catch-up. */
+  recent(): readonly StreamEvent[];
+};
+
+export function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
+  const { prisma, bus } = deps;
+  const logger = deps.logger.child({ component: 'streams' });
+  const entries = new Map<string, Entry>();
+  const stateListeners = new Set<(state: BusState) => void>();
+  let state: BusState = bus.isReady() ? 'up' : 'down';
+
+  const deliver = (entry: Entry, event: StreamEvent) => {
+    entry.head = event.seq;
+    entry.recent.push(event);
+    if (entry.recent.length > RECENT_EVENTS) entry.recent.shift();
+    for (const subscriber of entry.subscribers) subscriber.push(event);
+  };
+
+  /** Delivers `event` if it is next, keeps it if it is early, drops it if it was delivered. */
+  const offer = (entry: Entry, event: StreamEvent) => {
+    if (event.seq <= entry.head) return;
+    if (event.seq > entry.head + 1) {
+      entry.early.set(event.seq, event);
+      return;
+    }
+    deliver(entry, event);
+    for (let next = entry.early.get(entry.head + 1); next; next = entry.early.get(entry.head + 1)) {
+      entry.early.delete(next.seq);
+      deliver(entry, next);
+    }
+    for (const seq of entry.early.keys()) if (seq <= entry.head) entry.early.delete(seq);
+  };
+
+  const fill = (entry: Entry, reason: 'gap' | 'catch-up') => {
+    if (reason === 'catch-up') entry.mustRead = true;
+    entry.filling ??= runFill(entry).finally(() => {
+      entry.filling = null;
+    });
+  };
+
+  const runFill = async (entry: Entry) => {
+    // A head that could not be read failed the subscribers that waited for it; nothing to fill.
+    if (
+      !(await entry.ready.then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    // A gap is usually closed by the late publish a moment later: only read if it is still open.
+    if (!entry.mustRead) await sleep(REORDER_WAIT_MS);
+    while (!entry.isClosed && (entry.mustRead || entry.early.size > 0)) {
+      entry.mustRead = false;
+      const before = entry.head;
+      try {
+        const events = await readEvents(prisma, entry.streamId, { after: entry.head, limit: FILL_PAGE });
+        for (const event of events) offer(entry, event);
+        if (events.length === FILL_PAGE) entry.mustRead = true;
+      } catch (err) {
+        logger.debug({ stream: entry.streamId, err: (err as Error).message }, 'gap fill failed; retrying');
+        entry.mustRead = true;
+        await sleep(RETRY_MS);
+        continue;
+      }
+      if (entry.head > before) metrics.gapFills.inc({ reason: state === 'down' ? 'bus-down' : 'gap' });
+      else if (!entry.mustRead) {
+        // Nothing newer is committed: early events must be from a stream that was reset (test data).
+        entry.early.clear();
+      }
+    }
+  };
+
+  const followBus = async (entry: Entry) => {
+    try {
+      const live = await bus.subscribe(topics.stream(entry.streamId), { signal: entry.stopBus.signal });
+      // Whatever committed between reading the head and the SUBSCRIBE being confirmed.
+      fill(entry, 'catch-up');
+      for await (const { event } of live) {
+        if (entry.isClosed) return;
+        offer(entry, event);
+        if (entry.early.size > 0) fill(entry, 'gap');
+      }
+    } catch (err) {
+      if (!entry.isClosed)
+        logger.warn({ stream: entry.streamId, err: (err as Error).message }, 'bus subscription failed');
+    }
+  };
+
+  const open = (streamId: string): Entry => {
+    const entry: Entry = {
+      streamId,
+      subscribers: new Set(),
+      head: 0,
+      prunedThrough: 0,
+      recent: [],
+      early: new Map(),
+      ready: Promise.resolve(),
+      mustRead: false,
+      filling: null,
+      stopBus: new AbortController(),
+      isClosed: false,
+    };
+    entry.ready = readHead(prisma, streamId).then((head) => {
+      entry.head = head.lastSeq;
+      entry.prunedThrough = head.prunedThrough;
+    });
+    entries.set(streamId, entry);
+    void followBus(entry);
+    return entry;
+  };
+
+  const release = (entry: Entry, subscriber: Listener<StreamEvent>) => {
+    entry.subscribers.delete(subscriber);
+    if (entry.subscribers.size > 0 || entry.isClosed) return;
+    entry.isClosed = true;
+    entry.stopBus.abort();
+    if (entries.get(entry.streamId) === entry) entries.delete(entry.streamId);
+  };
+
+  // Bus state, and polling while it is down. A timer rather than bus events: the Redis bus reports
+  // readiness as a status, and a check four times a second costs nothing.
+  const stopOnLive = bus.onLive(() => {
+    for (const entry of entries.values()) fill(entry, 'catch-up');
+  });
+  let isPolling = false;
+  const tick = async () => {
+    const next: BusState = bus.isReady() ? 'up' : 'down';
+    if (next !== state) {
+      state = next;
+      logger.info(
+        { bus: state },
+        state === 'down' ? 'bus down: polling the database for live events' : 'bus up',
+      );
+      for (const listener of [...stateListeners]) listener(state);
+    }
+    if (state === 'up' || isPolling || entries.size === 0) return;
+    isPolling = true;
+    try {
+      const lastSeqs = await readLastSeqs(prisma, [...entries.keys()]);
+      for (const entry of entries.values()) {
+        if ((lastSeqs.get(entry.streamId) ?? 0) > entry.head) fill(entry, 'catch-up');
+      }
+    } catch (err) {
+      logger.debug({ err: (err as Error).message }, 'polling streams failed');
+    } finally {
+      isPolling = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), POLL_MS);
+  timer.unref();
+
+  return {
+    async join(streamId, signal) {
+      let entry = entries.get(streamId);
+      if (!entry || entry.isClosed) entry = open(streamId);
+      const joinedEntry = entry;
+      const subscriber: Listener<StreamEvent> = createListener({
+        signal,
+        maxQueued: MAX_QUEUED,
+        onEnd: () => release(joinedEntry, subscriber),
+        onOverflow: (isFirst) => {
+          if (isFirst)
+            logger.warn({ stream: streamId }, 'a subscriber fell behind; it refills from the database');
+        },
+      });
+      if (!subscriber.isEnded) joinedEntry.subscribers.add(subscriber);
+      try {
+        await joinedEntry.ready;
+      } catch (error) {
+        // The last subscriber's end closes the entry, so the next join reads the head afresh.
+        subscriber.end();
+        throw error;
+      }
+      return {
+        live: subscriber.iterable,
+        joinedAt: joinedEntry.head,
+        prunedThrough: joinedEntry.prunedThrough,
+        recent: () => joinedEntry.recent,
+      };
+    },
+    busState: () => state,
+    onBusState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    close() {
+      clearInterval(timer);
+      stopOnLive();
+      for (const entry of entries.values()) {
+        entry.isClosed = true;
+        entry.stopBus.abort();
+        for (const subscriber of [...entry.subscribers]) subscriber.end();
+      }
+      entries.clear();
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const hubs = new WeakMap<EventBus, StreamHub>();
+
+/**
+ * The hub of the process's bus: one per bus, so every context built from the same dependencies
+ * (HTTP, WebSocket, tests' callers) shares it, and with it one bus subscription per stream.
+ */
+export function streamHubFor(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
+  let hub = hubs.get(deps.bus);
+  if (!hub) {
+    hub = createStreamHub(deps);
+    hubs.set(deps.bus, hub);
+  }
+  return hub;
+}
