@@ -49,4 +49,14 @@ describe('message store', () => {
     const store = upsert(createMessageStore('c1'), message(1, { channelId: 'c2' }));
     expect(orderedMessages(store)).toEqual([]);
   });
+
+  it('forgets confirmed messages on a reset but keeps sends still in flight', () => {
+    let store = reduceMessages(upsert(createMessageStore('c1'), message(1), message(2)), {
+      type: 'addPending',
+      pending: { nonce: 'n1', authorId: 'alice', authorName: 'Alice', body: 'hi', createdAt: new Date() },
+    });
+    store = reduceMessages(store, { type: 'clear' });
+    expect(orderedMessages(store)).toEqual([]);
+    expect(store.pending.map((p) => p.nonce)).toEqual(['n1']);
+  });
 });

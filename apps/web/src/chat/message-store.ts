@@ -22,6 +22,8 @@ export type MessageStore = {
 
 export type MessageStoreAction =
   | { type: 'upsert'; messages: readonly MessageView[] }
+  /** Forgets every confirmed message (the stream reset); pending sends stay. */
+  | { type: 'clear' }
   | { type: 'addPending'; pending: PendingMessage }
   | { type: 'dropPending'; nonce: string };
 
@@ -33,6 +35,8 @@ export function reduceMessages(store: MessageStore, action: MessageStoreAction):
   switch (action.type) {
     case 'upsert':
       return upsert(store, action.messages);
+    case 'clear':
+      return { ...store, bySeq: new Map() };
     case 'addPending':
       return { ...store, pending: [...store.pending, action.pending] };
     case 'dropPending':
@@ -59,11 +63,4 @@ function upsert(store: MessageStore, messages: readonly MessageView[]): MessageS
 /** Confirmed messages in seq order (oldest first). */
 export function orderedMessages(store: MessageStore): MessageView[] {
   return [...store.bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/** The newest confirmed seq, or 0 for an empty channel. */
-export function newestSeq(store: MessageStore): number {
-  let newest = 0;
-  for (const seq of store.bySeq.keys()) newest = Math.max(newest, seq);
-  return newest;
 }

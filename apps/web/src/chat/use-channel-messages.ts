@@ -1,19 +1,17 @@
 'use client';
 
 import type { MessageView, Session } from '@spotter/api';
-import { skipToken } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useConnection } from '@/trpc/connection';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { createMessageStore, orderedMessages, reduceMessages } from './message-store';
 import { createNonce } from './nonce';
 
-/** wsLink reconnects in bursts; refetch history once the socket has stayed up this long. */
-const REFETCH_AFTER_RECONNECT_MS = 300;
+const PAGE_SIZE = 50;
 
-type History = {
+export type History = {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   /** Seq cursor for the next older page; null once the oldest message is loaded. */
@@ -22,9 +20,12 @@ type History = {
 };
 
 /**
- * A channel's messages: the newest history page, older pages on demand, and the live stream
- * resumed from the newest loaded seq (the server backfills exactly the gap). Sends are shown at
- * once as pending and reconciled with the server's copy by nonce.
+ * A channel's messages: history pages from TanStack Query's infinite query (newest first, older on
+ * demand) and the channel's stream, resumed from the position the first page was read at — the
+ * server replays exactly what changed since (new messages, edits and deletes, even of old messages)
+ * and wsLink resumes from the last event after every reconnect. Everything upserts into one store
+ * keyed by seq keeping the highest version, so a replay never doubles a row. Sends show at once as
+ * pending and are reconciled with the server's copy by nonce.
  */
 export function useChannelMessages(input: {
   channelId: string;
@@ -35,78 +36,69 @@ export function useChannelMessages(input: {
   const { channelId, me } = input;
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const [store, dispatch] = useReducer(reduceMessages, channelId, createMessageStore);
-  const [history, setHistory] = useState<History>({
-    status: 'loading',
-    error: null,
-    olderCursor: null,
-    isLoadingOlder: false,
-  });
-  // Fixed once the first page is in: changing it would restart the subscription.
-  const [resumeFrom, setResumeFrom] = useState<number | null>(null);
-  const onCreated = useRef(input.onCreated);
-  onCreated.current = input.onCreated;
+  const callbacks = useRef(input);
+  callbacks.current = input;
+
+  const listOptions = trpc.message.list.infiniteQueryOptions(
+    { channelId, limit: PAGE_SIZE },
+    {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      // The stream keeps the store current; refetching pages would only repeat what it said.
+      staleTime: Number.POSITIVE_INFINITY,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+    },
+  );
+  const pages = useInfiniteQuery(listOptions);
 
   const upsert = useCallback((messages: MessageView[]) => dispatch({ type: 'upsert', messages }), []);
-
   useEffect(() => {
-    let isCurrent = true;
-    client.message.list.query({ channelId }).then(
-      (page) => {
-        if (!isCurrent) return;
-        upsert(page.items);
-        setHistory({ status: 'ready', error: null, olderCursor: page.nextCursor, isLoadingOlder: false });
-        setResumeFrom(page.items.at(-1)?.seq ?? 0);
-      },
-      (error: unknown) => {
-        if (isCurrent) setHistory((prev) => ({ ...prev, status: 'error', error: describeError(error) }));
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [client, channelId, upsert]);
+    for (const page of pages.data?.pages ?? []) upsert(page.items);
+  }, [pages.data, upsert]);
+
+  // Fixed once the first page is in: a new input would restart the subscription, while wsLink
+  // itself resumes from the last event it saw on every reconnect.
+  const [resumeFrom, setResumeFrom] = useState<number | null>(null);
+  const firstPageSeq = pages.data?.pages[0]?.streamSeq;
+  useEffect(() => {
+    if (firstPageSeq !== undefined) setResumeFrom((current) => current ?? firstPageSeq);
+  }, [firstPageSeq]);
 
   const subscription = useSubscription(
-    trpc.message.onEvent.subscriptionOptions(
+    trpc.channel.onEvent.subscriptionOptions(
       resumeFrom === null ? skipToken : { channelId, lastEventId: String(resumeFrom) },
       {
         onData: ({ data: event }) => {
-          upsert([event.message]);
-          if (event.type === 'message.created') onCreated.current?.(event.message);
+          switch (event.type) {
+            case 'message.created':
+              upsert([event.message]);
+              callbacks.current.onCreated?.(event.message);
+              return;
+            case 'message.edited':
+            case 'message.deleted':
+              upsert([event.message]);
+              return;
+            // Membership is followed by the member list and the personal stream (the server ends
+            // this subscription right after the event that removes us).
+            case 'member.joined':
+            case 'member.left':
+              return;
+            case 'reset':
+              // Too far behind to replay: start over from the newest page; the stream goes on from here.
+              dispatch({ type: 'clear' });
+              void queryClient.resetQueries({ queryKey: listOptions.queryKey });
+              return;
+          }
         },
       },
     ),
   );
 
-  // Edits and deletes made while we were away are not replayed by seq: reread the newest page.
-  const { reconnects } = useConnection();
-  useEffect(() => {
-    if (reconnects === 0 || resumeFrom === null) return;
-    const timer = setTimeout(() => {
-      client.message.list.query({ channelId }).then(
-        (page) => upsert(page.items),
-        // The live stream still converges; the next reconnect tries again.
-        () => undefined,
-      );
-    }, REFETCH_AFTER_RECONNECT_MS);
-    return () => clearTimeout(timer);
-  }, [reconnects, resumeFrom, client, channelId, upsert]);
-
-  const historyRef = useRef(history);
-  historyRef.current = history;
   const loadOlder = useCallback(async () => {
-    const { olderCursor, isLoadingOlder, status } = historyRef.current;
-    if (status !== 'ready' || olderCursor === null || isLoadingOlder) return;
-    setHistory((prev) => ({ ...prev, isLoadingOlder: true }));
-    try {
-      const page = await client.message.list.query({ channelId, cursor: olderCursor });
-      upsert(page.items);
-      setHistory((prev) => ({ ...prev, olderCursor: page.nextCursor, isLoadingOlder: false, error: null }));
-    } catch (error) {
-      setHistory((prev) => ({ ...prev, isLoadingOlder: false, error: describeError(error) }));
-    }
-  }, [client, channelId, upsert]);
+    if (pages.hasNextPage && !pages.isFetchingNextPage) await pages.fetchNextPage();
+  }, [pages]);
 
   /** Rejects with the server's error after removing the pending copy. */
   const send = useCallback(
@@ -138,6 +130,13 @@ export function useChannelMessages(input: {
   );
 
   const messages = useMemo(() => orderedMessages(store), [store]);
+  const lastPage = pages.data?.pages.at(-1);
+  const history: History = {
+    status: pages.status === 'pending' ? 'loading' : pages.status === 'error' ? 'error' : 'ready',
+    error: pages.error ? describeError(pages.error) : null,
+    olderCursor: lastPage?.nextCursor ?? null,
+    isLoadingOlder: pages.isFetchingNextPage,
+  };
   const streamError = subscription.status === 'error' ? describeError(subscription.error) : null;
 
   return { messages, pending: store.pending, history, streamError, loadOlder, send, edit, remove };
