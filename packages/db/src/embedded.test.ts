@@ -36,38 +36,82 @@ describe('embedded PostgreSQL', () => {
       await seed(prisma);
       await seed(prisma);
       expect(await prisma.user.count()).toBe(3);
-      expect((await prisma.channel.findUniqueOrThrow({ where: { slug: 'general' } })).lastSeq).toBe(4);
+      expect(await prisma.message.count({ where: { channel: { slug: 'general' } } })).toBe(4);
     } finally {
       await prisma.$disconnect();
     }
   });
 
-  it('keeps seq gapless under concurrent row-locked transactions', { timeout: 30_000 }, async () => {
+  it('keeps a row-locked counter gapless under concurrent transactions', { timeout: 30_000 }, async () => {
     const prisma = createPrismaClient(embedded.url, { maxConnections: 4 });
     try {
-      const channel = await prisma.channel.findUniqueOrThrow({ where: { slug: 'cardio' } });
+      await prisma.$executeRaw`CREATE TABLE "TestCounter" (id int PRIMARY KEY, n int NOT NULL)`;
+      await prisma.$executeRaw`CREATE TABLE "TestTaken" (n int NOT NULL)`;
+      await prisma.$executeRaw`INSERT INTO "TestCounter" VALUES (1, 0)`;
+      // The pattern the app uses for seqs: bump a counter (taking its row lock), use the value,
+      // commit. Another transaction's statements must never run in the middle of one.
       await Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
+        Array.from({ length: 12 }, () =>
           prisma.$transaction(async (tx) => {
-            await tx.$queryRaw`SELECT id FROM "Channel" WHERE id = ${channel.id} FOR UPDATE`;
-            const { lastSeq } = await tx.channel.update({
-              where: { id: channel.id },
-              data: { lastSeq: { increment: 1 } },
-            });
-            await tx.message.create({
-              data: { channelId: channel.id, authorId: channel.createdById, body: `set ${i}`, seq: lastSeq },
-            });
+            const [row] = await tx.$queryRaw<{ n: number }[]>`
+              UPDATE "TestCounter" SET n = n + 1 WHERE id = 1 RETURNING n`;
+            await tx.$executeRaw`INSERT INTO "TestTaken" VALUES (${row?.n})`;
           }),
         ),
       );
-      const seqs = (await prisma.message.findMany({ where: { channelId: channel.id } })).map((m) => m.seq);
-      expect(seqs.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      const taken = await prisma.$queryRaw<{ n: number }[]>`SELECT n FROM "TestTaken" ORDER BY n`;
+      expect(taken.map((row) => row.n)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     } finally {
       await prisma.$disconnect();
     }
   });
 
-  it('serves a pg Pool holding several connections at once', async () => {
+  it('gives each of several pg connections its own queries, as separate sessions would', async () => {
+    const pool = new pg.Pool({ connectionString: embedded.url, max: 6 });
+    // Parameterized queries of different shapes from six connections at once, a third of them in
+    // transactions: each gets the answer to its own query, never a neighbour's statement bound to
+    // its parameters.
+    const ask = async (kind: number, i: number): Promise<string> => {
+      if (kind === 0) {
+        const { rows } = await pool.query('SELECT name FROM "User" WHERE email = $1', ['bob@spotter.dev']);
+        return rows[0]?.name;
+      }
+      if (kind === 1) {
+        const { rows } = await pool.query('SELECT $1::int * 2 AS n, $2::text AS tag', [i, 'two']);
+        return `${rows[0]?.n} ${rows[0]?.tag}`;
+      }
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query('SELECT $1::int + 1 AS n, $2::text AS a, $3::text AS b', [
+          i,
+          'x',
+          'y',
+        ]);
+        await client.query('COMMIT');
+        return `${rows[0]?.n}${rows[0]?.a}${rows[0]?.b}`;
+      } finally {
+        client.release();
+      }
+    };
+    const expected = (kind: number, i: number) => [`Bob`, `${i * 2} two`, `${i + 1}xy`][kind];
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, async (_, client) => {
+          const got: (string | undefined)[] = [];
+          for (let i = 0; i < 30; i++) got.push(await ask(client % 3, i));
+          return got;
+        }),
+      );
+      answers.forEach((got, client) => {
+        expect(got).toEqual(Array.from({ length: 30 }, (_, i) => expected(client % 3, i)));
+      });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('keeps other connections out of an open transaction', async () => {
     const pool = new pg.Pool({ connectionString: embedded.url, max: 5 });
     const clients = await Promise.all(Array.from({ length: 5 }, () => pool.connect()));
     try {
@@ -80,11 +124,29 @@ describe('embedded PostgreSQL', () => {
         const { rows } = await client.query(`SELECT name FROM "User" WHERE email = 'alice@spotter.dev'`);
         return rows[0]?.name;
       });
+      await writer.query('SELECT pg_sleep(0.05)');
       await writer.query('ROLLBACK');
       expect(await Promise.all(reads)).toEqual(['Alice', 'Alice', 'Alice', 'Alice']);
     } finally {
       for (const client of clients) client.release();
       await pool.end();
+    }
+  });
+
+  it('rolls back what a connection left open when it vanished', async () => {
+    const quitter = new pg.Client({ connectionString: embedded.url });
+    quitter.on('error', () => {});
+    const other = new pg.Client({ connectionString: embedded.url });
+    await Promise.all([quitter.connect(), other.connect()]);
+    await quitter.query('BEGIN');
+    await quitter.query(`UPDATE "User" SET name = 'Gone' WHERE email = 'carol@spotter.dev'`);
+    try {
+      // Queued behind the open transaction, then served once the dropped client's work is undone.
+      const read = other.query(`SELECT name FROM "User" WHERE email = 'carol@spotter.dev'`);
+      (quitter as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      expect((await read).rows[0]?.name).toBe('Carol');
+    } finally {
+      await other.end();
     }
   });
 

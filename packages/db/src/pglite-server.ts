@@ -1,26 +1,52 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import { SessionQueue } from './pglite-session-queue';
 
-// PGlite is one single-user backend; the socket server queues every client's queries onto it and
-// keeps a transaction's queries on the connection that opened it. Session state (SET, advisory locks,
-// temp tables) is therefore shared by all connections, and LISTEN/NOTIFY is unreliable. The default
-// limit is one connection, which a pg Pool exhausts at once.
-const MAX_CONNECTIONS = 32;
+// PostgreSQL's default max_connections: room for the app's pool, migrations and a psql or two.
+const MAX_CONNECTIONS = 100;
 
-/** Serves `db` over the PostgreSQL wire protocol on 127.0.0.1 at a free port; `close` also closes `db`. */
+/**
+ * Serves `db` over the PostgreSQL wire protocol on 127.0.0.1 at a free port; `close` also closes `db`.
+ *
+ * PGlite is one backend session. pglite-socket's handler does the protocol framing per connection;
+ * instead of its server, whose queue lets different clients' extended-query messages interleave
+ * (they then bind each other's parameters), every connection here goes through one SessionQueue,
+ * which lets one connection at a time use the backend for a whole query cycle or transaction.
+ * Session state (SET, advisory locks, temp tables) is still shared by all connections, and
+ * LISTEN/NOTIFY is unreliable.
+ */
 export async function servePglite(db: PGlite): Promise<{ url: string; close(): Promise<void> }> {
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
+  // The handler is typed against pglite-socket's queue class; SessionQueue has the same interface.
+  const queryQueue = new SessionQueue(db) as unknown as PGLiteSocketHandlerOptions['queryQueue'];
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server = createServer((socket) => {
+    const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener('close', forget);
+    handler.addEventListener('error', forget);
+    void handler.attach(socket);
+  });
+  server.maxConnections = MAX_CONNECTIONS;
   try {
-    await server.start();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
   } catch (error) {
     await db.close();
     throw error;
   }
+  const { port } = server.address() as AddressInfo;
   return {
     // PGlite serves a single database, "postgres", whatever name a client asks for.
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async close() {
-      await server.stop();
+      const closed = new Promise((resolve) => server.close(resolve));
+      // Detaching rolls back what a connection left open, so it must finish before db.close().
+      await Promise.all([...handlers].map((handler) => handler.detach(true)));
+      handlers.clear();
+      await closed;
       await db.close();
     },
   };

@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appRouter, createCallerFactory, type Session } from '@spotter/api';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadEnv } from '../env';
+import { createWebLogger, createWebRuntime } from './deps';
+import { prepareDatabase } from './prepare-database';
+import type { WebRuntime } from './runtime';
+
+// `npm run dev` with no DATABASE_URL: the same runtime (embedded PGlite served over the wire, Prisma
+// over pg), migrated and seeded the same way, driven through the real router by several users at once.
+const SENDERS = 5;
+const SENDS_EACH = 100;
+const READERS = 3;
+const PAGE = 50;
+
+let dataDir: string;
+let runtime: WebRuntime;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'spotter-embedded-'));
+  // Configured as a newcomer's `npm run dev` is: no database, no Redis, only a data dir.
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'REALTIME_URLS', 'NEXTAUTH_SECRET'])
+    vi.stubEnv(name, undefined);
+  vi.stubEnv('SPOTTER_DATA_DIR', dataDir);
+  vi.stubEnv('LOG_LEVEL', 'silent');
+  const env = loadEnv();
+  runtime = await createWebRuntime(env, createWebLogger(env));
+  await prepareDatabase(runtime);
+}, 120_000);
+
+afterAll(async () => {
+  await runtime?.close();
+  await rm(dataDir, { recursive: true, force: true });
+  vi.unstubAllEnvs();
+});
+
+type Caller = ReturnType<WebRuntime['callerFor']>;
+
+async function signIn(email: string): Promise<Session> {
+  const session = await runtime.authenticate({ email, password: 'spotter-demo' });
+  if (!session) throw new Error(`seed user ${email} cannot sign in`);
+  return session;
+}
+
+async function signUp(name: string): Promise<Session> {
+  const visitor = createCallerFactory(appRouter)({ ...runtime.deps, session: null });
+  const email = `${name.toLowerCase()}@example.com`;
+  const { userId } = await visitor.auth.signUp({ email, name, password: 'correct horse battery' });
+  return { userId, email, name };
+}
+
+describe('embedded mode under concurrent use', () => {
+  it('five clients × 100 sends at once plus history reads: every send succeeds and is stored once, in order', {
+    timeout: 300_000,
+  }, async () => {
+    const sessions = [
+      ...(await Promise.all(['alice', 'bob', 'carol'].map((who) => signIn(`${who}@spotter.dev`)))),
+      await signUp('Dave'),
+      await signUp('Erin'),
+    ];
+    const callers = sessions.map((session) => runtime.callerFor(session));
+    const [alice, , , dave, erin] = callers as [Caller, Caller, Caller, Caller, Caller];
+    const channel = await alice.channel.get({ slug: 'general' });
+    await dave.channel.join({ channelId: channel.id });
+    await erin.channel.join({ channelId: channel.id });
+    const seeded = await alice.message.list({ channelId: channel.id, limit: 1 });
+    const seededSeq = seeded.items.at(-1)?.seq ?? 0;
+
+    // Each sender sends its messages one after another, as a user typing fast would; the five
+    // senders and the history readers all run at once.
+    let sending = true;
+    const bodyOf = (sender: number, i: number) => `sender ${sender} message ${i}`;
+    const senders = callers.map(async (caller, sender) => {
+      const sent: number[] = [];
+      for (let i = 0; i < SENDS_EACH; i++) {
+        const message = await caller.message.send({
+          channelId: channel.id,
+          body: bodyOf(sender, i),
+          nonce: `${sender}-${i}`,
+        });
+        expect(message.body).toBe(bodyOf(sender, i));
+        sent.push(message.seq);
+      }
+      return sent;
+    });
+    const readers = callers.slice(0, READERS).map(async (caller) => {
+      let pages = 0;
+      while (sending) {
+        // A tab opening the channel: the newest page, then one page further back.
+        const newest = await caller.message.list({ channelId: channel.id, limit: PAGE });
+        const older = newest.nextCursor
+          ? await caller.message.list({ channelId: channel.id, cursor: newest.nextCursor, limit: PAGE })
+          : null;
+        for (const page of older ? [older, newest] : [newest]) {
+          const seqs = page.items.map((m) => m.seq);
+          // A history page is a consistent snapshot: consecutive seqs, nothing missing or foreign.
+          expect(seqs).toEqual(seqs.map((_, k) => (seqs[0] ?? 0) + k));
+          expect(page.items.every((m) => m.channelId === channel.id)).toBe(true);
+        }
+        pages++;
+      }
+      return pages;
+    });
+
+    const reads = Promise.allSettled(readers);
+    const sendResults = await Promise.allSettled(senders);
+    sending = false;
+    const readResults = await reads;
+    const failures = [...sendResults, ...readResults]
+      .filter((result) => result.status === 'rejected')
+      .map((result) => String(result.reason));
+    expect(failures).toEqual([]);
+    for (const result of readResults) {
+      expect(result.status === 'fulfilled' && result.value).toBeGreaterThan(0);
+    }
+
+    // The whole history, read back through the router the way a scrolling client pages it.
+    const history = [];
+    let cursor: number | null | undefined;
+    do {
+      const page = await alice.message.list({ channelId: channel.id, cursor, limit: 100 });
+      history.unshift(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    const seqs = history.map((m) => m.seq);
+    expect(seqs).toEqual(seqs.map((_, k) => k + 1));
+    const sent = history.filter((m) => m.seq > seededSeq);
+    expect(sent).toHaveLength(SENDERS * SENDS_EACH);
+    expect(new Set(sent.map((m) => m.body)).size).toBe(SENDERS * SENDS_EACH);
+    for (const [sender, session] of sessions.entries()) {
+      const own = sent.filter((m) => m.authorId === session.userId);
+      expect(own.map((m) => m.body)).toEqual(Array.from({ length: SENDS_EACH }, (_, i) => bodyOf(sender, i)));
+      const result = sendResults[sender];
+      expect(result?.status === 'fulfilled' && result.value).toEqual(own.map((m) => m.seq));
+    }
+  });
+});
