@@ -1,5 +1,5 @@
-import { createEventBus, createLogger, type ServerDeps } from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
+import { createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
+import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,8 @@ describe('two realtime replicas sharing one Redis', () => {
     expect(aliceSees.bodies()).toEqual(expected);
     expect(bobSees.bodies()).toEqual(expected);
     expect(bobSees.createdSeqs()).toEqual([warmUp, warmUp + 1, warmUp + 2]);
-    expect(bobSees.received.at(-1)?.event.message.authorName).toBe('Bob');
+    const last = bobSees.received.at(-1)?.event;
+    expect(last?.type === 'message.created' && last.message.authorName).toBe('Bob');
   });
 
   it('replays exactly the 50 messages a disconnected client missed, in order, then streams live ones', async () => {
@@ -140,6 +141,67 @@ describe('two realtime replicas sharing one Redis', () => {
     expect(resumed.bodies()).toEqual([...range(1, 50).map((i) => `missed ${i}`), 'still here?']);
   });
 
+  it('replays a new message, an edit 200 messages back and a delete exactly once on resume, also after its replica is killed', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const send = (body: string) => aliceOnA.trpc.message.send.mutate({ channelId, body });
+    const history = [];
+    for (let i = 0; i < 202; i++) history.push(await send(`history ${i}`));
+    const describe = (e: StreamItem) => ('message' in e ? `${e.type} ${e.message.body}` : e.type);
+
+    /** What a client that was away must be told: exactly three events, nothing else. */
+    const changeWhileAway = async (round: string, edited: { id: string }, deleted: { id: string }) => {
+      await send(`new while away (${round})`);
+      await aliceOnA.trpc.message.edit.mutate({ messageId: edited.id, body: `edited while away (${round})` });
+      await aliceOnA.trpc.message.delete.mutate({ messageId: deleted.id });
+      return [
+        `message.created new while away (${round})`,
+        `message.edited edited while away (${round})`,
+        'message.deleted ',
+      ];
+    };
+
+    // 1. The client disconnects, then comes back with its cursor.
+    const bobOnB = connect(replicaB.url, bob.token);
+    const lastSeen = await untilLive(channelId, aliceOnA, recordChannelEvents(bobOnB, { channelId }));
+    await bobOnB.close();
+    const expected = await changeWhileAway(
+      'closed',
+      history[0] as { id: string },
+      history[201] as { id: string },
+    );
+    const resumed = recordChannelEvents(connect(replicaB.url, bob.token), {
+      channelId,
+      lastEventId: String(lastSeen),
+    });
+    const marker = await send('marker 1');
+    await resumed.until('the marker', () => resumed.createdSeqs().includes(marker.seq));
+    expect(resumed.received.map((r) => describe(r.event))).toEqual([...expected, 'message.created marker 1']);
+    expect(resumed.received.map((r) => r.seq)).toEqual(range(lastSeen + 1, lastSeen + 4));
+
+    // 2. The replica the client is on is killed; wsLink reconnects elsewhere with its last seq.
+    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    let target = doomed.url;
+    const bobOnDoomed = connect(() => target, bob.token);
+    const survivor = recordChannelEvents(bobOnDoomed, { channelId, lastEventId: String(marker.seq) });
+    const warmUp = await untilLive(channelId, aliceOnA, survivor);
+    target = replicaB.url;
+    await doomed.stop('SIGKILL');
+    const expectedAfterKill = await changeWhileAway(
+      'killed',
+      history[1] as { id: string },
+      history[200] as { id: string },
+    );
+    const marker2 = await send('marker 2');
+    await survivor.until('the second marker', () => survivor.createdSeqs().includes(marker2.seq));
+    expect(survivor.received.map((r) => describe(r.event))).toEqual([
+      'message.created warm-up',
+      ...expectedAfterKill,
+      'message.created marker 2',
+    ]);
+    expect(survivor.received.map((r) => r.seq)).toEqual(range(warmUp, warmUp + 4));
+  });
+
   it('fills a lost publish from the database as soon as the next message arrives', async () => {
     const { alice, bob, channelId } = await channelWithTwoMembers();
     const aliceOnA = connect(replicaA.url, alice.token);
@@ -151,14 +213,14 @@ describe('two realtime replicas sharing one Redis', () => {
 
     // A committed message whose publish never happened (say, Redis was down at that instant).
     const lost = await prisma.$transaction(async (tx) => {
-      const { lastSeq } = await tx.channel.update({
-        where: { id: channelId },
-        data: { lastSeq: { increment: 1 } },
-        select: { lastSeq: true },
+      const seq = await takeStreamSeqs(tx, `channel:${channelId}`);
+      const message = await tx.message.create({
+        data: { channelId, authorId: alice.session.userId, body: 'lost publish', seq },
       });
-      return tx.message.create({
-        data: { channelId, authorId: alice.session.userId, body: 'lost publish', seq: lastSeq },
+      await tx.streamEvent.create({
+        data: { streamId: `channel:${channelId}`, seq, type: 'message.created', messageId: message.id },
       });
+      return message;
     });
     // A typing event sent after the commit travels the same Redis and WebSocket paths to Bob: once one
     // has arrived, a publish of the lost message (had there been one) would have arrived too. Typing is
@@ -263,5 +325,43 @@ describe('a replica process', () => {
     expect(exit.output).toContain('"closedWhileConnected":0');
     expect(connections).toBeGreaterThan(1);
     expect(bobSees.createdSeqs()).toEqual(range(warmUp, warmUp + 5));
+  });
+});
+
+describe('a Redis outage across two replicas', () => {
+  it('keeps the conversation live from the database: every message arrives while Redis is down, once', async () => {
+    const { alice, bob, channelId } = await channelWithTwoMembers();
+    const aliceOnA = connect(replicaA.url, alice.token);
+    const bobSees = recordChannelEvents(connect(replicaB.url, bob.token), { channelId });
+    await untilLive(channelId, aliceOnA, bobSees);
+
+    await redis.stop();
+    const outageStarted = performance.now();
+    const latencies: number[] = [];
+    try {
+      // Ten seconds of conversation with Redis down: each message must reach Bob on the other
+      // replica before the next is sent (the replicas poll the stream while the bus is down).
+      for (let i = 1; performance.now() - outageStarted < 10_000; i++) {
+        const sentAt = performance.now();
+        const sent = await aliceOnA.trpc.message.send.mutate({ channelId, body: `during outage ${i}` });
+        await bobSees.until(`message ${i} during the outage`, () => bobSees.createdSeqs().includes(sent.seq));
+        latencies.push(Math.round(performance.now() - sentAt));
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } finally {
+      await redis.start();
+    }
+    // The figure the issue asks about ("each within about a second"), printed, not asserted.
+    process.stdout.write(
+      `[redis outage] ${latencies.length} messages, delivery ms: max ${Math.max(...latencies)}, ` +
+        `median ${[...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)]}\n`,
+    );
+    expect(latencies.length).toBeGreaterThan(10);
+
+    const after = await aliceOnA.trpc.message.send.mutate({ channelId, body: 'after the outage' });
+    await bobSees.until('the message after the outage', () => bobSees.createdSeqs().includes(after.seq));
+    const seqs = bobSees.createdSeqs();
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual(range(seqs[0] as number, after.seq));
   });
 });

@@ -1,23 +1,23 @@
-import type { ChannelEvent, RouterInputs } from '@spotter/api';
+import type { RouterInputs, StreamItem } from '@spotter/api';
 import type { WsTestClient } from './client';
 
 const DEFAULT_WAIT_MS = 15_000;
 
-type Received = { seq: number; event: ChannelEvent };
+type Received = { seq: number; event: StreamItem };
 
 /**
- * Subscribes to `message.onEvent` and records what arrives, in order. `until()` resolves as soon as
+ * Subscribes to `channel.onEvent` and records what arrives, in order. `until()` resolves as soon as
  * the recorded events satisfy a condition (checked on every arrival) and fails after a bounded wait,
  * naming what it waited for and what it got: tests wait for events, never for time.
  */
-export function recordChannelEvents(client: WsTestClient, input: RouterInputs['message']['onEvent']) {
+export function recordChannelEvents(client: WsTestClient, input: RouterInputs['channel']['onEvent']) {
   const received: Received[] = [];
   const errors: unknown[] = [];
   const checks = new Set<() => void>();
   const notify = () => {
     for (const check of checks) check();
   };
-  const subscription = client.trpc.message.onEvent.subscribe(input, {
+  const subscription = client.trpc.channel.onEvent.subscribe(input, {
     onData({ id, data }) {
       received.push({ seq: Number(id), event: data });
       notify();
@@ -33,7 +33,7 @@ export function recordChannelEvents(client: WsTestClient, input: RouterInputs['m
     errors,
     /** The seqs of created messages received so far, in arrival order. */
     createdSeqs: () => received.filter((r) => r.event.type === 'message.created').map((r) => r.seq),
-    bodies: () => received.filter((r) => r.event.type === 'message.created').map((r) => r.event.message.body),
+    bodies: () => received.flatMap((r) => (r.event.type === 'message.created' ? [r.event.message.body] : [])),
     until(what: string, condition: () => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
       return new Promise((resolve, reject) => {
         const check = () => {

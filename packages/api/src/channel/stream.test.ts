@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Session } from '../context';
 import { appendEvents } from '../streams/append';
 import type { StreamItem } from '../streams/events';
-import { MAX_REPLAY } from '../streams/follow';
+import { FIRST_CONNECT_REPLAY, MAX_REPLAY } from '../streams/follow';
 import { readHead } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
@@ -33,12 +33,18 @@ const describeItem = ({ id, data }: { id: string; data: StreamItem }) =>
   `${id} ${data.type}${'message' in data ? ` ${data.message.body}` : ''}`;
 
 describe('channel.onEvent', () => {
-  it('starts without a cursor at the stream’s position (sync), then streams live events tracked by seq', async () => {
+  it('starts without a cursor a little behind the newest event (sync), then streams live events tracked by seq', async () => {
     const { bob, channel, send, head } = await setup();
-    await send('before');
+    for (let i = 1; i <= FIRST_CONNECT_REPLAY + 2; i++) await send(`before ${i}`);
     const at = await head();
+    const from = at - FIRST_CONNECT_REPLAY;
     const stream = await follow(bob.session, { channelId: channel.id });
-    expect(await stream.take(1)).toEqual([{ id: String(at), data: { type: 'sync', seq: at } }]);
+    expect(await stream.take(1)).toEqual([{ id: String(from), data: { type: 'sync', seq: from } }]);
+    const replayed = await stream.take(FIRST_CONNECT_REPLAY);
+    expect(replayed.at(-1)).toMatchObject({
+      id: String(at),
+      data: { message: { body: `before ${FIRST_CONNECT_REPLAY + 2}` } },
+    });
     await send('live');
     expect((await stream.take(1)).map(describeItem)).toEqual([`${at + 1} message.created live`]);
     stream.stop();
@@ -152,6 +158,7 @@ describe('me.onEvent', () => {
     );
     const [sync] = await tab.take(1);
     expect(sync?.data.type).toBe('sync');
+    expect(tab.pending()).toBe(0);
 
     await alice.caller.channel.invite({ channelId: secret.id, email: carol.session.email });
     await alice.caller.channel.removeMember({ channelId: secret.id, userId: carol.session.userId });

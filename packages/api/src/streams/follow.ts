@@ -6,6 +6,11 @@ import { readEvents } from './read';
 
 /** A client further behind than this gets one `reset` instead of a flood (as Zulip's event queues do). */
 export const MAX_REPLAY = 1_000;
+/**
+ * Without a cursor, a subscription starts this many events back: a program that subscribes and at
+ * once sends sees its own message even when the send overtakes the subscription on the server.
+ */
+export const FIRST_CONNECT_REPLAY = 50;
 const PAGE = 200;
 
 const delivered = metrics.eventsDelivered.labels('stream');
@@ -13,7 +18,8 @@ const subscriptions = metrics.activeSubscriptions.labels('stream');
 
 /**
  * One subscriber's view of a stream: every event after `after`, exactly once, in seq order, then
- * live. Starting without a cursor yields one `sync` marker at the stream's position; a cursor more
+ * live. Starting without a cursor yields one `sync` marker a little behind the stream's position
+ * (FIRST_CONNECT_REPLAY) and the events after it; a cursor more
  * than MAX_REPLAY events behind (or behind retention) yields one `reset` at the newest seq, after
  * which the client reloads the newest state. Every item carries its seq: yield it as the tracked id.
  *
@@ -31,7 +37,8 @@ export async function* followStream(input: {
 }): AsyncGenerator<StreamItem> {
   const { prisma, streamId } = input;
   const joined = await input.hub.join(streamId, input.signal);
-  let sent = input.after ?? joined.joinedAt;
+  const from = input.after ?? Math.max(0, joined.joinedAt - FIRST_CONNECT_REPLAY);
+  let sent = from;
 
   /** Everything in (from, upto], or one `reset` when that is too much or no longer kept. */
   async function* catchUp(from: number, upto: number): AsyncGenerator<StreamItem> {
@@ -67,8 +74,8 @@ export async function* followStream(input: {
 
   subscriptions.inc();
   try {
-    if (input.after === null) yield { type: 'sync', seq: sent };
-    else if (input.after < joined.joinedAt) yield* catchUp(input.after, joined.joinedAt);
+    if (input.after === null) yield { type: 'sync', seq: from };
+    if (from < joined.joinedAt) yield* catchUp(from, joined.joinedAt);
 
     for await (const event of joined.live) {
       if (event.seq <= sent) continue;

@@ -45,7 +45,7 @@ const RECONNECT_REQUESTED = 'Server requested reconnect';
 /**
  * Creates `clients` users with session tokens, connects each through `wsUrl`, puts client i in
  * fresh channel i % `channels` (created by its first member, joined by the rest) and subscribes it
- * to `message.onEvent`. Arrivals and connection changes are recorded as they happen.
+ * to `channel.onEvent`. Arrivals and connection changes are recorded as they happen.
  */
 export async function connectLoadClients(options: ConnectOptions): Promise<LoadChannel[]> {
   const run = randomUUID().slice(0, 8);
@@ -97,7 +97,7 @@ function subscribe(client: LoadClient, options: ConnectOptions) {
     options.onConnectionChange?.(client, change, performance.now());
     options.changes.notify();
   };
-  client.trpc.message.onEvent.subscribe(
+  client.trpc.channel.onEvent.subscribe(
     { channelId: client.channel.id },
     {
       onData({ id, data }) {

@@ -22,8 +22,9 @@ export type Verdict = {
 };
 
 /**
- * Judges the conversation as a user would: each client must show exactly the messages 1..N of its
- * channel (N = acknowledged sends), each once, in seq order.
+ * Judges the conversation as a user would: each client must show exactly the N acknowledged messages
+ * of its channel, each once, in seq order. The burst is all that happens in its channels, so their
+ * seqs are consecutive: first..first+N-1 (membership events took the seqs before `first`).
  */
 export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt: number | null): Verdict {
   const problems: string[] = [];
@@ -38,14 +39,15 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
 
   for (const channel of channels) {
     const seqs = acked.filter((m) => m.channel === channel.index).map((m) => m.seq as number);
-    const expected = seqs.map((_, i) => i + 1);
+    const first = seqs.length > 0 ? Math.min(...seqs) : 1;
+    const expected = seqs.map((_, i) => first + i);
     if (
       !sameList(
         [...seqs].sort((a, b) => a - b),
         expected,
       )
     )
-      problems.push(`channel ${channel.index}: acknowledged seqs are not 1..${seqs.length}`);
+      problems.push(`channel ${channel.index}: acknowledged seqs are not ${first}..${first + seqs.length - 1}`);
     const afterFault = new Set(
       messages
         .filter((m) => m.channel === channel.index && faultAt !== null && m.firstAttemptAt > faultAt)
@@ -63,7 +65,7 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
       duplicated += got.length - distinct.size + (distinct.size - nonces.size);
       if (!sameList(got, expected))
         problems.push(
-          `${client.name} (channel ${channel.index}) received seqs [${compact(got)}], expected 1..${expected.length}`,
+          `${client.name} (channel ${channel.index}) received seqs [${compact(got)}], expected ${first}..${first + expected.length - 1}`,
         );
       if (client.errors.length > 0)
         problems.push(`${client.name}'s subscription failed: ${String(client.errors[0])}`);
