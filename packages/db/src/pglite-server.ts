@@ -19,7 +19,8 @@ const MAX_CONNECTIONS = 100;
  */
 export async function servePglite(db: PGlite): Promise<{ url: string; close(): Promise<void> }> {
   // The handler is typed against pglite-socket's queue class; SessionQueue has the same interface.
-  const queryQueue = new SessionQueue(db) as unknown as PGLiteSocketHandlerOptions['queryQueue'];
+  const sessions = new SessionQueue(db);
+  const queryQueue = sessions as unknown as PGLiteSocketHandlerOptions['queryQueue'];
   const handlers = new Set<PGLiteSocketHandler>();
   const server = createServer((socket) => {
     const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
@@ -31,6 +32,7 @@ export async function servePglite(db: PGlite): Promise<{ url: string; close(): P
   });
   server.maxConnections = MAX_CONNECTIONS;
   try {
+    await db.waitReady;
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
   } catch (error) {
@@ -43,10 +45,13 @@ export async function servePglite(db: PGlite): Promise<{ url: string; close(): P
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async close() {
       const closed = new Promise((resolve) => server.close(resolve));
-      // Detaching rolls back what a connection left open, so it must finish before db.close().
       await Promise.all([...handlers].map((handler) => handler.detach(true)));
       handlers.clear();
       await closed;
+      // Sockets that closed on their own detach on the next turn of the event loop, and detaching
+      // queues the rollback of what they left open: let that run before PGlite goes away.
+      await new Promise((resolve) => setImmediate(resolve));
+      await sessions.close();
       await db.close();
     },
   };

@@ -32,6 +32,7 @@ export class SessionQueue {
   #waiting: Turn[] = [];
   #owner: number | null = null;
   #pumping = false;
+  #closing: (() => void)[] | null = null;
 
   constructor(db: PGlite) {
     this.#db = db;
@@ -64,7 +65,7 @@ export class SessionQueue {
    */
   async clearTransactionIfNeeded(connectionId: number): Promise<void> {
     if (this.#owner !== connectionId) return;
-    await this.#schedule(connectionId, true, async () => {
+    const reset = this.#schedule(connectionId, true, async () => {
       // The answers go nowhere. (Streamed, because PGlite's plain execProtocolRaw would hand them
       // to the callback of the last streamed call: another client's socket.)
       const discard = { onRawData: () => {} };
@@ -73,9 +74,35 @@ export class SessionQueue {
       if (this.#db.isInTransaction()) await this.#db.execProtocolRawStream(simpleQuery('ROLLBACK'), discard);
       return 0;
     });
+    // The socket handler calls this without catching: a failure here (PGlite closing or broken)
+    // must not crash the process, nor leave the backend to a connection that no longer exists.
+    await reset.catch(() => {
+      if (this.#owner === connectionId) this.#owner = null;
+      void this.#pump();
+    });
+  }
+
+  /**
+   * Lets what is running or runnable finish (a vanished client's rollback), then refuses everything
+   * else, so the caller can close PGlite without a turn touching it afterwards.
+   */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#closing ??= [];
+      this.#closing.push(resolve);
+      if (!this.#pumping) this.#finishClosing();
+    });
+  }
+
+  #finishClosing(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const turn of waiting) turn.reject(new Error('PGlite is closing'));
+    for (const resolve of this.#closing ?? []) resolve();
   }
 
   #schedule(connectionId: number, endsCycle: boolean, run: () => Promise<number>): Promise<number> {
+    if (this.#closing) return Promise.reject(new Error('PGlite is closing'));
     return new Promise((resolve, reject) => {
       this.#waiting.push({ connectionId, run, endsCycle, resolve, reject });
       void this.#pump();
@@ -104,6 +131,7 @@ export class SessionQueue {
       }
     } finally {
       this.#pumping = false;
+      if (this.#closing) this.#finishClosing();
     }
   }
 }
