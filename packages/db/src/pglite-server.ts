@@ -14,8 +14,9 @@ const MAX_CONNECTIONS = 100;
  * instead of its server, whose queue lets different clients' extended-query messages interleave
  * (they then bind each other's parameters), every connection here goes through one SessionQueue,
  * which lets one connection at a time use the backend for a whole query cycle or transaction.
- * Session state (SET, advisory locks, temp tables) is still shared by all connections, and
- * LISTEN/NOTIFY is unreliable.
+ * A connection idle in a transaction therefore holds up every other one (on PostgreSQL it would
+ * only hold its row locks). Session state (SET, advisory locks, temp tables) is still shared by all
+ * connections, and LISTEN/NOTIFY is unreliable.
  */
 export async function servePglite(db: PGlite): Promise<{ url: string; close(): Promise<void> }> {
   // The handler is typed against pglite-socket's queue class; SessionQueue has the same interface.
