@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
-import { attachTrpcWebSocket } from '@spotter/api';
+import { createWsEndpoint, originOf, stopOnSignals } from '@spotter/api';
 import next from 'next';
-import { WebSocketServer } from 'ws';
 import { EnvError, loadEnv, type WebEnv } from './src/env';
 import { createWebLogger, createWebRuntime } from './src/server/deps';
 import { prepareDatabase } from './src/server/prepare-database';
+import { ownUrl } from './src/server/public-url';
 import { installWebRuntime } from './src/server/runtime';
 
 // The web process: Next.js pages, /api/trpc and /api/auth over HTTP, and (single-instance mode,
@@ -27,6 +27,12 @@ try {
 }
 
 const logger = createWebLogger(env);
+if (env.mode === 'single-instance' && !env.NEXTAUTH_URL && env.PORT !== 0) {
+  // next-auth reads its public URL from process.env itself and, without it, warns on request after
+  // request (once per bundled copy). Single-instance mode needs nothing configured, and this server
+  // is its own public URL, so tell next-auth that before any of its code runs.
+  process.env.NEXTAUTH_URL = ownUrl(env);
+}
 const runtime = await createWebRuntime(env, logger);
 installWebRuntime(runtime);
 await prepareDatabase(runtime);
@@ -46,44 +52,30 @@ const server = createServer((req, res) => {
   });
 });
 
-const wss = new WebSocketServer({ noServer: true });
-const trpcWs = attachTrpcWebSocket(wss, runtime.deps);
-
 // Next attaches its own upgrade listener (dev HMR) to this server on the first request and ignores
-// paths it has no route for, so this listener only claims the tRPC endpoint.
-server.on('upgrade', (req, socket, head) => {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  if (pathname !== REALTIME_PATH) return;
-  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+// paths it has no route for, so the endpoint claims only its own path and passes the rest on.
+const publicOrigin = env.NEXTAUTH_URL ? originOf(env.NEXTAUTH_URL) : null;
+const ws = createWsEndpoint({
+  deps: runtime.deps,
+  path: REALTIME_PATH,
+  allowedOrigins: publicOrigin ? [...env.ALLOWED_ORIGINS, publicOrigin] : env.ALLOWED_ORIGINS,
+  otherPaths: 'pass',
 });
+ws.attach(server);
 
-let isStopping = false;
-async function shutdown(signal: NodeJS.Signals) {
-  if (isStopping) {
-    logger.warn({ signal }, 'second signal during shutdown; exiting at once');
-    process.exit(1);
-  }
-  isStopping = true;
-  logger.info({ signal }, 'shutting down');
-  const forceExit = setTimeout(() => {
-    logger.warn('shutdown took too long; exiting');
-    process.exit(1);
-  }, FORCE_EXIT_MS);
-  forceExit.unref();
-
-  trpcWs.broadcastReconnectNotification();
-  server.close();
-  server.closeIdleConnections();
-  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
-  for (const client of wss.clients) client.terminate();
-  wss.close();
-  await app.close();
-  await runtime.close();
-  logger.info('stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+stopOnSignals({
+  logger,
+  forceExitMs: FORCE_EXIT_MS,
+  async stop() {
+    server.close();
+    server.closeIdleConnections();
+    await ws.drain(DRAIN_MS);
+    await ws.close();
+    await app.close();
+    await runtime.close();
+    logger.info('stopped');
+  },
+});
 
 server.on('error', (err) => {
   logger.fatal({ err, port: env.PORT, host: env.HOST }, 'cannot listen; is the port taken? (PORT, HOST)');
@@ -93,16 +85,16 @@ server.on('error', (err) => {
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const url = ownUrl(env, port);
   // Next attaches its HMR upgrade listener only when it handles its first request; after a restart
   // the open tabs' HMR sockets arrive before any page request does, and would find nobody listening.
-  const selfHost = shownHost === 'localhost' ? '127.0.0.1' : shownHost;
+  const selfHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   fetch(`http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}/api/health`).catch(
     (err: unknown) => logger.warn({ err }, 'warm-up request to /api/health failed'),
   );
   logger.info(
     {
-      url: `http://${shownHost}:${port}`,
+      url,
       mode: env.mode,
       bus: runtime.deps.bus.kind === 'redis' ? 'redis' : 'in-memory',
       database:
@@ -110,7 +102,7 @@ server.listen(env.PORT, env.HOST, () => {
       realtime: env.REALTIME_URLS.length > 0 ? env.REALTIME_URLS : `same origin ${REALTIME_PATH}`,
       dev,
     },
-    `Spotter web listening on http://${shownHost}:${port} — ${
+    `Spotter web listening on ${url} — ${
       env.mode === 'scaled' ? 'scaled mode, Redis bus' : 'single-instance mode, in-memory bus'
     }, ${runtime.database.kind === 'embedded' ? 'embedded database' : 'external database'}`,
   );

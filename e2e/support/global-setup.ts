@@ -2,6 +2,7 @@ import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
 import { startReplica } from '../../apps/realtime/src/testing/replica';
 import { startRedisServer } from '../../packages/api/src/testing/redis-server';
+import { findFreePort } from './processes';
 import { STACK_ENV } from './stack';
 import { ensureWebBuild, startWebServer } from './web-server';
 
@@ -31,7 +32,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stopAll.push(() => redis.stop());
     step('database and redis');
 
-    const replicaOptions = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
+    // The pages are served from the web app's port and open their sockets on the replicas' ports:
+    // a cross-origin upgrade, which the replicas accept only from the origins they are given.
+    const webPort = await findFreePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const replicaOptions = {
+      databaseUrl: database.url,
+      redisUrl: redis.url,
+      secret: SECRET,
+      allowedOrigins: [webUrl],
+    };
     const replicas = await Promise.all([startReplica(replicaOptions), startReplica(replicaOptions)]);
     for (const replica of replicas) stopAll.push(() => replica.stop());
     step('realtime replicas');
@@ -39,6 +49,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const realtimeUrls = replicas.map((replica) => replica.url);
     const web = await startWebServer({
       mode: 'production',
+      port: webPort,
       timeoutMs: 90_000,
       env: (url) => ({
         DATABASE_URL: database.url,

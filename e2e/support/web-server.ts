@@ -20,8 +20,10 @@ export async function startWebServer(options: {
   /** Given the server's own URL (for NEXTAUTH_URL). */
   env: (url: string) => Record<string, string>;
   timeoutMs: number;
+  /** A port chosen beforehand, when other servers must know the web app's URL first; default a free one. */
+  port?: number;
 }): Promise<WebServer> {
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const server: ServerProcess = spawnTsx('server.ts', {
     cwd: WEB_DIR,

@@ -1,43 +1,42 @@
 import { hostname } from 'node:os';
+import { envVars, throwEnvError } from '@spotter/api';
+import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
 
-/** A required string whose "missing" message says what to set; other problems keep zod's own message. */
-const required = (whenMissing: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? whenMissing : undefined) }).min(1, whenMissing);
-
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-  // 127.0.0.1 keeps a developer's replica off the network; containers set 0.0.0.0.
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: required('DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:5432/spotter').regex(
-    /^postgres(ql)?:\/\//,
-    'DATABASE_URL must be a postgres:// URL',
-  ),
-  REDIS_URL: required(
-    'REDIS_URL is required: a realtime replica with an in-memory bus would silently split the event stream ' +
-      'from every other replica. Set REDIS_URL=redis://127.0.0.1:6379, or run `npm run dev` for single-instance mode',
-  ).regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
-  NEXTAUTH_SECRET: required(
-    'NEXTAUTH_SECRET is required: the web app’s secret, so this server can read its session cookies',
-  ),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  REPLICA_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
-  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-});
-
-export type Env = z.infer<typeof Env>;
-
 /**
- * Validates the realtime server's environment once, at startup; nothing else reads process.env.
- * Returns every problem at once, so one restart fixes them all.
+ * The realtime replica's environment, validated once at startup; nothing else reads process.env.
+ * Throws EnvError listing every problem at once, so one restart fixes them all.
  */
-export function parseEnv(
-  source: NodeJS.ProcessEnv,
-): { ok: true; env: Env } | { ok: false; problems: string[] } {
-  // An empty variable (`REDIS_URL=` in a compose file) means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = Env.safeParse(present);
-  if (parsed.success) return { ok: true, env: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
+export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+  return createEnv({
+    server: {
+      NODE_ENV: envVars.NODE_ENV('production'),
+      PORT: envVars.PORT(4000),
+      HOST: envVars.HOST,
+      LOG_LEVEL: envVars.LOG_LEVEL,
+      DATABASE_URL: envVars.DATABASE_URL(
+        'DATABASE_URL is required, e.g. postgres://postgres@127.0.0.1:5432/spotter',
+      ),
+      REDIS_URL: envVars.REDIS_URL(
+        'REDIS_URL is required: a realtime replica with an in-memory bus would silently split the event stream ' +
+          'from every other replica. Set REDIS_URL=redis://127.0.0.1:6379, or run `npm run dev` for single-instance mode',
+      ),
+      NEXTAUTH_SECRET: envVars.NEXTAUTH_SECRET(
+        'NEXTAUTH_SECRET is required: the web app’s secret, so this server can read its session cookies',
+      ),
+      // Browsers reach replicas on another port or host than the web app's page (REALTIME_URLS), or
+      // through a proxy on the page's own origin; the former must be listed here.
+      ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
+      REPLICA_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
+      DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    },
+    // A copy: createEnv deletes the empty variables from the object it is given.
+    runtimeEnv: { ...source },
+    // An empty variable (`REDIS_URL=` in a compose file) means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    isServer: true,
+    onValidationError: throwEnvError,
+  });
 }
+
+export type Env = ReturnType<typeof loadEnv>;

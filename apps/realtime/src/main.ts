@@ -1,18 +1,20 @@
-import { createEventBus, createLogger } from '@spotter/api';
+import { createEventBus, createLogger, EnvError, stopOnSignals } from '@spotter/api';
 import { createPrismaClient } from '@spotter/db';
-import { parseEnv } from './env';
+import { type Env, loadEnv } from './env';
 import { createRealtimeServer } from './server';
 
 // The realtime replica process: validate the environment, serve, and drain on SIGTERM/SIGINT so a
 // rolling restart moves clients to the other replicas instead of cutting them off.
-const parsed = parseEnv(process.env);
-if (!parsed.ok) {
+let env: Env;
+try {
+  env = loadEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
   const logger = createLogger({ name: 'realtime' });
-  for (const problem of parsed.problems) logger.fatal(problem);
+  for (const problem of error.problems) logger.fatal(problem);
   logger.fatal('the realtime server cannot start; fix the environment above (see .env.example)');
   process.exit(1);
 }
-const { env } = parsed;
 
 const logger = createLogger({
   name: 'realtime',
@@ -28,29 +30,27 @@ const server = createRealtimeServer({
   logger,
   replicaId: env.REPLICA_ID,
   drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+  allowedOrigins: env.ALLOWED_ORIGINS,
 });
 
-let isStopping = false;
-async function shutdown(signal: NodeJS.Signals) {
-  if (isStopping) {
-    // A second signal means "now": skip the rest of the drain.
-    logger.warn({ signal }, 'second signal during shutdown; exiting at once');
-    process.exit(1);
-  }
-  isStopping = true;
-  logger.info({ signal }, 'shutting down');
-  const { remaining } = await server.drain();
-  await server.close();
-  await Promise.allSettled([bus.close(), prisma.$disconnect()]);
-  logger.info({ closedWhileConnected: remaining }, 'stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+stopOnSignals({
+  logger,
+  // The drain has its own timeout; this covers closing the bus and the database after it.
+  forceExitMs: env.DRAIN_TIMEOUT_MS + 5_000,
+  async stop() {
+    const { remaining } = await server.drain();
+    await server.close();
+    await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+    logger.info({ closedWhileConnected: remaining }, 'stopped');
+  },
+});
 
 try {
   const { port } = await server.listen();
-  logger.info({ port, url: `ws://${env.HOST}:${port}/ws` }, 'realtime listening');
+  logger.info(
+    { port, url: `ws://${env.HOST}:${port}/ws`, allowedOrigins: env.ALLOWED_ORIGINS },
+    'realtime listening',
+  );
 } catch (err) {
   logger.fatal({ err, port: env.PORT, host: env.HOST }, 'cannot listen; is the port taken? (PORT, HOST)');
   process.exit(1);

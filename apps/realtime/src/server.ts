@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { attachTrpcWebSocket, type Logger, metrics, type ServerDeps } from '@spotter/api';
-import { WebSocketServer } from 'ws';
+import { createWsEndpoint, type Logger, metrics, type ServerDeps } from '@spotter/api';
 import { checkReadiness } from './readiness';
 
 /** The only path that upgrades; nginx routes `/ws` here, and anything else is a client bug. */
@@ -16,6 +14,8 @@ export type RealtimeServerOptions = {
   replicaId: string;
   /** How long drain() waits for clients to leave after being told to reconnect elsewhere. */
   drainTimeoutMs: number;
+  /** Origins of pages on other hosts or ports (the web app's) whose upgrades are accepted: ALLOWED_ORIGINS. */
+  allowedOrigins: readonly string[];
 };
 
 export type RealtimeServer = {
@@ -38,12 +38,11 @@ export type RealtimeServer = {
  */
 export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
   const { deps, logger, replicaId } = options;
-  const wss = new WebSocketServer({ noServer: true });
-  const trpc = attachTrpcWebSocket(wss, deps);
-  let isDraining = false;
-  wss.on('connection', (socket) => {
-    metrics.connections.inc();
-    socket.once('close', () => metrics.connections.dec());
+  const ws = createWsEndpoint({
+    deps,
+    path: WS_PATH,
+    allowedOrigins: options.allowedOrigins,
+    otherPaths: 'refuse',
   });
 
   const http = createServer((req, res) => {
@@ -64,25 +63,20 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
     }
     if (path === '/ready') {
       const { isReady, bus, database } = await checkReadiness(deps);
-      const isServing = isReady && !isDraining;
+      const isServing = isReady && !ws.isDraining;
       const body = {
         status: isServing ? 'ready' : 'not-ready',
         replica: replicaId,
         bus,
         database,
-        draining: isDraining,
+        draining: ws.isDraining,
       };
       return sendJson(res, isServing ? 200 : 503, body);
     }
     sendJson(res, 404, { error: 'not found' });
   }
 
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (pathOf(req) !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    // A draining replica sends clients away; accepting them again would only restart the drain.
-    if (isDraining) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
+  ws.attach(http);
 
   return {
     listen: () =>
@@ -95,19 +89,10 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
         });
       }),
 
-    async drain() {
-      isDraining = true;
-      logger.info({ clients: wss.clients.size }, 'draining: asking clients to reconnect elsewhere');
-      trpc.broadcastReconnectNotification();
-      const remaining = await untilNoClients(wss, options.drainTimeoutMs);
-      if (remaining > 0) logger.warn({ remaining }, 'drain timed out; closing the remaining sockets');
-      return { remaining };
-    },
+    drain: () => ws.drain(options.drainTimeoutMs),
 
     async close() {
-      isDraining = true;
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await ws.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
@@ -121,28 +106,4 @@ function pathOf(req: IncomingMessage): string {
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-/** Answers a refused upgrade with a plain HTTP status, as `ws` itself does, and drops the socket. */
-function refuseUpgrade(socket: Duplex, status: number, reason: string) {
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** Resolves with the number of clients left once none are, or when the timeout passes. */
-function untilNoClients(wss: WebSocketServer, timeoutMs: number): Promise<number> {
-  if (wss.clients.size === 0) return Promise.resolve(0);
-  return new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      resolve(wss.clients.size);
-    };
-    const timer = setTimeout(finish, timeoutMs);
-    // `ws` drops a client from the set in its own "close" listener, registered before this one.
-    for (const client of wss.clients) {
-      client.once('close', () => {
-        if (wss.clients.size === 0) finish();
-      });
-    }
-  });
 }

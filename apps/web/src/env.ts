@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { EnvError, envVars, throwEnvError } from '@spotter/api';
+import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
+
+export { EnvError };
 
 const RealtimeUrl = z
   .string()
@@ -10,87 +14,68 @@ const RealtimeUrl = z
     'each REALTIME_URLS entry must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:4000/ws',
   );
 
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
-    .optional(),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
-    .optional(),
-  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters').optional(),
-  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL, e.g. https://spotter.example.com').optional(),
-  REALTIME_URLS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((url) => url.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(RealtimeUrl)),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  SPOTTER_DATA_DIR: z.string().min(1).optional(),
-});
-
 export type Mode = 'single-instance' | 'scaled';
 
-export type WebEnv = Omit<z.infer<typeof Env>, 'NEXTAUTH_SECRET' | 'SPOTTER_DATA_DIR'> & {
-  NEXTAUTH_SECRET: string;
-  SPOTTER_DATA_DIR: string;
-  /** Scaled when a shared Redis carries events between replicas; otherwise one process does it all. */
-  mode: Mode;
-};
-
-/** Thrown for a configuration this app refuses to run with; the message says what to change. */
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'EnvError';
-  }
-}
+export type WebEnv = ReturnType<typeof loadEnv>;
 
 /**
  * The web app's validated environment. server.ts loads it once at startup and hands it on (Next's
  * bundles read it from the runtime); nothing else reads process.env. Throws EnvError.
  */
-export function loadEnv(): WebEnv {
-  return parseEnv(process.env);
-}
-
-function parseEnv(source: NodeJS.ProcessEnv): WebEnv {
-  // An empty variable (`REDIS_URL=` in a compose file) means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = Env.safeParse(present);
-  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => issue.message));
-  const env = parsed.data;
-
-  const problems: string[] = [];
-  if (!env.REDIS_URL && env.REALTIME_URLS.length > 0) {
-    problems.push(
-      'REALTIME_URLS is set but REDIS_URL is not: this server would publish events on an in-memory bus that ' +
-        'separate realtime servers never see. Set REDIS_URL to the Redis they share, or unset REALTIME_URLS ' +
-        'to serve /ws from this process.',
-    );
-  }
-  if (env.REDIS_URL && !env.DATABASE_URL) {
-    problems.push(
-      'REDIS_URL is set but DATABASE_URL is not: replicas that share a bus must share a database, and each ' +
-        'would start its own embedded one. Set DATABASE_URL, or unset REDIS_URL for single-instance mode.',
-    );
-  }
-  if (!env.NEXTAUTH_SECRET && (env.DATABASE_URL || env.REDIS_URL)) {
-    problems.push(
-      'NEXTAUTH_SECRET is required when DATABASE_URL or REDIS_URL is set: every web and realtime replica ' +
-        'must share it to accept the same sessions. Generate one with `openssl rand -base64 32`.',
-    );
-  }
-  if (problems.length > 0) throw new EnvError(problems);
+export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+  const env = createEnv({
+    server: {
+      NODE_ENV: envVars.NODE_ENV('development'),
+      PORT: envVars.PORT(3000),
+      HOST: envVars.HOST,
+      LOG_LEVEL: envVars.LOG_LEVEL,
+      DATABASE_URL: envVars.DATABASE_URL().optional(),
+      REDIS_URL: envVars.REDIS_URL().optional(),
+      NEXTAUTH_SECRET: envVars.NEXTAUTH_SECRET().optional(),
+      NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL, e.g. https://spotter.example.com').optional(),
+      ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
+      REALTIME_URLS: z
+        .string()
+        .optional()
+        .transform((value) =>
+          (value ?? '')
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(RealtimeUrl)),
+      SPOTTER_DATA_DIR: z.string().min(1).optional(),
+    },
+    // The rules between variables; they run once every variable is valid by itself.
+    createFinalSchema: (shape) =>
+      z.object(shape).superRefine((env, ctx) => {
+        if (!env.REDIS_URL && env.REALTIME_URLS.length > 0) {
+          ctx.addIssue(
+            'REALTIME_URLS is set but REDIS_URL is not: this server would publish events on an in-memory bus that ' +
+              'separate realtime servers never see. Set REDIS_URL to the Redis they share, or unset REALTIME_URLS ' +
+              'to serve /ws from this process.',
+          );
+        }
+        if (env.REDIS_URL && !env.DATABASE_URL) {
+          ctx.addIssue(
+            'REDIS_URL is set but DATABASE_URL is not: replicas that share a bus must share a database, and each ' +
+              'would start its own embedded one. Set DATABASE_URL, or unset REDIS_URL for single-instance mode.',
+          );
+        }
+        if (!env.NEXTAUTH_SECRET && (env.DATABASE_URL || env.REDIS_URL)) {
+          ctx.addIssue(
+            'NEXTAUTH_SECRET is required when DATABASE_URL or REDIS_URL is set: every web and realtime replica ' +
+              'must share it to accept the same sessions. Generate one with `openssl rand -base64 32`.',
+          );
+        }
+      }),
+    // A copy: createEnv deletes the empty variables from the object it is given.
+    runtimeEnv: { ...source },
+    // An empty variable (`REDIS_URL=` in a compose file) means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    isServer: true,
+    onValidationError: throwEnvError,
+  });
 
   // Relative to the repository root, wherever the process was started from (npm -w runs in apps/web).
   const dataDir = resolve(findRepoRoot(process.cwd()), env.SPOTTER_DATA_DIR ?? '.data');
@@ -98,7 +83,8 @@ function parseEnv(source: NodeJS.ProcessEnv): WebEnv {
     ...env,
     SPOTTER_DATA_DIR: dataDir,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistedSecret(dataDir),
-    mode: env.REDIS_URL ? 'scaled' : 'single-instance',
+    /** Scaled when a shared Redis carries events between replicas; otherwise one process does it all. */
+    mode: (env.REDIS_URL ? 'scaled' : 'single-instance') as Mode,
   };
 }
 

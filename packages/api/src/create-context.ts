@@ -4,8 +4,9 @@ import type { Context, ServerDeps } from './context';
 
 /**
  * The one context factory both servers use. HTTP requests authenticate from the next-auth
- * cookie or a bearer token; WebSocket connections from the upgrade request's cookie or, for
- * non-browser clients, `connectionParams.token`. Decoding happens once per request/connection.
+ * cookie or a bearer token; WebSocket connections from `connectionParams.token` or, for
+ * browsers (an upgrade with an Origin header), the upgrade request's cookie.
+ * Decoding happens once per request/connection.
  */
 export function createContextFactory(deps: ServerDeps) {
   return {
@@ -17,8 +18,12 @@ export function createContextFactory(deps: ServerDeps) {
       return { ...deps, session };
     },
     async fromWebSocket({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
-      const paramToken = info.connectionParams?.token;
-      const token = paramToken ?? sessionTokenFromCookieHeader(req.headers.cookie);
+      // Only browsers send Origin, and the endpoint has checked it. An upgrade without one comes
+      // from a program, which authenticates with its token: honouring a cookie there would let any
+      // client that got hold of a cookie skip the Origin check by leaving the header out.
+      const cookieToken =
+        req.headers.origin === undefined ? null : sessionTokenFromCookieHeader(req.headers.cookie);
+      const token = info.connectionParams?.token ?? cookieToken;
       const session = token ? await sessionFromToken(token, deps.authSecret) : null;
       return { ...deps, session };
     },

@@ -78,9 +78,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     stops.push(() => redis.stop());
     log(`started redis-server on port ${redis.port}`);
 
+    const nginxPort = await findFreePort();
+    const nginxUrl = `http://127.0.0.1:${nginxPort}`;
+    // Browsers load pages from nginx and open `/ws` on it too, so their Origin is the Host nginx
+    // passes on (same-origin); listing the proxy's origin keeps that true if the proxy rewrote Host.
     const replicas = await startAll(
       REALTIME_ROLES.map(() =>
-        startReplica({ databaseUrl, redisUrl: redis.url, secret, env: options.realtimeEnv }),
+        startReplica({
+          databaseUrl,
+          redisUrl: redis.url,
+          secret,
+          allowedOrigins: [nginxUrl],
+          env: options.realtimeEnv,
+        }),
       ),
       stops,
     );
@@ -88,8 +98,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       log(`started realtime replica ${i + 1} (${REALTIME_ROLES[i]}) pid ${r.pid} on port ${r.port}`);
     });
 
-    const nginxPort = await findFreePort();
-    const nginxUrl = `http://127.0.0.1:${nginxPort}`;
     const web =
       options.webReplicas === 2
         ? await startWeb(options, { databaseUrl, redis, secret, nginxUrl }, stops, log)

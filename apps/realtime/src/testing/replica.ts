@@ -28,6 +28,11 @@ export type ReplicaOptions = {
   databaseUrl: string;
   redisUrl: string;
   secret: string;
+  /**
+   * Origins of the pages whose browsers connect straight to this replica (the web app's URL when it
+   * runs on another port): ALLOWED_ORIGINS. Same-origin pages (through a proxy) need none.
+   */
+  allowedOrigins?: readonly string[];
   /** Extra or overriding variables; a value of `undefined` removes the variable. */
   env?: Record<string, string | undefined>;
 };
@@ -78,6 +83,7 @@ export function spawnReplica(options: ReplicaOptions) {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     NEXTAUTH_SECRET: options.secret,
+    ALLOWED_ORIGINS: options.allowedOrigins?.join(','),
     ...options.env,
   };
   for (const [name, value] of Object.entries(wanted)) if (value !== undefined) env[name] = value;
