@@ -1,11 +1,9 @@
 'use client';
 
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import styles from './channel.module.css';
-
-/** The server's cap (MESSAGE_MAX_LENGTH in packages/api). */
-export const MESSAGE_MAX_LENGTH = 4000;
+import { formatCount, measureMessage } from './message-length';
 
 type Props = {
   slug: string;
@@ -13,16 +11,24 @@ type Props = {
   send: (body: string) => Promise<void>;
   onDraftChange: (draft: string) => void;
   onSent: () => void;
+  /** Up in an empty composer: edit your last message. Returns false when there is none to edit. */
+  onEditLast?: () => boolean;
 };
 
-/** Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. */
-export function Composer({ slug, send, onDraftChange, onSent }: Props) {
+/**
+ * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. A message
+ * over the length limit is never cut: it stays in the box with the reason, and Send waits.
+ */
+export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const length = measureMessage(draft);
+  const overLimitId = useId();
+  const errorId = useId();
 
   function submit() {
     const body = draft.trim();
-    if (body === '') return;
+    if (body === '' || length.overLimitError) return;
     setDraft('');
     setError(null);
     onSent();
@@ -37,6 +43,7 @@ export function Composer({ slug, send, onDraftChange, onSent }: Props) {
       event.preventDefault();
       submit();
     }
+    if (event.key === 'ArrowUp' && draft === '' && onEditLast?.()) event.preventDefault();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -44,16 +51,16 @@ export function Composer({ slug, send, onDraftChange, onSent }: Props) {
     submit();
   }
 
-  const isNearCap = draft.length > MESSAGE_MAX_LENGTH * 0.9;
   return (
     <form className={styles.composer} onSubmit={onSubmit}>
       <div className={styles.composerBox}>
         <textarea
           className={styles.input}
           aria-label={`Message #${slug}`}
+          aria-invalid={length.overLimitError !== null}
+          aria-describedby={length.overLimitError ? overLimitId : error ? errorId : undefined}
           placeholder={`Message #${slug}`}
           value={draft}
-          maxLength={MESSAGE_MAX_LENGTH}
           rows={1}
           onChange={(event) => {
             setDraft(event.target.value);
@@ -61,23 +68,36 @@ export function Composer({ slug, send, onDraftChange, onSent }: Props) {
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="button" disabled={draft.trim() === ''}>
+        <button
+          type="submit"
+          className="button"
+          disabled={draft.trim() === '' || length.overLimitError !== null}
+        >
           Send
         </button>
       </div>
       <div className={styles.composerMeta}>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
+        <div className={styles.composerStatus}>
+          {/* Always mounted so it is announced; polite, as its numbers change on every keystroke. */}
+          <p id={overLimitId} className="error" aria-live="polite">
+            {length.overLimitError}
           </p>
-        ) : (
-          <span>
-            <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+          {error && !length.overLimitError && (
+            <p id={errorId} className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {!error && !length.overLimitError && (
+            <span className={styles.hint}>
+              <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+            </span>
+          )}
+        </div>
+        {length.isCounterShown && (
+          <span className={length.overLimitError ? styles.counterOver : styles.counterWarn}>
+            {formatCount(length.length)}
           </span>
         )}
-        <span className={isNearCap ? styles.counterWarn : undefined}>
-          {draft.length}/{MESSAGE_MAX_LENGTH}
-        </span>
       </div>
     </form>
   );

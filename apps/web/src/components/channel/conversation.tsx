@@ -1,7 +1,7 @@
 'use client';
 
 import type { Session } from '@spotter/api';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describeTypers } from '@/chat/typing-text';
 import { useChannelMessages } from '@/chat/use-channel-messages';
 import { useTypingNotifier } from '@/chat/use-typing-notifier';
@@ -10,7 +10,7 @@ import { describeError } from '@/trpc/error-message';
 import styles from './channel.module.css';
 import type { ChannelDetails } from './channel-view';
 import { Composer } from './composer';
-import { MessageList } from './message-list';
+import { MessageList, type MessageListHandle } from './message-list';
 
 /** A member's view of a channel: live messages, who is typing, and the composer. */
 export function Conversation({ channel, me }: { channel: ChannelDetails; me: Session }) {
@@ -22,11 +22,13 @@ export function Conversation({ channel, me }: { channel: ChannelDetails; me: Ses
     onCreated: (message) => typing.stopped(message.authorId),
   });
   const [actionError, setActionError] = useState<string | null>(null);
+  const list = useRef<MessageListHandle>(null);
   const problem = actionError ?? chat.streamError ?? chat.history.error;
 
   return (
     <>
       <MessageList
+        ref={list}
         me={me}
         messages={chat.messages}
         pending={chat.pending}
@@ -50,6 +52,7 @@ export function Conversation({ channel, me }: { channel: ChannelDetails; me: Ses
         slug={channel.slug}
         send={chat.send}
         onDraftChange={notifier.draftChanged}
+        onEditLast={() => list.current?.editLastOwn() ?? false}
         onSent={() => {
           setActionError(null);
           notifier.stop();

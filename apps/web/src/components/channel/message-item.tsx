@@ -1,28 +1,35 @@
 'use client';
 
 import type { MessageView } from '@spotter/api';
-import { useState } from 'react';
 import type { PendingMessage } from '@/chat/message-store';
+import { Avatar } from '../avatar';
 import styles from './channel.module.css';
+import { LinkifiedText } from './linkified-text';
 import { MessageEditor } from './message-editor';
 
 type Props = {
   message: MessageView | PendingMessage;
   isOwn: boolean;
-  /** Follows a message by the same author: the header is only read out, not shown. */
+  /** Follows a message by the same author: no avatar, the name is only read out, the time shows on hover. */
   isGrouped: boolean;
-  edit?: (messageId: string, body: string) => Promise<void>;
-  remove?: (messageId: string) => void;
+  isEditing?: boolean;
+  /** Absent on messages that cannot be changed (others', pending, deleted). */
+  actions?: {
+    startEditing: () => void;
+    stopEditing: () => void;
+    save: (body: string) => Promise<void>;
+    askToDelete: () => void;
+  };
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** One message: its own element, confirmed (data-seq) or pending (data-pending). */
-export function MessageItem({ message, isOwn, isGrouped, edit, remove }: Props) {
-  const [isEditing, setEditing] = useState(false);
+export function MessageItem({ message, isOwn, isGrouped, isEditing = false, actions }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
-  const canChange = isOwn && confirmed && !isDeleted && edit && remove;
+  const canChange = isOwn && confirmed !== null && !isDeleted && actions !== undefined;
 
   return (
     <article
@@ -31,31 +38,41 @@ export function MessageItem({ message, isOwn, isGrouped, edit, remove }: Props) 
       data-pending={confirmed ? undefined : 'true'}
       className={`${styles.message} ${isGrouped ? styles.grouped : ''} ${confirmed ? '' : styles.pending}`}
     >
-      <header className={isGrouped ? 'visually-hidden' : styles.meta}>
-        <span className={styles.author}>{message.authorName}</span>{' '}
-        <time className={styles.time} dateTime={message.createdAt.toISOString()}>
-          {timeFormat.format(message.createdAt)}
-        </time>
-      </header>
-      {canChange && isEditing ? (
-        <MessageEditor
-          initialBody={message.body}
-          save={(body) => edit(confirmed.id, body)}
-          close={() => setEditing(false)}
-        />
-      ) : (
-        <p className={styles.body}>
-          {isDeleted ? <em className={styles.deleted}>Message deleted</em> : message.body}
-          {confirmed?.editedAt && !isDeleted && <span className={styles.edited}> (edited)</span>}
-          {!confirmed && <span className={styles.sending}> Sending…</span>}
-        </p>
-      )}
-      {canChange && !isEditing && (
-        <div className={styles.actions}>
-          <button type="button" aria-label="Edit message" onClick={() => setEditing(true)}>
+      <div className={styles.gutter}>
+        {!isGrouped && <Avatar userId={message.authorId} name={message.authorName} />}
+      </div>
+      <div className={styles.content}>
+        <header className={isGrouped ? styles.groupedMeta : styles.meta}>
+          <span className={isGrouped ? 'visually-hidden' : styles.author}>{message.authorName}</span>{' '}
+          <time
+            className={styles.time}
+            dateTime={message.createdAt.toISOString()}
+            title={fullFormat.format(message.createdAt)}
+          >
+            {timeFormat.format(message.createdAt)}
+          </time>
+        </header>
+        {canChange && isEditing ? (
+          <MessageEditor initialBody={message.body} save={actions.save} close={actions.stopEditing} />
+        ) : (
+          <p className={styles.body}>
+            {isDeleted ? (
+              <em className={styles.deleted}>Message deleted</em>
+            ) : (
+              <LinkifiedText text={message.body} />
+            )}
+            {confirmed?.editedAt && !isDeleted && <span className={styles.edited}> (edited)</span>}
+            {!confirmed && <span className={styles.sending}> Sending…</span>}
+          </p>
+        )}
+      </div>
+      {canChange && (
+        // Kept mounted while editing (just hidden) so focus can come back to the Edit button.
+        <div className={styles.actions} hidden={isEditing}>
+          <button type="button" aria-label="Edit message" onClick={actions.startEditing}>
             Edit
           </button>
-          <button type="button" aria-label="Delete message" onClick={() => remove(confirmed.id)}>
+          <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
             Delete
           </button>
         </div>

@@ -1,14 +1,33 @@
 'use client';
 
 import type { MessageView, Session } from '@spotter/api';
-import { type UIEvent, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  Fragment,
+  type Ref,
+  type UIEvent,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { startsGroup } from '@/chat/grouping';
 import type { PendingMessage } from '@/chat/message-store';
 import styles from './channel.module.css';
+import { ConfirmDialog } from './confirm-dialog';
+import { isSameLocalDay } from './day';
+import { DayDivider } from './day-divider';
+import { JumpToNewest } from './jump-to-newest';
 import { MessageItem } from './message-item';
 
 /** Closer than this to an edge counts as "at" it (older pages load, new messages keep us pinned). */
 const EDGE_PX = 80;
+
+/** What the composer may ask of the list. */
+export type MessageListHandle = {
+  /** Opens the editor on your newest message; false when you have none to edit. */
+  editLastOwn: () => boolean;
+};
 
 type Props = {
   me: Session;
@@ -18,17 +37,28 @@ type Props = {
   loadOlder: () => Promise<void>;
   edit: (messageId: string, body: string) => Promise<void>;
   remove: (messageId: string) => void;
+  ref?: Ref<MessageListHandle>;
 };
 
 /**
- * The conversation, oldest at the top. Scrolling to the top loads older pages without moving what
- * is on screen; new messages scroll into view only if you were already at the bottom (or sent them).
+ * The conversation, oldest at the top, with a heading for each day. Scrolling to the top loads older
+ * pages without moving what is on screen; new messages scroll into view only if you were already at
+ * the bottom (or sent them) — otherwise a button counts them.
  */
-export function MessageList({ me, messages, pending, history, loadOlder, edit, remove }: Props) {
+export function MessageList({ me, messages, pending, history, loadOlder, edit, remove, ref }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
   /** Distance from the bottom before older messages were prepended; restored afterwards. */
   const anchor = useRef<number | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  /** Where focus goes back when the editor closes: the Edit button or the composer. */
+  const focusAfterEdit = useRef<HTMLElement | null>(null);
+  const [deleting, setDeleting] = useState<MessageView | null>(null);
+  /** The newest seq you have had on screen; anything newer from others is counted as unseen. */
+  const [seenSeq, setSeenSeq] = useState(0);
+
+  const newestSeq = messages.at(-1)?.seq ?? 0;
+  const unseen = countUnseen(messages, seenSeq, me.userId);
 
   const loadOlderKeepingPosition = () => {
     const el = scroller.current;
@@ -40,11 +70,40 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
     isAtBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < EDGE_PX;
+    if (isAtBottom.current) setSeenSeq(newestSeq);
     if (el.scrollTop < EDGE_PX) loadOlderKeepingPosition();
   };
 
+  const jumpToNewest = () => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    isAtBottom.current = true;
+    setSeenSeq(newestSeq);
+  };
+
+  const startEditing = (messageId: string) => {
+    focusAfterEdit.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditingId(messageId);
+  };
+
+  // No dependency list: the handle must always see the current messages, and it is cheap to rebuild.
+  useImperativeHandle(ref, () => ({
+    editLastOwn() {
+      const last = messages.findLast((m) => m.authorId === me.userId && !m.deletedAt);
+      if (!last) return false;
+      startEditing(last.id);
+      return true;
+    },
+  }));
+
+  useEffect(() => {
+    if (editingId !== null || !focusAfterEdit.current) return;
+    if (focusAfterEdit.current.isConnected) focusAfterEdit.current.focus();
+    focusAfterEdit.current = null;
+  }, [editingId]);
+
   const oldestSeq = messages[0]?.seq;
-  const newestKey = `${messages.at(-1)?.seq}:${pending.length}`;
+  const newestKey = `${newestSeq}:${pending.length}`;
   const lastIsMine = pending.length > 0;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when older messages were prepended.
@@ -58,7 +117,10 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the newest row changes.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && (isAtBottom.current || lastIsMine)) el.scrollTop = el.scrollHeight;
+    if (el && (isAtBottom.current || lastIsMine)) {
+      el.scrollTop = el.scrollHeight;
+      setSeenSeq(newestSeq);
+    }
   }, [newestKey, lastIsMine]);
 
   // A first page too short to scroll could never trigger the scroll handler: keep loading.
@@ -74,42 +136,82 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
     }
   });
 
+  const rows: Array<MessageView | PendingMessage> = [...messages, ...pending];
+  const now = new Date();
   return (
-    <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
-      <div className={styles.log} role="log" aria-label="Messages" aria-busy={history.status === 'loading'}>
-        {history.status === 'ready' &&
-          (history.olderCursor === null ? (
-            <p className={styles.beginning}>This is the beginning of the channel.</p>
-          ) : (
-            <button
-              type="button"
-              className={`button button-quiet ${styles.older}`}
-              onClick={loadOlderKeepingPosition}
-              disabled={history.isLoadingOlder}
-            >
-              {history.isLoadingOlder ? 'Loading older messages…' : 'Load older messages'}
-            </button>
-          ))}
-        {history.status === 'loading' && <p className={styles.beginning}>Loading messages…</p>}
-        {messages.map((message, index) => (
-          <MessageItem
-            key={message.seq}
-            message={message}
-            isOwn={message.authorId === me.userId}
-            isGrouped={!startsGroup(messages[index - 1], message)}
-            edit={edit}
-            remove={remove}
-          />
-        ))}
-        {pending.map((message, index) => (
-          <MessageItem
-            key={message.nonce}
-            message={message}
-            isOwn
-            isGrouped={!startsGroup(index === 0 ? messages.at(-1) : pending[index - 1], message)}
-          />
-        ))}
+    <div className={styles.listArea}>
+      <div ref={scroller} className={styles.scroller} onScroll={onScroll}>
+        <div className={styles.log} role="log" aria-label="Messages" aria-busy={history.status === 'loading'}>
+          {history.status === 'ready' &&
+            (history.olderCursor === null ? (
+              <p className={styles.beginning}>This is the beginning of the channel.</p>
+            ) : (
+              <button
+                type="button"
+                className={`button button-quiet ${styles.older}`}
+                onClick={loadOlderKeepingPosition}
+                disabled={history.isLoadingOlder}
+              >
+                {history.isLoadingOlder ? 'Loading older messages…' : 'Load older messages'}
+              </button>
+            ))}
+          {history.status === 'loading' && <p className={styles.beginning}>Loading messages…</p>}
+          {rows.map((message, index) => {
+            const previous = rows[index - 1];
+            const isNewDay = !previous || !isSameLocalDay(previous.createdAt, message.createdAt);
+            const confirmed = 'seq' in message ? message : null;
+            return (
+              <Fragment key={confirmed ? confirmed.seq : `pending-${message.nonce}`}>
+                {isNewDay && <DayDivider day={message.createdAt} now={now} />}
+                <MessageItem
+                  message={message}
+                  isOwn={message.authorId === me.userId}
+                  isGrouped={!isNewDay && !startsGroup(previous, message)}
+                  isEditing={confirmed !== null && confirmed.id === editingId}
+                  actions={
+                    confirmed
+                      ? {
+                          startEditing: () => startEditing(confirmed.id),
+                          stopEditing: () => setEditingId(null),
+                          save: (body) => edit(confirmed.id, body),
+                          askToDelete: () => setDeleting(confirmed),
+                        }
+                      : undefined
+                  }
+                />
+              </Fragment>
+            );
+          })}
+        </div>
       </div>
+      <JumpToNewest count={unseen} onJump={jumpToNewest} />
+      <ConfirmDialog
+        isOpen={deleting !== null}
+        title="Delete message?"
+        description={
+          deleting ? `“${excerpt(deleting.body)}” will be deleted for everyone. This cannot be undone.` : ''
+        }
+        confirmLabel="Delete"
+        onClose={(isConfirmed) => {
+          if (isConfirmed && deleting) remove(deleting.id);
+          setDeleting(null);
+        }}
+      />
     </div>
   );
+}
+
+/** Messages from others newer than the last one you had on screen (a newest-first walk: usually a few). */
+function countUnseen(messages: readonly MessageView[], seenSeq: number, myId: string): number {
+  let count = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i] as MessageView;
+    if (message.seq <= seenSeq) break;
+    if (message.authorId !== myId) count++;
+  }
+  return count;
+}
+
+function excerpt(body: string): string {
+  return body.length > 80 ? `${body.slice(0, 80)}…` : body;
 }
