@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
+import { Drawer } from '@/components/shell/drawer';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import { callerFor } from '@/server/caller';
 import { requireSession } from '@/server/session';
 import styles from './shell.module.css';
 
-/** Every signed-in page: the channel sidebar and a main pane. Signed-out visitors go to /login. */
+/** Every signed-in page: the channel sidebar (a drawer on phones) and a main pane. Signed-out visitors go to /login. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   const channels = await callerFor(session).channel.listMine();
   return (
     <div className={styles.shell}>
-      <Sidebar me={session} initialChannels={channels} />
+      <Drawer>
+        <Sidebar me={session} initialChannels={channels} />
+      </Drawer>
       <main className={styles.main}>{children}</main>
     </div>
   );
