@@ -4,6 +4,7 @@ import type { RouterOutputs, Session } from '@spotter/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { CreateChannelForm } from './create-channel-form';
@@ -17,6 +18,8 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
   const { data: channels } = useQuery(
     trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
   );
+  // Channels added or removed on any tab, device or replica refresh the list above.
+  useMyEvents();
   const pathname = usePathname();
 
   return (

@@ -15,10 +15,13 @@ export default async function ChannelPage({ params }: Props) {
   const session = await requireSession();
   const caller = callerFor(session);
   const channel = await caller.channel.get({ slug }).catch((error: unknown) => {
+    // A private channel you are not in answers like one that does not exist (./not-found.tsx).
     // Not `instanceof TRPCError`: the caller's errors come from the server's copy of @trpc/server.
     if ((error as { code?: unknown }).code === 'NOT_FOUND') notFound();
     throw error;
   });
+  // The next sign-in lands here (me.home); only channels you are in are remembered.
+  if (channel.role) await caller.me.rememberChannel({ channelId: channel.id });
   // Keyed by channel: a new channel gets a fresh message store and subscriptions.
   return <ChannelView key={channel.id} channel={channel} me={session} />;
 }

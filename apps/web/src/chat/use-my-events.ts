@@ -1,0 +1,87 @@
+'use client';
+
+import type { StreamItem } from '@spotter/api';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useRef, useState } from 'react';
+import { useTRPC } from '@/trpc/react';
+
+/** Why the signed-in user is no longer in a channel. */
+export type Removal = { reason: 'left' | 'removed' };
+
+// The latest reason per channel lives in the query cache: the sidebar (which follows the stream) and
+// the channel view (which shows it) are siblings in the layout, and this needs no provider.
+const reasonKey = (channelId: string) => ['spotter', 'left-channel-reason', channelId] as const;
+
+// `sync` and `reset`: the list rendered on the server may be behind, or we were too far behind to
+// replay. Added and removed channels: the list changed.
+const REREADS_LIST = new Set<StreamItem['type']>(['sync', 'reset', 'channel.added', 'channel.removed']);
+
+/** Records how the user left a channel (also called by "Leave channel", before the list refreshes). */
+export function recordRemoval(queryClient: QueryClient, channelId: string, reason: Removal['reason']) {
+  queryClient.setQueryData<Removal['reason']>(reasonKey(channelId), reason);
+}
+
+/**
+ * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
+ * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`.
+ * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
+ * saw on every reconnect. A first subscribe replays recent events (after `sync`), so rereads are
+ * coalesced: at most one in flight, plus one after it when more events came meanwhile.
+ */
+export function useMyEvents() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reread = useRef<{ inFlight: boolean; isDirty: boolean }>({ inFlight: false, isDirty: false });
+
+  const refreshChannels = useCallback(() => {
+    const state = reread.current;
+    if (state.inFlight) {
+      state.isDirty = true;
+      return;
+    }
+    state.inFlight = true;
+    void queryClient.invalidateQueries({ queryKey: trpc.channel.listMine.queryKey() }).finally(() => {
+      state.inFlight = false;
+      if (!state.isDirty) return;
+      state.isDirty = false;
+      refreshChannels();
+    });
+  }, [queryClient, trpc]);
+
+  useSubscription(
+    trpc.me.onEvent.subscriptionOptions(
+      {},
+      {
+        onData: ({ data: item }) => {
+          if (item.type === 'channel.removed') recordRemoval(queryClient, item.channelId, item.reason);
+          if (REREADS_LIST.has(item.type)) refreshChannels();
+        },
+      },
+    ),
+  );
+}
+
+/**
+ * Whether the signed-in user left (or was removed from) this channel while viewing it: it was in
+ * their channel list and is not any more. Only a change seen here counts, so a list that is merely
+ * behind the page never shows someone a false "You were removed".
+ */
+export function useChannelRemoval(channelId: string): Removal | null {
+  const trpc = useTRPC();
+  const { data: isListed } = useQuery({
+    ...trpc.channel.listMine.queryOptions(),
+    select: (channels) => channels.some((channel) => channel.id === channelId),
+    // The sidebar's copy of the list is kept fresh by the personal stream; never fetch for this.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const { data: reason } = useQuery<Removal['reason'] | null>({
+    queryKey: reasonKey(channelId),
+    queryFn: () => null,
+    enabled: false,
+    initialData: null,
+  });
+  const [hasBeenListed, setHasBeenListed] = useState(false);
+  if (isListed && !hasBeenListed) setHasBeenListed(true);
+  return hasBeenListed && isListed === false ? { reason: reason ?? 'removed' } : null;
+}

@@ -1,0 +1,151 @@
+'use client';
+
+import type { MemberView, Session } from '@spotter/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useChannelMembers } from '@/chat/use-channel-members';
+import { recordRemoval } from '@/chat/use-my-events';
+import { describeError } from '@/trpc/error-message';
+import { useTRPC } from '@/trpc/react';
+import { Avatar } from '../avatar';
+import type { ChannelDetails } from './channel-view';
+import { ConfirmDialog } from './confirm-dialog';
+import { InviteForm } from './invite-form';
+import styles from './members.module.css';
+
+export const MEMBERS_PANEL_ID = 'channel-members';
+
+type Confirming = { kind: 'leave' } | { kind: 'remove'; member: MemberView } | null;
+
+/**
+ * Who is in the channel, live: any member can invite, the owner can remove people, and anyone can
+ * leave (after a confirmation, since a private channel takes an invitation to get back into).
+ */
+export function MembersPanel({
+  channel,
+  me,
+  onClose,
+}: {
+  channel: ChannelDetails;
+  me: Session;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { members, error, joined, left } = useChannelMembers(channel.id, true);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const isOwner = members?.some((m) => m.userId === me.userId && m.role === 'OWNER') ?? false;
+
+  const remove = useMutation(
+    trpc.channel.removeMember.mutationOptions({ onSuccess: ({ userId }) => left(userId) }),
+  );
+  const leave = useMutation(
+    trpc.channel.leave.mutationOptions({
+      async onSuccess() {
+        // This tab shows "You left" at once; the personal stream tells the other tabs.
+        recordRemoval(queryClient, channel.id, 'left');
+        await queryClient.invalidateQueries({ queryKey: trpc.channel.listMine.queryKey() });
+      },
+    }),
+  );
+  const actionError = remove.error ?? leave.error;
+
+  function onConfirmed(isConfirmed: boolean) {
+    const action = confirming;
+    setConfirming(null);
+    if (!isConfirmed || !action) return;
+    if (action.kind === 'leave') leave.mutate({ channelId: channel.id });
+    else remove.mutate({ channelId: channel.id, userId: action.member.userId });
+  }
+
+  return (
+    <aside id={MEMBERS_PANEL_ID} className={styles.panel} aria-labelledby={`${MEMBERS_PANEL_ID}-title`}>
+      <div className={styles.panelHeader}>
+        <h2 id={`${MEMBERS_PANEL_ID}-title`} className={styles.panelTitle}>
+          Members{members ? ` (${members.length})` : ''}
+        </h2>
+        <button
+          type="button"
+          className={`button button-quiet ${styles.close}`}
+          aria-label="Close members"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </div>
+
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error)}
+        </p>
+      )}
+      {!members && !error && <p className={styles.muted}>Loading members…</p>}
+      {members && (
+        <ul className={styles.list} aria-label="Members">
+          {members.map((member) => (
+            <li key={member.userId} className={styles.member}>
+              <Avatar userId={member.userId} name={member.name} size="small" />
+              <span className={styles.memberName}>
+                {member.name}
+                {member.userId === me.userId && <span className={styles.you}> (you)</span>}
+              </span>
+              {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
+              {isOwner && member.userId !== me.userId && (
+                <button
+                  type="button"
+                  className={`button button-quiet ${styles.remove}`}
+                  aria-label={`Remove ${member.name}`}
+                  disabled={remove.isPending}
+                  onClick={() => setConfirming({ kind: 'remove', member })}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <InviteForm channelId={channel.id} onInvited={joined} />
+
+      {actionError && (
+        <p role="alert" className="error">
+          {describeError(actionError)}
+        </p>
+      )}
+      <button
+        type="button"
+        className={`button button-quiet ${styles.leave}`}
+        disabled={leave.isPending}
+        onClick={() => setConfirming({ kind: 'leave' })}
+      >
+        Leave channel
+      </button>
+
+      <ConfirmDialog
+        isOpen={confirming !== null}
+        {...describeConfirmation(confirming, channel, isOwner)}
+        onClose={onConfirmed}
+      />
+    </aside>
+  );
+}
+
+function describeConfirmation(confirming: Confirming, channel: ChannelDetails, isOwner: boolean) {
+  if (confirming?.kind === 'remove') {
+    return {
+      title: `Remove ${confirming.member.name} from #${channel.slug}?`,
+      description: `${confirming.member.name} loses access to the conversation at once.`,
+      confirmLabel: 'Remove',
+    };
+  }
+  const comingBack =
+    channel.visibility === 'PRIVATE'
+      ? 'It is private: you will need an invitation to come back.'
+      : 'You can join it again from the channel directory.';
+  return {
+    title: `Leave #${channel.slug}?`,
+    description: isOwner ? `${comingBack} The longest-standing member becomes the owner.` : comingBack,
+    confirmLabel: 'Leave channel',
+  };
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import {
+  DEMO_PASSWORD,
+  expect,
+  messages,
+  openChannel,
+  replica,
+  send,
+  signedInContext,
+  test,
+} from './support/fixtures';
+
+// Specs share one database: every channel and account here gets a unique name.
+const unique = (text: string) => `${text} ${randomUUID().slice(0, 8)}`;
+const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+const sidebarLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name, exact: true });
+
+/** Creates a channel through the sidebar's form; the app opens it. */
+async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'PRIVATE') {
+  await page.getByLabel('Channel name').fill(name);
+  await page.getByLabel('Visibility').selectOption(visibility);
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+}
+
+/** Opens the member list of the channel on screen. */
+async function openMembers(page: Page) {
+  await page.getByRole('button', { name: 'Members' }).click();
+  return page.getByRole('complementary', { name: /^Members/ });
+}
+
+test.describe('private channels', () => {
+  test('Alice invites Bob (on the other replica) live, they chat, Carol is kept out, and Bob is removed live', async ({
+    browser,
+    stack,
+  }) => {
+    // Three people sign in and four pages load: slow on a busy two-core machine.
+    test.slow();
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
+    const carol = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
+    const name = unique('Coaches');
+    const slug = slugOf(name);
+
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    await createChannel(alicePage, name, 'PRIVATE');
+    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    await expect(sidebarLink(bobPage, name)).toHaveCount(0);
+
+    const members = await openMembers(alicePage);
+    await members.getByLabel('Invite by email').fill('bob@spotter.dev');
+    await members.getByRole('button', { name: 'Invite' }).click();
+    await expect(members.getByRole('status')).toHaveText('Bob is now a member.');
+    await expect(members.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob.*Remove$/]);
+
+    // Bob's sidebar hears of it through his personal stream, on replica 1, without a reload.
+    await sidebarLink(bobPage, name).click();
+    await expect(bobPage).toHaveURL(new RegExp(`/c/${slug}`));
+    const fromBob = unique('Spotting you at 6?');
+    await send(bobPage, slug, fromBob);
+    const fromAlice = unique('Deal, bring chalk');
+    await send(alicePage, slug, fromAlice);
+    for (const page of [alicePage, bobPage]) {
+      await expect(messages(page).filter({ hasText: fromBob })).toHaveCount(1);
+      await expect(messages(page).filter({ hasText: fromAlice })).toHaveCount(1);
+    }
+
+    // Carol is not in it: the same in-app page as for a channel that does not exist, inside the shell.
+    const carolPage = await carol.newPage();
+    for (const path of [`/c/${slug}`, `/c/${slugOf(unique('never-made'))}`]) {
+      const response = await carolPage.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(
+        carolPage.getByRole('heading', {
+          name: "You don't have access to this channel (or it does not exist)",
+        }),
+      ).toBeVisible();
+      await expect(carolPage.getByRole('navigation', { name: 'Channels' })).toBeVisible();
+      await expect(carolPage.getByText(fromBob)).toHaveCount(0);
+    }
+    await carolPage.getByTestId('channel-notice').getByRole('link', { name: 'Browse channels' }).click();
+    await expect(carolPage).toHaveURL(/\/browse$/);
+
+    await members.getByRole('button', { name: 'Remove Bob' }).click();
+    await alicePage.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(members.getByRole('listitem')).toHaveText([/Alice.*Owner/]);
+    await expect(sidebarLink(bobPage, name)).toHaveCount(0);
+    await expect(bobPage.getByRole('heading', { name: `You were removed from #${slug}` })).toBeVisible();
+    await expect(bobPage.getByRole('textbox', { name: `Message #${slug}` })).toHaveCount(0);
+  });
+
+  test('Leaving asks first, then shows "You left" and drops the channel from every tab', async ({
+    browser,
+    stack,
+  }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const name = unique('Leavers');
+    const slug = slugOf(name);
+    const tab = await openChannel(alice, 'general', replica(stack, 0));
+    await createChannel(tab, name, 'PRIVATE');
+    const otherTab = await openChannel(alice, 'general', replica(stack, 1));
+    await expect(sidebarLink(otherTab, name)).toBeVisible();
+
+    const members = await openMembers(tab);
+    await members.getByRole('button', { name: 'Leave channel' }).click();
+    const dialog = tab.getByRole('dialog', { name: `Leave #${slug}?` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(sidebarLink(tab, name)).toBeVisible();
+
+    await members.getByRole('button', { name: 'Leave channel' }).click();
+    await dialog.getByRole('button', { name: 'Leave channel' }).click();
+    await expect(tab.getByRole('heading', { name: `You left #${slug}` })).toBeVisible();
+    await expect(sidebarLink(tab, name)).toHaveCount(0);
+    await expect(sidebarLink(otherTab, name)).toHaveCount(0);
+  });
+});
+
+test.describe('onboarding', () => {
+  test('a new account lands in #general, and later sign-ins land where it was last', async ({
+    browser,
+    stack,
+  }) => {
+    const email = `${randomUUID().slice(0, 8)}@e2e.spotter.dev`;
+    const context = await browser.newContext({ baseURL: stack.baseURL });
+    const page = await context.newPage();
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill('Newcomer');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/c\/general$/);
+    await expect(page.getByRole('textbox', { name: 'Message #general' })).toBeVisible();
+
+    const name = unique('Morning runs');
+    await createChannel(page, name, 'PUBLIC');
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+    const later = await browser.newContext({ baseURL: stack.baseURL });
+    const again = await later.newPage();
+    await again.goto('/login');
+    await again.getByLabel('Email').fill(email);
+    await again.getByLabel('Password').fill(DEMO_PASSWORD);
+    await again.getByRole('button', { name: 'Sign in' }).click();
+    await expect(again).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+  });
+});
