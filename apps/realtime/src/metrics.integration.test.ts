@@ -83,22 +83,26 @@ describe('/metrics', () => {
     const events = recordChannelEvents(bobClient, { channelId: channel.id, lastEventId: '0' });
     const send = (body: string) => aliceClient.trpc.message.send.mutate({ channelId: channel.id, body });
     await send('m1');
-    // Once seq 1 arrived the subscription is live, so the next two travel through Redis.
-    await events.until('seq 1', () => events.createdSeqs().length === 1);
+    // Once m1 arrived the subscription is live, so the next two travel through Redis.
+    await events.until('m1', () => events.createdSeqs().length === 1);
     await send('m2');
     await send('m3');
-    await events.until('seqs 1-3', () => events.createdSeqs().length === 3);
-    expect(events.createdSeqs()).toEqual([1, 2, 3]);
+    await events.until('m1-m3', () => events.createdSeqs().length === 3);
+    const [first] = events.createdSeqs() as [number];
+    expect(events.createdSeqs()).toEqual([first, first + 1, first + 2]);
+    // The stream replays from seq 0: the two membership events before the messages count too.
+    const deliveredItems = events.received.length;
 
     const after = await scrape();
     expect(total(after, 'spotter_ws_connections')).toBe(2);
     expect(total(after, 'spotter_subscriptions_active')).toBeGreaterThanOrEqual(1);
     expect(
       total(after, 'spotter_events_published_total') - total(before, 'spotter_events_published_total'),
-    ).toBe(3);
+    ).toBe(7); // create and join: one event on the channel's stream and one on the member's; 3 sends
     expect(
       total(after, 'spotter_events_delivered_total') - total(before, 'spotter_events_delivered_total'),
-    ).toBe(3);
+    ).toBe(deliveredItems);
+    expect(deliveredItems).toBe(5);
     expect(total(after, 'spotter_fanout_latency_seconds_count')).toBeGreaterThanOrEqual(2);
     expect(after.some((s) => s.name === 'spotter_publish_failures_total')).toBe(true);
     expect(after.some((s) => s.name === 'spotter_events_delivered_total')).toBe(true);

@@ -2,6 +2,7 @@ import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { meRouter } from './me/router';
 import { messageRouter } from './message/router';
+import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   channel: channelRouter,
   me: meRouter,
   message: messageRouter,
+  status: statusRouter,
   typing: typingRouter,
 });
 

@@ -1,26 +1,19 @@
 import { type AppRouter, createHttpHandler, type ServerDeps } from '@spotter/api';
-import { createTRPCClient, createWSClient, httpLink, wsLink } from '@trpc/client';
+import { createSpotterClient } from '@spotter/api/client';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
-import WebSocket from 'ws';
 
 /** A typed client over one WebSocket connection, as a bot or script would use it. */
 export type WsTestClient = ReturnType<typeof connectClient>;
 
 /**
- * Connects to a realtime replica's `/ws` with `connectionParams.token` (none: anonymous). A function
+ * Connects to a realtime replica's `/ws` with the bot-safe client of `@spotter/api/client` and
+ * `connectionParams.token` (none: anonymous). A function
  * for `url` is asked again on every reconnect, which is how a test stands in for the proxy's failover.
  * Reconnects quickly after a drop, so tests that restart servers do not wait for the default backoff.
  */
 export function connectClient(url: string | (() => string), token?: string) {
-  const wsClient = createWSClient({
-    url,
-    // Node 20 has no global WebSocket; `ws` implements the same interface.
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    connectionParams: token ? { token } : undefined,
-    retryDelayMs: () => 200,
-  });
-  const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient, transformer: superjson })] });
-  return { trpc, close: () => wsClient.close() };
+  return createSpotterClient({ wsUrl: url, ...(token ? { token } : {}), retryDelayMs: () => 200 });
 }
 
 /**

@@ -1,22 +1,28 @@
 'use client';
 
+import { skipToken } from '@tanstack/react-query';
 import type { TRPCWebSocketClient } from '@trpc/client';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { useTRPC } from './react';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting';
 
 export type Connection = {
   status: ConnectionStatus;
-  /** Bumped each time the socket is open again after having been lost: a cue to refetch. */
+  /** Bumped each time the socket is open again after having been lost. */
   reconnects: number;
+  /** The server's event bus is down: live events still come, from the database, a little later. */
+  isDelayed: boolean;
 };
 
-const INITIAL: Connection = { status: 'connecting', reconnects: 0 };
+const INITIAL: Connection = { status: 'connecting', reconnects: 0, isDelayed: false };
 const ConnectionContext = createContext<Connection>(INITIAL);
 
 /**
  * Follows the wsClient's `connectionState` (idle → connecting → pending = open). A "connecting"
- * after the socket was once open, or after a failed attempt, is shown as reconnecting.
+ * after the socket was once open, or after a failed attempt, is shown as reconnecting. Also follows
+ * the server's delivery status, so a tab does not claim all is well while the bus is down.
  */
 export function ConnectionProvider({
   wsClient,
@@ -26,6 +32,12 @@ export function ConnectionProvider({
   children: ReactNode;
 }) {
   const [connection, setConnection] = useState(INITIAL);
+  const trpc = useTRPC();
+  // The server says when its bus is down (events then come from polling the database).
+  const delivery = useSubscription(
+    trpc.status.onDelivery.subscriptionOptions(wsClient ? undefined : skipToken),
+  );
+  const isDelayed = delivery.data?.delivery === 'delayed';
 
   useEffect(() => {
     if (!wsClient) return;
@@ -48,7 +60,7 @@ export function ConnectionProvider({
     return () => subscription.unsubscribe();
   }, [wsClient]);
 
-  return <ConnectionContext value={connection}>{children}</ConnectionContext>;
+  return <ConnectionContext value={{ ...connection, isDelayed }}>{children}</ConnectionContext>;
 }
 
 export function useConnection(): Connection {

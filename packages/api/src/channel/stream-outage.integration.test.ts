@@ -5,6 +5,7 @@ import type { StreamItem } from '../streams/events';
 import { streamHubFor } from '../streams/hub';
 import { createApiHarness } from '../testing/api-harness';
 import { type RedisServer, startRedisServer } from '../testing/redis-server';
+import { readSubscription } from '../testing/subscription';
 
 // Two "replicas" in one process: each has its own Redis bus (its own connections) on a Redis the
 // test owns, so it can stop Redis mid-conversation without touching anybody else's.
@@ -51,6 +52,9 @@ describe('channel.onEvent while Redis is down', () => {
       }
     })();
     const hub = streamHubFor(receiver.deps);
+    const delivery = readSubscription<unknown>(
+      await receiver.callerFor(bob.session, controller.signal).status.onDelivery(),
+    );
 
     await alice.caller.message.send({ channelId: channel.id, body: 'before the outage' });
     await until(() => bodies.length === 1, 'the first message');
@@ -67,6 +71,12 @@ describe('channel.onEvent while Redis is down', () => {
 
     await redis.start();
     await until(() => hub.busState() === 'up', 'the bus to be back');
+    // What the tab shows: "Live updates delayed" for the outage, then live again.
+    expect(delivery.items.map((item) => item.data)).toEqual([
+      { delivery: 'live' },
+      { delivery: 'delayed' },
+      { delivery: 'live' },
+    ]);
     await alice.caller.message.send({ channelId: channel.id, body: 'after' });
     await until(() => bodies.length === 7, 'the message after the outage');
     expect(bodies).toEqual([

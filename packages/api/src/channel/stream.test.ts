@@ -4,6 +4,7 @@ import { appendEvents } from '../streams/append';
 import type { StreamItem } from '../streams/events';
 import { FIRST_CONNECT_REPLAY, MAX_REPLAY } from '../streams/follow';
 import { readHead } from '../streams/read';
+import { pruneEvents } from '../streams/retention';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
@@ -177,5 +178,24 @@ describe('me.onEvent', () => {
     );
     expect((await other.take(2)).map((item) => item.data.type)).toEqual(['channel.added', 'channel.removed']);
     controller.abort();
+  });
+});
+
+describe('event retention', () => {
+  it('prunes old events, and a client whose cursor is behind them gets a reset, not a silent gap', async () => {
+    const { bob, channel, send, head } = await setup();
+    await send('old news');
+    const cursor = (await head()) - 1;
+    // Everything created until now counts as past retention.
+    expect(await pruneEvents(h.prisma, new Date(Date.now() + 1000))).toBeGreaterThan(0);
+    const { lastSeq, prunedThrough } = await readHead(h.prisma, streamIds.channel(channel.id));
+    expect(prunedThrough).toBe(lastSeq);
+    const stream = await follow(bob.session, { channelId: channel.id, lastEventId: String(cursor) });
+    expect(await stream.take(1)).toEqual([{ id: String(lastSeq), data: { type: 'reset', seq: lastSeq } }]);
+    // History does not depend on events: the messages are all still there.
+    expect((await bob.caller.message.list({ channelId: channel.id })).items.map((m) => m.body)).toContain(
+      'old news',
+    );
+    stream.stop();
   });
 });

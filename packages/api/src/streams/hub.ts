@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { metrics } from '../metrics';
 import type { StreamEvent } from './events';
 import { readEvents, readHead, readLastSeqs } from './read';
+import { keepWithinRetention } from './retention';
 
 /** How many of each stream's newest events a process keeps for subscribers that join or lag. */
 const RECENT_EVENTS = 256;
@@ -215,6 +216,8 @@ export function createStreamHub(deps: { prisma: Database; bus: EventBus; logger:
   };
   const timer = setInterval(() => void tick(), POLL_MS);
   timer.unref();
+  // Every process that serves streams keeps the event log within retention.
+  const stopRetention = keepWithinRetention({ prisma, logger });
 
   return {
     async join(streamId, signal) {
@@ -252,6 +255,7 @@ export function createStreamHub(deps: { prisma: Database; bus: EventBus; logger:
     },
     close() {
       clearInterval(timer);
+      stopRetention();
       stopOnLive();
       for (const entry of entries.values()) {
         entry.isClosed = true;

@@ -4,8 +4,8 @@ export type Received<T> = { id: string; data: T };
 
 /**
  * Reads a subscription opened through createCaller in the background. `take(n)` waits (bounded) for
- * the next n items; `ended()` says whether the server ended it. createCaller hands back tracked
- * items as the raw `[id, data, marker]` envelope, which this unwraps.
+ * the next n items; `untilEnded()` waits for the server to end it. createCaller hands back tracked
+ * items as the raw `[id, data, marker]` envelope, which this unwraps (untracked items get id '').
  */
 export function readSubscription<T>(iterable: AsyncIterable<unknown>) {
   const items: Received<T>[] = [];
@@ -15,7 +15,8 @@ export function readSubscription<T>(iterable: AsyncIterable<unknown>) {
   void (async () => {
     try {
       for await (const value of iterable) {
-        const [id, data] = value as [string, T];
+        // Tracked items come as [id, data, marker]; ephemeral ones as the data itself.
+        const [id, data] = Array.isArray(value) ? (value as [string, T]) : ['', value as T];
         items.push({ id, data });
         wake();
       }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { createSpotterClient, type SpotterClient } from '@spotter/api/client';
 import { createPrismaClient } from '@spotter/db';
 import { createUserWithToken } from '../../../../apps/realtime/src/testing/users';
 import type { Changes } from './changes';
-import { connectBotClient } from './socket';
 
 /** A `message.created` event as one client received it; `at` is performance.now(). */
 export type Arrival = { seq: number; nonce: string | null; at: number };
@@ -14,7 +14,7 @@ export type LoadClient = {
   index: number;
   name: string;
   channel: LoadChannel;
-  trpc: ReturnType<typeof connectBotClient>['trpc'];
+  trpc: SpotterClient['trpc'];
   arrivals: Arrival[];
   /** Errors the subscription ended with (it should never end). */
   errors: unknown[];
@@ -63,7 +63,8 @@ export async function connectLoadClients(options: ConnectOptions): Promise<LoadC
   }));
   const clients = users.map(({ token, session }, index) => {
     const channel = channels[index % options.channels] as LoadChannel;
-    const connection = connectBotClient(options.wsUrl, token);
+    // The bot-safe client: a quick fixed retry, as a reconnect through nginx lands on a live replica at once.
+    const connection = createSpotterClient({ wsUrl: options.wsUrl, token, retryDelayMs: () => 200 });
     const client: LoadClient = {
       index,
       name: session.name,

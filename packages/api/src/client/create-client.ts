@@ -1,0 +1,62 @@
+import {
+  createTRPCClient,
+  createWSClient,
+  httpBatchLink,
+  splitLink,
+  type TRPCClient,
+  wsLink,
+} from '@trpc/client';
+import superjson from 'superjson';
+import type { AppRouter } from '../root';
+import { BrowserLikeWebSocket } from './browser-like-websocket';
+
+export type SpotterClientOptions = {
+  /** The WebSocket endpoint, e.g. `ws://localhost:3000/ws`; a function is asked again on every reconnect. */
+  wsUrl: string | (() => string);
+  /** The HTTP API, e.g. `http://localhost:3000/api/trpc`. Without it, queries and mutations use the socket too. */
+  httpUrl?: string;
+  /** A session token (`auth.createToken`); without one, only public procedures answer. */
+  token?: string;
+  /** Delay before reconnect attempt `n` (default: 250 ms doubling to 10 s, with jitter). */
+  retryDelayMs?: (attempt: number) => number;
+};
+
+export type SpotterClient = {
+  trpc: TRPCClient<AppRouter>;
+  /** Closes the socket; subscriptions end. */
+  close(): void;
+};
+
+/**
+ * The typed client for programs (bots, scripts, services) on Node: the same procedures the web app
+ * calls, subscriptions over one WebSocket that resumes every stream from its last event after a
+ * reconnect — with the browser's rule for late messages, so a reconnect never doubles an event.
+ */
+export function createSpotterClient(options: SpotterClientOptions): SpotterClient {
+  const wsClient = createWSClient({
+    url: options.wsUrl,
+    WebSocket: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
+    connectionParams: options.token ? { token: options.token } : undefined,
+    retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs,
+  });
+  const overSocket = wsLink<AppRouter>({ client: wsClient, transformer: superjson });
+  const links = options.httpUrl
+    ? [
+        splitLink<AppRouter>({
+          condition: (op) => op.type === 'subscription',
+          true: overSocket,
+          false: httpBatchLink({
+            url: options.httpUrl,
+            transformer: superjson,
+            headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          }),
+        }),
+      ]
+    : [overSocket];
+  return { trpc: createTRPCClient<AppRouter>({ links }), close: () => wsClient.close() };
+}
+
+function defaultRetryDelayMs(attempt: number): number {
+  const base = Math.min(250 * 2 ** attempt, 10_000);
+  return base / 2 + Math.random() * (base / 2);
+}
