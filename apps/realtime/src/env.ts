@@ -7,7 +7,7 @@ import { z } from 'zod';
  * The realtime replica's environment, validated once at startup; nothing else reads process.env.
  * Throws EnvError listing every problem at once, so one restart fixes them all.
  */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
   return createEnv({
     server: {
       NODE_ENV: envVars.NODE_ENV('production'),

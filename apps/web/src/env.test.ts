@@ -11,7 +11,7 @@ const SCALED = {
   NEXTAUTH_SECRET: 'a-real-secret-0123456789abcdef',
 };
 
-function problems(source: NodeJS.ProcessEnv): string[] {
+function problems(source: Record<string, string | undefined>): string[] {
   try {
     loadEnv(source);
   } catch (error) {

@@ -22,7 +22,7 @@ export type WebEnv = ReturnType<typeof loadEnv>;
  * The web app's validated environment. server.ts loads it once at startup and hands it on (Next's
  * bundles read it from the runtime); nothing else reads process.env. Throws EnvError.
  */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
   const env = createEnv({
     server: {
       NODE_ENV: envVars.NODE_ENV('development'),
