@@ -1,24 +1,35 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * The process's Prometheus metrics. Kept on `globalThis` because Next.js may load this package as
- * several module copies in one process, and two registries would each see half the traffic.
+ * A set of Spotter's Prometheus metrics in a registry of its own. The process has one (`metrics`,
+ * below); a test that runs several buses in one process gives each its own set to count apart.
  * Everything here is counted once per event or per subscription, never per byte.
  */
-function createMetrics() {
+export function createMetrics() {
   const registry = new Registry();
   const register = [registry];
   return {
     registry,
     eventsPublished: new Counter({
       name: 'spotter_events_published_total',
-      help: 'Events handed to the bus after a commit.',
+      help: 'Payloads the bus accepted (to Redis, or to local listeners in memory).',
       labelNames: ['kind'] as const,
       registers: register,
     }),
     publishFailures: new Counter({
       name: 'spotter_publish_failures_total',
       help: 'Publishes the bus rejected; subscribers recover those events from the database.',
+      registers: register,
+    }),
+    busReceived: new Counter({
+      name: 'spotter_bus_received_total',
+      help: 'Bus messages that arrived for a topic with local listeners (once per message per process).',
+      registers: register,
+    }),
+    busDropped: new Counter({
+      name: 'spotter_bus_dropped_total',
+      help: 'Bus messages not delivered: undecodable, shed by a listener too far behind, or unsent past the re-send bound.',
+      labelNames: ['reason'] as const,
       registers: register,
     }),
     eventsDelivered: new Counter({
@@ -60,6 +71,7 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** The process's metrics, on `globalThis`: Next.js may load this package as several module copies in one process, and two registries would each see half the traffic. */
 const metricsKey = Symbol.for('spotter.metrics');
 
 const processGlobal = globalThis as { [metricsKey]?: Metrics };

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { getProcessMemoryBus } from './memory-bus';
 import { createRedisBus } from './redis-bus';
-import type { MeteredEventBus } from './types';
+import type { EventBus } from './types';
 
 export { createMemoryBus, getProcessMemoryBus, type MemoryBusOptions } from './memory-bus';
 export { createRedisBus, type RedisBusOptions } from './redis-bus';
@@ -14,7 +14,7 @@ export type * from './types';
  * memory bus (single-instance mode), with one warning, because a second replica would silently
  * split the event stream.
  */
-export function createEventBus(options: { redisUrl?: string; logger: Logger }): MeteredEventBus {
+export function createEventBus(options: { redisUrl?: string; logger: Logger }): EventBus {
   if (options.redisUrl) return createRedisBus({ url: options.redisUrl, logger: options.logger });
   options.logger.warn('REDIS_URL is not set: using the in-memory bus; this process must be the only replica');
   return getProcessMemoryBus({ logger: options.logger });

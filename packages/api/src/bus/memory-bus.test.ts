@@ -1,6 +1,8 @@
 import { getEventListeners } from 'node:events';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMetrics } from '../metrics';
+import { countOf } from '../testing/count-of';
 import { createEventBus } from './index';
 import { createMemoryBus } from './memory-bus';
 import { type StreamPublication, type TypingEvent, topics } from './topics';
@@ -55,7 +57,8 @@ describe('createMemoryBus', () => {
   });
 
   it('ends a pending iteration when the signal aborts, and forgets the listener', async () => {
-    const bus = createMemoryBus();
+    const metrics = createMetrics();
+    const bus = createMemoryBus({ metrics });
     const controller = new AbortController();
     const iterable = await bus.subscribe(topics.channelTyping('c1'), { signal: controller.signal });
     const iteration = take(iterable, 1);
@@ -64,11 +67,13 @@ describe('createMemoryBus', () => {
 
     expect(await iteration).toEqual([]);
     await bus.publish(topics.channelTyping('c1'), typing('u1'));
-    expect(bus.stats()).toMatchObject({ published: 1, received: 0 });
+    expect(await countOf(metrics.eventsPublished)).toBe(1);
+    expect(await countOf(metrics.busReceived)).toBe(0);
   });
 
   it('releases the listener when the consumer stops iterating', async () => {
-    const bus = createMemoryBus();
+    const metrics = createMetrics();
+    const bus = createMemoryBus({ metrics });
     const iterable = await bus.subscribe(topics.channelTyping('c1'), {
       signal: new AbortController().signal,
     });
@@ -78,15 +83,17 @@ describe('createMemoryBus', () => {
 
     await bus.publish(topics.channelTyping('c1'), typing('u2'));
 
-    expect(bus.stats()).toMatchObject({ published: 2, received: 1 });
+    expect(await countOf(metrics.eventsPublished)).toBe(2);
+    expect(await countOf(metrics.busReceived)).toBe(1);
   });
 
   it('returns an ended iterable for an already aborted signal', async () => {
-    const bus = createMemoryBus();
+    const metrics = createMetrics();
+    const bus = createMemoryBus({ metrics });
     const iterable = await bus.subscribe(topics.channelTyping('c1'), { signal: AbortSignal.abort() });
     await bus.publish(topics.channelTyping('c1'), typing('u1'));
     expect(await take(iterable, 1)).toEqual([]);
-    expect(bus.stats().received).toBe(0);
+    expect(await countOf(metrics.busReceived)).toBe(0);
   });
 
   it('puts one listener on a signal shared by many subscriptions, and removes it when they end', async () => {
@@ -112,7 +119,8 @@ describe('createMemoryBus', () => {
 
   it('sheds the oldest payloads of a listener that falls behind, and warns once', async () => {
     const { logger, lines } = capturingLogger();
-    const bus = createMemoryBus({ logger, maxQueued: 3 });
+    const metrics = createMetrics();
+    const bus = createMemoryBus({ logger, maxQueued: 3, metrics });
     const iterable = await bus.subscribe(topics.channelTyping('c1'), {
       signal: new AbortController().signal,
     });
@@ -120,7 +128,7 @@ describe('createMemoryBus', () => {
       await bus.publish(topics.channelTyping('c1'), typing(user));
 
     expect((await take(iterable, 3)).map((event) => event.userId)).toEqual(['u3', 'u4', 'u5']);
-    expect(bus.stats().dropped).toBe(2);
+    expect(await countOf(metrics.busDropped)).toBe(2);
     expect(lines.filter((line) => line.msg === 'bus listener fell behind')).toHaveLength(1);
   });
 

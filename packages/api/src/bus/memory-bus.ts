@@ -1,12 +1,15 @@
 import type { Logger } from '../logger';
+import { type Metrics, metrics as processMetrics } from '../metrics';
 import { createListener, DEFAULT_MAX_QUEUED, type Listener } from './listener';
 import type { Topic, TopicKind, TopicPayload } from './topics';
-import type { BusStats, MeteredEventBus } from './types';
+import type { EventBus } from './types';
 
 export type MemoryBusOptions = {
   /** Receives one warning per episode of a listener falling too far behind. */
   logger?: Logger;
   maxQueued?: number;
+  /** Where it counts publishes, failures, deliveries and drops (default: the process's metrics). */
+  metrics?: Metrics;
 };
 
 /**
@@ -14,23 +17,23 @@ export type MemoryBusOptions = {
  * listener of a topic receives the very object that was published (never copied or serialized).
  * After `close()` every iterable has ended and publish/subscribe reject.
  */
-export function createMemoryBus(options: MemoryBusOptions = {}): MeteredEventBus {
+export function createMemoryBus(options: MemoryBusOptions = {}): EventBus {
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
   const topics = new Map<string, Set<Listener<unknown>>>();
-  const counters: BusStats = { published: 0, publishFailures: 0, received: 0, dropped: 0 };
+  const counted = options.metrics ?? processMetrics;
   let isClosed = false;
 
   return {
     kind: 'memory',
     async publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>) {
       if (isClosed) {
-        counters.publishFailures++;
+        counted.publishFailures.inc();
         throw new Error(`the event bus is closed; cannot publish to ${topic.name}`);
       }
-      counters.published++;
+      counted.eventsPublished.inc({ kind: topic.kind });
       const listeners = topics.get(topic.name);
       if (!listeners) return;
-      counters.received++;
+      counted.busReceived.inc();
       for (const listener of listeners) listener.push(payload);
     },
     async subscribe<K extends TopicKind>(topic: Topic<K>, { signal }: { signal: AbortSignal }) {
@@ -44,7 +47,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): MeteredEventBus
           if (listeners?.size === 0) topics.delete(topic.name);
         },
         onOverflow: (isFirst) => {
-          counters.dropped++;
+          counted.busDropped.inc({ reason: 'slow-listener' });
           if (isFirst) options.logger?.warn({ topic: topic.name, maxQueued }, 'bus listener fell behind');
         },
       });
@@ -65,19 +68,18 @@ export function createMemoryBus(options: MemoryBusOptions = {}): MeteredEventBus
       for (const listeners of [...topics.values()]) for (const listener of [...listeners]) listener.end();
       topics.clear();
     },
-    stats: () => ({ ...counters }),
   };
 }
 
 const processBusKey = Symbol.for('spotter.memoryBus');
-type ProcessGlobal = { [processBusKey]?: MeteredEventBus };
+type ProcessGlobal = { [processBusKey]?: EventBus };
 
 /**
  * The one memory bus of this process. Next.js loads this package as several module copies in one
  * process (custom server, route handlers); keeping the instance on `globalThis` is what lets an
  * event published by an HTTP mutation reach the WebSocket subscribers. A closed instance is replaced.
  */
-export function getProcessMemoryBus(options: MemoryBusOptions = {}): MeteredEventBus {
+export function getProcessMemoryBus(options: MemoryBusOptions = {}): EventBus {
   const store = globalThis as ProcessGlobal;
   const existing = store[processBusKey];
   if (existing?.isReady()) return existing;

@@ -1,6 +1,6 @@
 import Redis, { type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
-import { metrics } from '../metrics';
+import { type Metrics, metrics as processMetrics } from '../metrics';
 import { createListener, DEFAULT_MAX_QUEUED, type Listener } from './listener';
 import { watchConnections } from './redis-health';
 import { parseRedisUrl, type RedisConnectionConfig } from './redis-url';
@@ -12,7 +12,7 @@ import {
   type TopicKind,
   type TopicPayload,
 } from './topics';
-import type { BusStats, MeteredEventBus } from './types';
+import type { EventBus } from './types';
 import { createUnsentPublishes } from './unsent-publishes';
 
 export type RedisBusOptions = {
@@ -25,6 +25,8 @@ export type RedisBusOptions = {
   maxQueued?: number;
   /** How many failed durable publishes to keep for re-sending after an outage. */
   maxUnsent?: number;
+  /** Where it counts publishes, failures, deliveries and drops (default: the process's metrics). */
+  metrics?: Metrics;
 };
 
 const DEFAULT_MAX_UNSENT = 10_000;
@@ -45,11 +47,11 @@ type TopicEntry = {
  * queueing; `subscribe` resolves only once Redis has confirmed the SUBSCRIBE (during an outage it
  * waits for the reconnect, or until its signal aborts, which resolves it with an ended iterable).
  */
-export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
+export function createRedisBus(options: RedisBusOptions): EventBus {
   const config = parseRedisUrl(options.url);
   const logger = options.logger.child({ component: 'bus' });
   const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-  const counters: BusStats = { published: 0, publishFailures: 0, received: 0, dropped: 0 };
+  const counted = options.metrics ?? processMetrics;
   const topics = new Map<string, TopicEntry>();
   let isClosed = false;
 
@@ -69,7 +71,7 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
   });
   watchConnections([command, subscriber], config, logger);
   const unsent = createUnsentPublishes(options.maxUnsent ?? DEFAULT_MAX_UNSENT, () => {
-    counters.dropped++;
+    counted.busDropped.inc({ reason: 'unsent-overflow' });
   });
   // Re-send durable publishes that failed while this connection was down. Subscribers also re-read
   // from the database when *their* connection recovers, but a publish that failed here after they
@@ -82,7 +84,7 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
     for (const [index, entry] of pending.entries()) {
       try {
         await command.publish(entry.topic, entry.raw);
-        counters.published++;
+        counted.eventsPublished.inc({ kind: 'resent' });
       } catch {
         unsent.putBack(pending.slice(index));
         return;
@@ -96,15 +98,15 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
   subscriber.on('message', (channel: string, raw: string) => {
     const entry = topics.get(channel);
     if (!entry) return; // a message already in flight when we unsubscribed
-    counters.received++;
+    counted.busReceived.inc();
     const decoded = decodeEnvelope(entry.kind, raw);
     if (!decoded.ok) {
-      counters.dropped++;
+      counted.busDropped.inc({ reason: 'undecodable' });
       logger.warn({ topic: channel, reason: decoded.error }, 'dropped a bus message that cannot be decoded');
       return;
     }
     if (decoded.publishedAt !== null)
-      metrics.fanoutLatency.observe((Date.now() - decoded.publishedAt) / 1000);
+      counted.fanoutLatency.observe((Date.now() - decoded.publishedAt) / 1000);
     for (const listener of entry.listeners) listener.push(decoded.payload);
   });
 
@@ -141,9 +143,9 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
         if (isClosed) throw new Error('the event bus is closed');
         if (command.status !== 'ready') throw new Error(`not connected (${command.status})`);
         await command.publish(topic.name, raw);
-        counters.published++;
+        counted.eventsPublished.inc({ kind: topic.kind });
       } catch (err) {
-        counters.publishFailures++;
+        counted.publishFailures.inc();
         if (!isClosed && isDurable(topic.kind)) unsent.remember({ topic: topic.name, raw });
         const reason = (err as Error).message;
         throw new Error(`publish to ${topic.name} failed (Redis at ${config.address}): ${reason}`, {
@@ -159,7 +161,7 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
         maxQueued,
         onEnd: () => release(name, entry, listener as Listener<unknown>),
         onOverflow: (isFirst) => {
-          counters.dropped++;
+          counted.busDropped.inc({ reason: 'slow-listener' });
           if (isFirst)
             logger.warn({ topic: name, maxQueued }, 'bus listener fell behind; dropping its oldest events');
         },
@@ -190,7 +192,6 @@ export function createRedisBus(options: RedisBusOptions): MeteredEventBus {
       topics.clear();
       await Promise.all([command, subscriber].map(quit));
     },
-    stats: () => ({ ...counters }),
   };
 }
 

@@ -34,18 +34,3 @@ export type EventBus = {
   onLive(listener: () => void): () => void;
   close(): Promise<void>;
 };
-
-/** Counters since the bus was created, read by /metrics. */
-export type BusStats = {
-  /** Payloads handed to Redis (or to local listeners, in memory) without error. */
-  published: number;
-  /** Publishes that rejected: Redis unreachable, or the bus closed. */
-  publishFailures: number;
-  /** Messages that arrived for a topic with local listeners. */
-  received: number;
-  /** Messages not delivered: undecodable payloads, and payloads shed by a listener too far behind. */
-  dropped: number;
-};
-
-/** Both implementations count what they do; `createEventBus` returns this. */
-export type MeteredEventBus = EventBus & { stats(): BusStats };
