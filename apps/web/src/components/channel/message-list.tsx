@@ -11,11 +11,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import { startsGroup } from '@/chat/grouping';
 import type { PendingMessage } from '@/chat/message-store';
 import styles from './channel.module.css';
 import { ConfirmDialog } from './confirm-dialog';
-import { isSameLocalDay } from './day';
+import { countUnseen, placeAfter } from './conversation-rows';
 import { DayDivider } from './day-divider';
 import { JumpToNewest } from './jump-to-newest';
 import { MessageItem } from './message-item';
@@ -157,8 +156,7 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
             ))}
           {history.status === 'loading' && <p className={styles.beginning}>Loading messages…</p>}
           {rows.map((message, index) => {
-            const previous = rows[index - 1];
-            const isNewDay = !previous || !isSameLocalDay(previous.createdAt, message.createdAt);
+            const { isNewDay, isGrouped } = placeAfter(rows[index - 1], message);
             const confirmed = 'seq' in message ? message : null;
             return (
               <Fragment key={confirmed ? confirmed.seq : `pending-${message.nonce}`}>
@@ -166,7 +164,7 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
                 <MessageItem
                   message={message}
                   isOwn={message.authorId === me.userId}
-                  isGrouped={!isNewDay && !startsGroup(previous, message)}
+                  isGrouped={isGrouped}
                   isEditing={confirmed !== null && confirmed.id === editingId}
                   actions={
                     confirmed
@@ -199,17 +197,6 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
       />
     </div>
   );
-}
-
-/** Messages from others newer than the last one you had on screen (a newest-first walk: usually a few). */
-function countUnseen(messages: readonly MessageView[], seenSeq: number, myId: string): number {
-  let count = 0;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i] as MessageView;
-    if (message.seq <= seenSeq) break;
-    if (message.authorId !== myId) count++;
-  }
-  return count;
 }
 
 function excerpt(body: string): string {
