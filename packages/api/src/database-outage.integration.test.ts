@@ -1,9 +1,5 @@
-import {
-  createTestDatabase,
-  type PostgresServer,
-  startPostgresServer,
-  type TestDatabase,
-} from '@spotter/db/testing';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import { type PostgresServer, startPostgresServer } from '@spotter/test-support';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, createApiHarness } from './testing/api-harness';

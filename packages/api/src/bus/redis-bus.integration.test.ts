@@ -1,10 +1,10 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { type RedisServer, startRedisServer } from '@spotter/test-support';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../metrics';
 import { countOf } from '../testing/count-of';
-import { type RedisServer, startRedisServer } from '../testing/redis-server';
 import { createEventBus } from './index';
 import { createRedisBus } from './redis-bus';
 import { encodeEnvelope, type TypingEvent, topics } from './topics';

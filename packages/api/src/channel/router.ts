@@ -1,12 +1,9 @@
-import { type TRPCRouterRecord, tracked } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id, LastEventId } from '../schemas';
-import { followStream } from '../streams/follow';
-import { streamHubFor } from '../streams/hub';
 import { publishEvents } from '../streams/publish';
-import { streamIds } from '../streams/stream-ids';
 import { protectedProcedure } from '../trpc';
-import { requireMember } from './access';
+import { followChannel } from './follow';
 import { inviteMember, joinChannel, leaveChannel, listMembers, removeMember } from './members';
 import { browsePublicChannels, createChannel, findVisibleChannel, listMyChannels } from './service';
 
@@ -104,21 +101,12 @@ export const channelRouter = {
    * resumable by `lastEventId` (tRPC's wsLink sends it on every reconnect). Access is checked before
    * the first event; the subscription ends right after the event that removes the subscriber.
    */
-  onEvent: protectedProcedure.input(OnChannelEventInput).subscription(async ({ ctx, input, signal }) => {
-    const { userId } = ctx.session;
-    await requireMember(ctx.prisma, userId, input.channelId);
-    const items = followStream({
-      prisma: ctx.prisma,
-      hub: streamHubFor(ctx),
-      streamId: streamIds.channel(input.channelId),
+  onEvent: protectedProcedure.input(OnChannelEventInput).subscription(({ ctx, input, signal }) =>
+    followChannel(ctx, {
+      userId: ctx.session.userId,
+      channelId: input.channelId,
       after: input.lastEventId,
       signal: signal ?? new AbortController().signal,
-    });
-    return (async function* () {
-      for await (const item of items) {
-        yield tracked(String(item.seq), item);
-        if (item.type === 'member.left' && item.userId === userId) return;
-      }
-    })();
-  }),
+    }),
+  ),
 } satisfies TRPCRouterRecord;

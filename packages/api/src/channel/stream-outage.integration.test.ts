@@ -1,10 +1,10 @@
+import { type RedisServer, startRedisServer } from '@spotter/test-support';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedisBus } from '../bus/redis-bus';
 import { createLogger } from '../logger';
 import type { StreamItem } from '../streams/events';
 import { streamHubFor } from '../streams/hub';
 import { createApiHarness } from '../testing/api-harness';
-import { type RedisServer, startRedisServer } from '../testing/redis-server';
 import { readSubscription } from '../testing/subscription';
 
 // Two "replicas" in one process: each has its own Redis bus (its own connections) on a Redis the

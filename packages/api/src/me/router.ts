@@ -1,10 +1,8 @@
-import { type TRPCRouterRecord, tracked } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id, LastEventId } from '../schemas';
-import { followStream } from '../streams/follow';
-import { streamHubFor } from '../streams/hub';
-import { streamIds } from '../streams/stream-ids';
 import { protectedProcedure } from '../trpc';
+import { followUser } from './follow';
 import { homeChannelSlug, rememberChannel } from './home';
 
 export const OnMyEventInput = z.object({ lastEventId: LastEventId });
@@ -26,16 +24,11 @@ export const meRouter = {
    * Everything addressed to this user — channels added (created, joined, invited) and removed (left,
    * removed) — on every tab and device, resumable by `lastEventId` like every stream.
    */
-  onEvent: protectedProcedure.input(OnMyEventInput).subscription(({ ctx, input, signal }) => {
-    const items = followStream({
-      prisma: ctx.prisma,
-      hub: streamHubFor(ctx),
-      streamId: streamIds.user(ctx.session.userId),
+  onEvent: protectedProcedure.input(OnMyEventInput).subscription(({ ctx, input, signal }) =>
+    followUser(ctx, {
+      userId: ctx.session.userId,
       after: input.lastEventId,
       signal: signal ?? new AbortController().signal,
-    });
-    return (async function* () {
-      for await (const item of items) yield tracked(String(item.seq), item);
-    })();
-  }),
+    }),
+  ),
 } satisfies TRPCRouterRecord;

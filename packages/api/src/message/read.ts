@@ -1,4 +1,5 @@
 import type { Database } from '@spotter/db';
+import { requireMember } from '../channel/access';
 import type { MessageView } from '../streams/events';
 import { readHead } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
@@ -30,4 +31,14 @@ export async function readPageBefore(
   const hasMore = rows.length > input.limit;
   const items = rows.slice(0, input.limit).reverse().map(toMessageView);
   return { items, nextCursor: hasMore && items[0] ? items[0].seq : null, streamSeq };
+}
+
+/** A page of a channel's history for one of its members. */
+export async function listMessages(
+  prisma: Database,
+  userId: string,
+  input: { channelId: string; beforeSeq?: number | undefined; limit: number },
+): Promise<MessagePage> {
+  await requireMember(prisma, userId, input.channelId);
+  return readPageBefore(prisma, input);
 }

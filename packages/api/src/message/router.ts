@@ -1,10 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { requireMember } from '../channel/access';
 import { Id, MAX_SEQ, MessageBody } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
-import { readPageBefore } from './read';
+import { listMessages } from './read';
 import { changeOwnMessage, sendMessage } from './write';
 
 export const ListMessagesInput = z.object({
@@ -31,14 +30,13 @@ export type DeleteMessageInput = z.infer<typeof DeleteMessageInput>;
 
 /** Messages of a channel; its live events (these changes included) come from `channel.onEvent`. */
 export const messageRouter = {
-  list: protectedProcedure.input(ListMessagesInput).query(async ({ ctx, input }) => {
-    await requireMember(ctx.prisma, ctx.session.userId, input.channelId);
-    return readPageBefore(ctx.prisma, {
+  list: protectedProcedure.input(ListMessagesInput).query(({ ctx, input }) =>
+    listMessages(ctx.prisma, ctx.session.userId, {
       channelId: input.channelId,
       beforeSeq: input.cursor ?? undefined,
       limit: input.limit,
-    });
-  }),
+    }),
+  ),
 
   send: protectedProcedure.input(SendMessageInput).mutation(async ({ ctx, input }) => {
     const { message, appended } = await sendMessage(ctx.prisma, { ...input, authorId: ctx.session.userId });

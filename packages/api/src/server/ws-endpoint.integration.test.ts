@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { callQuery, openAccepted, openSocket } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type WebSocket from 'ws';
 import { issueSessionToken } from '../auth/session-token';
 import type { Session } from '../context';
 import { type ApiHarness, createApiHarness } from '../testing/api-harness';
-import { callQuery, openAccepted, openSocket } from '../testing/ws-probe';
 import { createWsEndpoint, MAX_PAYLOAD_BYTES, type WsEndpoint } from './ws-endpoint';
 
 // The endpoint mounted on a plain HTTP server exactly as apps/web/server.ts mounts it in front of

@@ -233,7 +233,9 @@ export function createStreamHub(deps: { prisma: Database; bus: EventBus; logger:
             logger.warn({ stream: streamId }, 'a subscriber fell behind; it refills from the database');
         },
       });
-      if (!subscriber.isEnded) joinedEntry.subscribers.add(subscriber);
+      // An already aborted signal ends the listener at once, without onEnd: release it here.
+      if (subscriber.isEnded) release(joinedEntry, subscriber);
+      else joinedEntry.subscribers.add(subscriber);
       try {
         await joinedEntry.ready;
       } catch (error) {
