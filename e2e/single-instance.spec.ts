@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWebServer, type WebServer } from '@spotter/test-support';
 import { expect, messages, openChannel, send, signedInContext, test } from './support/fixtures';
-import { startWebServer, type WebServer } from './support/web-server';
 
 // `npm install && npm run dev` with nothing else configured: one development-mode process with an
 // embedded database (seeded), an in-memory bus, and /ws on the same port. Next compiles each route on

@@ -1,10 +1,8 @@
 import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
-import { startReplica } from '../../apps/realtime/src/testing/replica';
-import { startRedisServer } from '../../packages/api/src/testing/redis-server';
-import { findFreePort } from './processes';
+import { freePort, startRedisServer, startReplica, startWebServer } from '@spotter/test-support';
 import { STACK_ENV } from './stack';
-import { ensureWebBuild, startWebServer } from './web-server';
+import { ensureWebBuild } from './web-build';
 
 const SECRET = 'e2e-secret-not-for-production-0123456789';
 
@@ -34,7 +32,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     // The pages are served from the web app's port and open their sockets on the replicas' ports:
     // a cross-origin upgrade, which the replicas accept only from the origins they are given.
-    const webPort = await findFreePort();
+    const webPort = await freePort();
     const webUrl = `http://127.0.0.1:${webPort}`;
     const replicaOptions = {
       databaseUrl: database.url,

@@ -1,21 +1,22 @@
 import { createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
 import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-import { TRPCClientError } from '@trpc/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 // The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
-import { type RedisServer, startRedisServer } from '../../../packages/api/src/testing/redis-server';
 import {
   connectClient,
   createUserWithToken,
   httpClient,
+  type RedisServer,
   type Replica,
   recordChannelEvents,
   spawnReplica,
+  startRedisServer,
   startReplica,
   type WsTestClient,
-} from './testing/index';
+} from '@spotter/test-support';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 const SECRET = 'integration-test-secret-not-for-production';
 

@@ -1,14 +1,15 @@
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from '../../../packages/api/src/testing/redis-server';
 import {
   connectClient,
   createUserWithToken,
+  type RedisServer,
   type Replica,
   recordChannelEvents,
+  startRedisServer,
   startReplica,
-} from './testing/index';
+} from '@spotter/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SECRET = 'integration-test-secret-not-for-production';
 

@@ -1,10 +1,16 @@
 import { createPrismaClient, type Database } from '@spotter/db';
+import {
+  callQuery,
+  createUserWithToken,
+  openAccepted,
+  openSocket,
+  type RedisServer,
+  type Replica,
+  startRedisServer,
+  startReplica,
+} from '@spotter/test-support';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type WebSocket from 'ws';
-// The api package's test helpers (a throwaway redis-server, a raw WebSocket probe); no package export.
-import { type RedisServer, startRedisServer } from '../../../packages/api/src/testing/redis-server';
-import { callQuery, openAccepted, openSocket } from '../../../packages/api/src/testing/ws-probe';
-import { createUserWithToken, type Replica, startReplica } from './testing/index';
 
 const SECRET = 'origin-check-test-secret-not-for-production';
 /** The web app's page, on another port than the replica, as in e2e and with REALTIME_URLS. */

@@ -1,11 +1,16 @@
 import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
-import { type Replica, startReplica } from '../../../apps/realtime/src/testing/replica';
-import { type RedisServer, startRedisServer } from '../../api/src/testing/redis-server';
+import {
+  freePort,
+  type RedisServer,
+  type Replica,
+  startRedisServer,
+  startReplica,
+  untilHttpOk,
+} from '@spotter/test-support';
 import { cleanUpOnInterrupt } from './interrupts';
 import { type Nginx, startNginx } from './nginx';
-import { findFreePort } from './ports';
-import { untilHttpOk, untilWebSocketOpens } from './proxy-probe';
+import { untilWebSocketOpens } from './proxy-probe';
 import { buildWeb, isWebBuilt, startWebReplica, type WebReplica } from './web-replica';
 
 export type ClusterOptions = {
@@ -78,7 +83,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     stops.push(() => redis.stop());
     log(`started redis-server on port ${redis.port}`);
 
-    const nginxPort = await findFreePort();
+    const nginxPort = await freePort();
     const nginxUrl = `http://127.0.0.1:${nginxPort}`;
     // Browsers load pages from nginx and open `/ws` on it too, so their Origin is the Host nginx
     // passes on (same-origin); listing the proxy's origin keeps that true if the proxy rewrote Host.
@@ -103,7 +108,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         ? await startWeb(options, { databaseUrl, redis, secret, nginxUrl }, stops, log)
         : [];
     // Without web replicas, `/` points at ports where nothing listens: nginx answers 502 there.
-    const webPorts = web.length === 2 ? web.map((w) => w.port) : [await findFreePort(), await findFreePort()];
+    const webPorts = web.length === 2 ? web.map((w) => w.port) : [await freePort(), await freePort()];
 
     const nginx = await startNginx(nginxPort, {
       realtime: replicas.map((r) => `127.0.0.1:${r.port}`) as [string, string, string],
@@ -112,7 +117,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     stops.push(() => nginx.stop());
     const wsUrl = `ws://127.0.0.1:${nginxPort}/ws`;
     await untilWebSocketOpens(wsUrl);
-    if (web.length > 0) await untilHttpOk(`${nginxUrl}/api/health`);
+    if (web.length > 0) await untilHttpOk(`${nginxUrl}/api/health`, { timeoutMs: 30_000, intervalMs: 100 });
     log(`started nginx pid ${nginx.pid} on port ${nginxPort}: ${wsUrl} → realtime, ${nginxUrl}/ → web`);
 
     const clientsPerReplica = () => Promise.all(replicas.map((r) => nginx.connectionsTo(r.port)));
@@ -150,7 +155,7 @@ async function startWeb(
     await buildWeb();
     log('web app built');
   }
-  const ports = [await findFreePort(), await findFreePort()];
+  const ports = [await freePort(), await freePort()];
   const web = await startAll(
     ports.map((port) =>
       startWebReplica({

@@ -2,10 +2,9 @@ import { constants } from 'node:fs';
 import { access, chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isListening, type ServerProcess, spawnServer, waitUntil } from '@spotter/test-support';
 import { renderNginxConfig } from '../../../deploy/nginx/render.mjs';
 import { childPids, connectionsFrom } from './connections';
-import { isListening } from './ports';
-import { type ServerProcess, spawnServer } from './processes';
 
 const NGINX = '/usr/sbin/nginx';
 const START_TIMEOUT_MS = 10_000;
@@ -48,6 +47,8 @@ export async function startNginx(port: number, upstreams: NginxUpstreams): Promi
     cwd: dir,
     env: {},
     deathSignal: 'SIGTERM',
+    // SIGTERM is nginx's fast shutdown: open WebSockets are cut, as when a proxy dies.
+    graceMs: 5_000,
   });
   const errorLog = () => readFile(errorLogPath, 'utf8').catch(() => '');
   try {
@@ -66,21 +67,24 @@ export async function startNginx(port: number, upstreams: NginxUpstreams): Promi
     errorLog,
     connectionsTo: async (upstreamPort) => connectionsFrom(await childPids(proc.pid), upstreamPort),
     async stop() {
-      // SIGTERM is nginx's fast shutdown: open WebSockets are cut, as when a proxy dies.
-      await proc.stop('SIGTERM', 5_000);
+      await proc.stop('SIGTERM');
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function untilListening(port: number, proc: ServerProcess) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (!proc.isRunning()) throw new Error(`nginx exited before listening on 127.0.0.1:${port}`);
-    if (await isListening(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`nginx did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms`);
+function untilListening(port: number, proc: ServerProcess): Promise<void> {
+  return waitUntil(
+    () => {
+      if (!proc.isRunning()) throw new Error(`nginx exited before listening on 127.0.0.1:${port}`);
+      return isListening(port);
+    },
+    {
+      timeoutMs: START_TIMEOUT_MS,
+      intervalMs: 50,
+      onTimeout: () => new Error(`nginx did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms`),
+    },
+  );
 }
 
 async function isExecutable(path: string): Promise<boolean> {

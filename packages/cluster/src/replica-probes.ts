@@ -1,4 +1,4 @@
-import type { Replica } from '../../../apps/realtime/src/testing/replica';
+import { type Replica, waitUntil } from '@spotter/test-support';
 
 const PROBE_WAIT_MS = 20_000;
 
@@ -15,14 +15,19 @@ export async function readyStatus(replica: Replica): Promise<number> {
 
 /** Polls `/ready` of every replica until each answers `status`; rejects after 20 s with what they said. */
 export async function untilEveryReplicaAnswers(replicas: Replica[], status: number): Promise<void> {
-  const deadline = Date.now() + PROBE_WAIT_MS;
   let last: number[] = [];
-  while (Date.now() < deadline) {
-    last = await Promise.all(replicas.map(readyStatus));
-    if (last.every((s) => s === status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`/ready did not answer ${status} on every replica within ${PROBE_WAIT_MS} ms: [${last}]`);
+  await waitUntil(
+    async () => {
+      last = await Promise.all(replicas.map(readyStatus));
+      return last.every((s) => s === status);
+    },
+    {
+      timeoutMs: PROBE_WAIT_MS,
+      intervalMs: 100,
+      onTimeout: () =>
+        new Error(`/ready did not answer ${status} on every replica within ${PROBE_WAIT_MS} ms: [${last}]`),
+    },
+  );
 }
 
 /** The pid of the process serving `replica`'s port, from the replica id `/health` reports (`host:pid`). */

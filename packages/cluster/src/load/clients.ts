@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSpotterClient, type SpotterClient } from '@spotter/api/client';
 import { createPrismaClient } from '@spotter/db';
-import { createUserWithToken } from '../../../../apps/realtime/src/testing/users';
+import { createUserWithToken } from '@spotter/test-support';
 import type { Changes } from './changes';
 
 /** A `message.created` event as one client received it; `at` is performance.now(). */

@@ -1,4 +1,3 @@
 import './provided-context';
 
-export { type PostgresServer, startPostgresServer } from './postgres-server';
 export { createTestDatabase, type TestDatabase } from './test-database';

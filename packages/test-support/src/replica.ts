@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawnTsx } from './processes';
+import { untilHttpOk, within } from './wait';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-const SETPRIV = '/usr/bin/setpriv';
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// Started by path, as a deployment starts it: test-support never imports the app's code.
+const MAIN = fileURLToPath(new URL('../../../apps/realtime/src/main.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -37,12 +37,6 @@ export type ReplicaOptions = {
   env?: Record<string, string | undefined>;
 };
 
-/** Every replica this process started and has not seen exit; killed if the test process exits first. */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
 /**
  * Spawns `apps/realtime/src/main.ts` (through tsx) on a free port chosen by the OS and resolves once
  * it logged its port and `/ready` answers 200. Rejects with the process output if it exits or does
@@ -53,9 +47,13 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   try {
     const port = await proc.untilListening(START_TIMEOUT_MS);
     const httpUrl = `http://127.0.0.1:${port}`;
-    await untilReady(httpUrl, proc, START_TIMEOUT_MS);
+    await untilHttpOk(`${httpUrl}/ready`, {
+      timeoutMs: START_TIMEOUT_MS,
+      intervalMs: 100,
+      isGone: () => (proc.server.isRunning() ? undefined : 'the replica exited'),
+    });
     return {
-      pid: proc.child.pid as number,
+      pid: proc.server.pid,
       port,
       url: `ws://127.0.0.1:${port}/ws`,
       httpUrl,
@@ -73,9 +71,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
  * The environment is built from scratch (plus PATH), so the test machine's own variables never leak in.
  */
 export function spawnReplica(options: ReplicaOptions) {
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production' };
   const wanted: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
+    NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
@@ -86,61 +83,31 @@ export function spawnReplica(options: ReplicaOptions) {
     ALLOWED_ORIGINS: options.allowedOrigins?.join(','),
     ...options.env,
   };
+  const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(wanted)) if (value !== undefined) env[name] = value;
-
-  // `node --import tsx` rather than the tsx CLI: one process, so the pid and signals are the server's own.
-  const command = [process.execPath, '--import', 'tsx', MAIN];
-  // setpriv gives the replica a parent-death signal: a SIGKILLed test worker leaves no server behind.
-  const [file, ...args] = existsSync(SETPRIV)
-    ? [SETPRIV, '--pdeathsig', 'SIGKILL', '--', ...command]
-    : command;
-  const child = spawn(file as string, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-
-  let output = '';
-  let port: number | undefined;
-  const portListeners = new Set<(port: number) => void>();
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    port ??= listeningPort(output);
-    if (port !== undefined) for (const notify of portListeners) notify(port);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<ReplicaExit>((resolve) => {
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      // Let the pipes deliver what the process printed last.
-      setImmediate(() => resolve({ code, signal, output }));
-    });
+  // The whole output: tests read the replica's last log lines (its drain report) from it.
+  const server = spawnTsx(MAIN, {
+    cwd: REPO_ROOT,
+    env,
+    graceMs: false,
+    outputChars: Number.POSITIVE_INFINITY,
   });
+  const exited = server.exited.then((exit): ReplicaExit => ({ ...exit, output: server.output() }));
 
   return {
-    child,
+    server,
     exited,
-    output: () => output,
-    untilListening(timeoutMs: number): Promise<number> {
-      return new Promise((resolve, reject) => {
-        if (port !== undefined) return resolve(port);
-        const timer = setTimeout(
-          () => reject(new Error(`replica did not listen within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        portListeners.add((p) => {
-          clearTimeout(timer);
-          resolve(p);
-        });
-        exited.then((exit) => {
-          clearTimeout(timer);
-          reject(new Error(`replica exited (code ${exit.code}, signal ${exit.signal}) before listening`));
-        });
-      });
-    },
+    output: server.output,
+    /** Resolves with the port from the replica's "realtime listening" log line. */
+    untilListening: (timeoutMs: number): Promise<number> =>
+      server
+        .untilOutput(listeningPort, '"realtime listening" log line', timeoutMs)
+        .catch((error: Error) => Promise.reject(new Error(`replica: ${error.message}`))),
     /** Resolves once the process exited by itself; rejects if it still runs after `timeoutMs`. */
     untilExit: (timeoutMs: number) =>
       within(exited, timeoutMs, `replica did not exit within ${timeoutMs} ms`),
     stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ReplicaExit> {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      void server.stop(signal);
       return within(
         exited,
         STOP_TIMEOUT_MS,
@@ -148,14 +115,6 @@ export function spawnReplica(options: ReplicaOptions) {
       );
     },
   };
-}
-
-function within<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The port from the replica's "realtime listening" JSON log line, once it has been printed. */
@@ -170,21 +129,4 @@ function listeningPort(output: string): number | undefined {
     }
   }
   return undefined;
-}
-
-async function untilReady(httpUrl: string, proc: ReturnType<typeof spawnReplica>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`replica exited with code ${proc.child.exitCode}`);
-    try {
-      const res = await fetch(`${httpUrl}/ready`);
-      if (res.status === 200) return;
-      last = `${res.status} ${await res.text()}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`replica at ${httpUrl} was not ready within ${timeoutMs} ms (last answer: ${last})`);
 }

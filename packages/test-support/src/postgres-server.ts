@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { execa } from 'execa';
+import { freePort } from './ports';
 
 export type PostgresServer = {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
@@ -38,7 +35,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   await chmod(dir, 0o700);
   const exec = (program: string, args: string[]) => {
     const [command, ...rest] = [...asOwner, join(bin, program), ...args];
-    return run(command as string, rest, { timeout: 60_000 });
+    return execa(command as string, rest, { timeout: 60_000 });
   };
   await exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
@@ -68,18 +65,7 @@ function postgresBinDir(): string {
 }
 
 async function postgresIds(): Promise<{ uid: number; gid: number }> {
-  const { stdout } = await run('id', ['-u', 'postgres']);
-  const { stdout: group } = await run('id', ['-g', 'postgres']);
+  const { stdout } = await execa('id', ['-u', 'postgres']);
+  const { stdout: group } = await execa('id', ['-g', 'postgres']);
   return { uid: Number(stdout.trim()), gid: Number(group.trim()) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -1,0 +1,11 @@
+export { connectClient, httpClient, type WsTestClient } from './client';
+export { recordChannelEvents } from './events';
+export { freePort, isListening } from './ports';
+export { type PostgresServer, startPostgresServer } from './postgres-server';
+export { type ProcessExit, type ServerProcess, type SpawnOptions, spawnServer, spawnTsx } from './processes';
+export { type RedisServer, startRedisServer } from './redis-server';
+export { type Replica, type ReplicaExit, type ReplicaOptions, spawnReplica, startReplica } from './replica';
+export { createUserWithToken } from './users';
+export { untilHttpOk, type WaitOptions, waitUntil, within } from './wait';
+export { startWebServer, type WebServer, type WebServerOptions } from './web-server';
+export { callQuery, openAccepted, openSocket, type TrpcReply, type UpgradeOutcome } from './ws-probe';

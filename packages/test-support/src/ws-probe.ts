@@ -1,0 +1,60 @@
+import WebSocket from 'ws';
+
+export type UpgradeOutcome = { socket: WebSocket } | { refusedWith: number };
+
+/**
+ * Opens a WebSocket as a browser page would, with the headers it would send (Origin, Cookie), and
+ * resolves with the open socket or the HTTP status the server refused the upgrade with.
+ */
+export function openSocket(url: string, headers: Record<string, string> = {}): Promise<UpgradeOutcome> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('open', () => resolve({ socket }));
+    socket.once('unexpected-response', (req, res) => {
+      resolve({ refusedWith: res.statusCode ?? 0 });
+      req.destroy();
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** The socket of an upgrade that must have been accepted; fails the test with the status otherwise. */
+export async function openAccepted(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const outcome = await openSocket(url, headers);
+  if ('refusedWith' in outcome) throw new Error(`upgrade refused with HTTP ${outcome.refusedWith}`);
+  return outcome.socket;
+}
+
+export type TrpcReply = { data: unknown } | { errorCode: string };
+
+let nextId = 1;
+
+/**
+ * Calls a query over tRPC's WebSocket protocol (JSON-RPC messages, superjson payloads) without
+ * tRPC's client, so the test sees exactly what the server answers on this one socket.
+ */
+export function callQuery(socket: WebSocket, path: string, input?: unknown): Promise<TrpcReply> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (raw: WebSocket.RawData) => {
+      const text = raw.toString();
+      // tRPC's keep-alive speaks plain PING/PONG between the JSON messages.
+      if (!text.startsWith('{')) return;
+      const reply = JSON.parse(text) as {
+        id?: number;
+        result?: { data?: { json?: unknown } };
+        error?: { json?: { data?: { code?: string } } };
+      };
+      if (reply.id !== id) return;
+      socket.off('message', onMessage);
+      socket.off('close', onClose);
+      if (reply.error) resolve({ errorCode: reply.error.json?.data?.code ?? 'UNKNOWN' });
+      else resolve({ data: reply.result?.data?.json ?? null });
+    };
+    const onClose = (code: number) => reject(new Error(`socket closed (${code}) before answering ${path}`));
+    socket.on('message', onMessage);
+    socket.once('close', onClose);
+    // superjson's envelope, which the server unwraps even when there is no input.
+    socket.send(JSON.stringify({ id, method: 'query', params: { path, input: { json: input } } }));
+  });
+}
