@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Ids are cuids; capping the length keeps junk out of queries and logs. */
 export const Id = z.string().min(1).max(64);
 
-export const MESSAGE_MAX_LENGTH = 4000;
+const MESSAGE_MAX_LENGTH = 4000;
 
 export const MessageBody = z
   .string()

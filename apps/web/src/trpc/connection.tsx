@@ -16,6 +16,8 @@ export type Connection = {
   isDelayed: boolean;
 };
 
+type SocketState = Omit<Connection, 'isDelayed'>;
+
 const INITIAL: Connection = { status: 'connecting', reconnects: 0, isDelayed: false };
 const ConnectionContext = createContext<Connection>(INITIAL);
 
@@ -31,7 +33,7 @@ export function ConnectionProvider({
   wsClient: TRPCWebSocketClient | null;
   children: ReactNode;
 }) {
-  const [connection, setConnection] = useState(INITIAL);
+  const [connection, setConnection] = useState<SocketState>(INITIAL);
   const trpc = useTRPC();
   // The server says when its bus is down (events then come from polling the database).
   const delivery = useSubscription(

@@ -2,7 +2,7 @@ import { decode, encode } from 'next-auth/jwt';
 import type { Session } from '../context';
 
 /** next-auth's cookie names: the `__Secure-` one is used when NEXTAUTH_URL is https. */
-export const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
 /** next-auth's default session lifetime; tokens we issue for scripts expire alike. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

@@ -3,12 +3,6 @@ import { getProcessMemoryBus } from './memory-bus';
 import { createRedisBus } from './redis-bus';
 import type { EventBus } from './types';
 
-export { createMemoryBus, getProcessMemoryBus, type MemoryBusOptions } from './memory-bus';
-export { createRedisBus, type RedisBusOptions } from './redis-bus';
-export { parseRedisUrl, type RedisConnectionConfig } from './redis-url';
-export * from './topics';
-export type * from './types';
-
 /**
  * The bus for this process: Redis when REDIS_URL is given (scaled mode), otherwise the process-wide
  * memory bus (single-instance mode), with one warning, because a second replica would silently

@@ -7,7 +7,7 @@ import { StreamEvent } from '../streams/events';
  * cannot disagree on a name or a shape. Payloads travel inside a versioned envelope;
  * a replica that receives a version or shape it does not know drops it (see decodeEnvelope).
  */
-export const WIRE_VERSION = 1;
+const WIRE_VERSION = 1;
 
 /** A durable event of one stream, published after the commit that stored it. */
 export const StreamPublication = z.object({ streamId: z.string(), event: StreamEvent });

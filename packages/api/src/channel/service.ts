@@ -30,7 +30,7 @@ function toSummary({ _count, ...row }: SummaryRow): ChannelSummary {
 }
 
 /** Turns "Leg Day!" into "leg-day": what URLs and the unique index use. */
-export function slugify(name: string): string {
+function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .toLowerCase()

@@ -17,7 +17,7 @@ export type MessagePage = {
 };
 
 /** A page of history ending just before `beforeSeq` (or at the newest), oldest first. */
-export async function readPageBefore(
+async function readPageBefore(
   prisma: Database,
   input: { channelId: string; beforeSeq?: number | undefined; limit: number },
 ): Promise<MessagePage> {

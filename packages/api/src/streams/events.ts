@@ -18,13 +18,12 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
-export const ChannelRef = z.object({
+const ChannelRef = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
   visibility: z.enum(['PUBLIC', 'PRIVATE']),
 });
-export type ChannelRef = z.infer<typeof ChannelRef>;
 
 export const MemberView = z.object({
   userId: z.string(),
@@ -35,9 +34,6 @@ export type MemberView = z.infer<typeof MemberView>;
 
 const seq = z.number().int().positive();
 const LeaveReason = z.enum(['left', 'removed']);
-
-/** Events that point at a message: a replay delivers the message as it is now. */
-export const MESSAGE_EVENT_TYPES = ['message.created', 'message.edited', 'message.deleted'] as const;
 
 /**
  * Every durable event of every stream, with its per-stream seq. The same shape travels on the bus,
@@ -61,7 +57,6 @@ export const StreamEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
-export type StreamEventType = StreamEvent['type'];
 
 /** An event before it has a seq: what a service appends. */
 export type EventDraft = StreamEvent extends infer E

@@ -70,7 +70,7 @@ export type Joined = {
   recent(): readonly StreamEvent[];
 };
 
-export function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
+function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
   const { prisma, bus } = deps;
   const logger = deps.logger.child({ component: 'streams' });
   const entries = new Map<string, Entry>();
