@@ -92,29 +92,41 @@ test.describe('private channels', () => {
     await expect(bobPage.getByRole('textbox', { name: `Message #${slug}` })).toHaveCount(0);
   });
 
-  test('Leaving asks first, then shows "You left" and drops the channel from every tab', async ({
+  test('Bob leaves after a confirmation: "You left" in his tab, gone from his other tab and from Alice’s list live', async ({
     browser,
     stack,
   }) => {
+    test.slow();
     const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
     const name = unique('Leavers');
     const slug = slugOf(name);
-    const tab = await openChannel(alice, 'general', replica(stack, 0));
-    await createChannel(tab, name, 'PRIVATE');
-    const otherTab = await openChannel(alice, 'general', replica(stack, 1));
-    await expect(sidebarLink(otherTab, name)).toBeVisible();
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    await createChannel(alicePage, name, 'PRIVATE');
+    const aliceMembers = await openMembers(alicePage);
+    await aliceMembers.getByLabel('Invite by email').fill('bob@spotter.dev');
+    await aliceMembers.getByRole('button', { name: 'Invite' }).click();
+    await expect(aliceMembers.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob/]);
 
-    const members = await openMembers(tab);
-    await members.getByRole('button', { name: 'Leave channel' }).click();
-    const dialog = tab.getByRole('dialog', { name: `Leave #${slug}?` });
+    const bobTab = await openChannel(bob, slug, replica(stack, 1));
+    const bobOtherTab = await openChannel(bob, 'general', replica(stack, 0));
+    const bobMembers = await openMembers(bobTab);
+    // Bob is a member, not the owner: he sees the list and may invite, but removes nobody.
+    await expect(bobMembers.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob \(you\)$/]);
+    await expect(bobMembers.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+
+    await bobMembers.getByRole('button', { name: 'Leave channel' }).click();
+    const dialog = bobTab.getByRole('dialog', { name: `Leave #${slug}?` });
+    await expect(dialog).toContainText('you will need an invitation to come back');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(sidebarLink(tab, name)).toBeVisible();
+    await expect(sidebarLink(bobTab, name)).toBeVisible();
 
-    await members.getByRole('button', { name: 'Leave channel' }).click();
+    await bobMembers.getByRole('button', { name: 'Leave channel' }).click();
     await dialog.getByRole('button', { name: 'Leave channel' }).click();
-    await expect(tab.getByRole('heading', { name: `You left #${slug}` })).toBeVisible();
-    await expect(sidebarLink(tab, name)).toHaveCount(0);
-    await expect(sidebarLink(otherTab, name)).toHaveCount(0);
+    await expect(bobTab.getByRole('heading', { name: `You left #${slug}` })).toBeVisible();
+    await expect(sidebarLink(bobTab, name)).toHaveCount(0);
+    await expect(sidebarLink(bobOtherTab, name)).toHaveCount(0);
+    await expect(aliceMembers.getByRole('listitem')).toHaveText([/Alice.*Owner/]);
   });
 });
 
