@@ -66,7 +66,9 @@ export function spawnServer(file: string, args: string[], options: SpawnOptions 
   let output = '';
   const watchers = new Set<() => void>();
   child.all?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-outputChars);
+    output += chunk.toString();
+    // Trimmed only past the limit: slicing on every chunk would copy a long output over and over.
+    if (output.length > outputChars) output = output.slice(-outputChars);
     for (const watch of watchers) watch();
   });
   const exited: Promise<ProcessExit> = child.then((result) => {
