@@ -44,7 +44,8 @@ export async function untilHttpOk(
       const gone = options.isGone?.();
       if (gone) throw new Error(`${url}: ${gone} (last answer: ${last})`);
       try {
-        const res = await fetch(url);
+        // Bounded, so a server that accepts but never answers cannot hold the wait past its timeout.
+        const res = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs) });
         if (res.status === 200) {
           await res.body?.cancel();
           return true;
