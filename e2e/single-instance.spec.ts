@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { startWebServer, type WebServer } from '@spotter/test-support';
 import { expect, messages, openChannel, send, signedInContext, test } from './support/fixtures';
 
@@ -55,4 +56,41 @@ test('two people sign in and chat on one development server', async ({ browser }
   await send(bobPage, 'general', 'Depth looked good');
   await expect(messages(alicePage).filter({ hasText: 'Depth looked good' })).toHaveCount(1, slow);
   await expect(messages(alicePage).filter({ hasText: 'Depth looked good' })).toContainText('Bob');
+});
+
+test('three people sending at once on the embedded database all end with the same 90 messages', async ({
+  browser,
+}) => {
+  const slow = { timeout: 3 * 60_000 };
+  const tag = `burst-${Date.now().toString(36)}`;
+  const people = ['alice', 'bob', 'carol'];
+  const pages: Page[] = [];
+  for (const person of people) {
+    const context = await signedInContext(browser, server.url, `${person}@spotter.dev`, slow);
+    pages.push(await openChannel(context, 'general', null, slow));
+  }
+
+  // Everyone sends 30 messages as fast as they can type, all at the same time.
+  await Promise.all(
+    pages.map(async (page, who) => {
+      for (let i = 1; i <= 30; i++) await send(page, 'general', `${tag} ${people[who]} ${i}`);
+    }),
+  );
+
+  const ours = (page: Page) => messages(page).filter({ hasText: tag });
+  for (const page of pages) await expect(ours(page)).toHaveCount(90, slow);
+  const orders = await Promise.all(pages.map((page) => ours(page).allInnerTexts()));
+  const bodies = orders.map((texts) => texts.map((text) => text.match(new RegExp(`${tag} \\w+ \\d+`))?.[0]));
+  expect(new Set(bodies[0]).size).toBe(90);
+  expect(bodies[1]).toEqual(bodies[0]);
+  expect(bodies[2]).toEqual(bodies[0]);
+  // Each person's own messages in the order they sent them.
+  for (const person of people) {
+    const mine = (bodies[0] ?? []).filter((body) => body?.includes(` ${person} `));
+    expect(mine).toEqual(Array.from({ length: 30 }, (_, i) => `${tag} ${person} ${i + 1}`));
+  }
+  for (const page of pages) {
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('[data-pending="true"]')).toHaveCount(0);
+  }
 });

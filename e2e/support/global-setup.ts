@@ -61,7 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stopAll.push(() => web.stop());
     step('web app');
 
-    process.env[STACK_ENV] = JSON.stringify({ baseURL: web.url, realtimeUrls });
+    process.env[STACK_ENV] = JSON.stringify({ baseURL: web.url, databaseUrl: database.url, realtimeUrls });
     return teardown;
   } catch (error) {
     await teardown();

@@ -2,6 +2,8 @@
 export type E2eStack = {
   /** The web app, production build: `http://127.0.0.1:<port>`. */
   baseURL: string;
+  /** The stack's seeded database, for specs that set up what the UI cannot (thousands of events). */
+  databaseUrl: string;
   /** The realtime replicas, in REALTIME_URLS order: `?realtime=N` pins a tab to entry N. */
   realtimeUrls: string[];
 };
