@@ -3,8 +3,9 @@
 import type { StreamItem } from '@spotter/api';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { useReread } from './use-reread';
 
 /** Why the signed-in user is no longer in a channel. */
 export type Removal = { reason: 'left' | 'removed' };
@@ -26,28 +27,13 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
  * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
  * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`.
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
- * saw on every reconnect. A first subscribe replays recent events (after `sync`), so rereads are
- * coalesced: at most one in flight, plus one after it when more events came meanwhile.
+ * saw on every reconnect. A first subscribe replays recent events after `sync`: useReread keeps
+ * that burst to two fetches.
  */
 export function useMyEvents() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const reread = useRef<{ inFlight: boolean; isDirty: boolean }>({ inFlight: false, isDirty: false });
-
-  const refreshChannels = useCallback(() => {
-    const state = reread.current;
-    if (state.inFlight) {
-      state.isDirty = true;
-      return;
-    }
-    state.inFlight = true;
-    void queryClient.invalidateQueries({ queryKey: trpc.channel.listMine.queryKey() }).finally(() => {
-      state.inFlight = false;
-      if (!state.isDirty) return;
-      state.isDirty = false;
-      refreshChannels();
-    });
-  }, [queryClient, trpc]);
+  const refreshChannels = useReread(trpc.channel.listMine.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(

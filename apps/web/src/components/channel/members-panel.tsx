@@ -32,7 +32,7 @@ export function MembersPanel({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { members, error, joined, left } = useChannelMembers(channel.id, true);
+  const { members, error, joined, left } = useChannelMembers(channel.id);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const isOwner = members?.some((m) => m.userId === me.userId && m.role === 'OWNER') ?? false;
 
