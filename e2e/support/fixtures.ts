@@ -10,10 +10,25 @@ export const DEMO_PASSWORD = 'spotter-demo';
 type Wait = { timeout?: number };
 
 /** Specs get the stack the global setup started; every browser context they open targets its web app. */
-export const test = base.extend<{ stack: E2eStack }>({
+export const test = base.extend<{ stack: E2eStack; closeOpenedContexts: undefined }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
   stack: async ({}, use) => use(readStack()),
   baseURL: async ({ stack }, use) => use(stack.baseURL),
+  // Contexts a test opens with browser.newContext() (signedInContext) outlive it otherwise: their
+  // pages keep live sockets and subscriptions, and after a few specs the worker carries dozens.
+  closeOpenedContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use(undefined);
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((context) => !before.has(context))
+          .map((c) => c.close()),
+      );
+    },
+    { auto: true },
+  ],
 });
 
 /** Realtime replica `index` of the stack, for openChannel. */

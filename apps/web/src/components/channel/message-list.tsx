@@ -122,6 +122,19 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
     }
   }, [newestKey, lastIsMine]);
 
+  // Stay at the bottom when the list's box shrinks (a phone's keyboard opening, a resized window).
+  // The scroller has overflow-anchor: none, so the browser does not shift it first and fire a
+  // scroll event that would make us think the reader had scrolled up.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (isAtBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   // A first page too short to scroll could never trigger the scroll handler: keep loading.
   useEffect(() => {
     const el = scroller.current;
