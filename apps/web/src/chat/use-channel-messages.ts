@@ -10,6 +10,9 @@ import { createMessageStore, orderedMessages, reduceMessages } from './message-s
 import { createNonce } from './nonce';
 
 const PAGE_SIZE = 50;
+const RESUBSCRIBE_AFTER_MS = 3_000;
+/** Refusals that another try would only repeat: no access, or a request this client got wrong. */
+const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']);
 
 export type History = {
   status: 'loading' | 'ready' | 'error';
@@ -95,6 +98,17 @@ export function useChannelMessages(input: {
       },
     ),
   );
+
+  // A subscription that failed (say, the database was briefly unreachable) is not retried by the
+  // socket, which stayed up: try again a little later; the resume cursor makes that exact.
+  const { status: subscriptionStatus, reset: resubscribe } = subscription;
+  const errorCode = (subscription.error?.data as { code?: string } | undefined)?.code;
+  const isRetryable = subscriptionStatus === 'error' && !FINAL_CODES.has(errorCode ?? '');
+  useEffect(() => {
+    if (!isRetryable) return;
+    const timer = setTimeout(resubscribe, RESUBSCRIBE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [isRetryable, resubscribe]);
 
   const loadOlder = useCallback(async () => {
     if (pages.hasNextPage && !pages.isFetchingNextPage) await pages.fetchNextPage();

@@ -24,6 +24,9 @@ describe('session tokens', () => {
       'abcd',
     );
     expect(sessionTokenFromCookieHeader('other=1')).toBeNull();
+    // Another cookie of the site that is not valid percent-encoding changes nothing.
+    expect(sessionTokenFromCookieHeader('x=%E0%A4%A; next-auth.session-token=abc')).toBe('abc');
+    expect(sessionTokenFromCookieHeader('next-auth.session-token=%E0%A4%A')).toBeNull();
     expect(sessionTokenFromCookieHeader(undefined)).toBeNull();
   });
 

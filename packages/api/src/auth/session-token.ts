@@ -34,16 +34,28 @@ export function sessionTokenFromCookieHeader(cookieHeader: string | null | undef
   const cookies = new Map<string, string>();
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
   }
   for (const name of SESSION_COOKIE_NAMES) {
     const whole = cookies.get(name);
-    if (whole) return whole;
+    if (whole) return decodeCookie(whole);
     const chunks: string[] = [];
     for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`) as string);
-    if (chunks.length > 0) return chunks.join('');
+    if (chunks.length > 0) return decodeCookie(chunks.join(''));
   }
   return null;
+}
+
+/**
+ * Only the session cookie is decoded, and a malformed one is no session: any page of the site can
+ * set a cookie such as `x=%E0%A4%A`, which must not break every request of that browser.
+ */
+function decodeCookie(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /** The bearer token of an `Authorization: Bearer …` header, for scripts calling the HTTP API. */

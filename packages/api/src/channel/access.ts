@@ -1,4 +1,4 @@
-import type { Database } from '@spotter/db';
+import type { Database, Transaction } from '@spotter/db';
 import { AppError } from '../errors';
 
 export type ChannelRole = 'OWNER' | 'MEMBER';
@@ -9,7 +9,7 @@ export type ChannelRole = 'OWNER' | 'MEMBER';
  * revealed; a public one answers FORBIDDEN ("join first"). Returns the member's role.
  */
 export async function requireMember(
-  prisma: Database,
+  prisma: Database | Transaction,
   userId: string,
   channelId: string,
 ): Promise<ChannelRole> {

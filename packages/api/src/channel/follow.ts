@@ -1,5 +1,6 @@
 import { tracked } from '@trpc/server';
 import type { ServerDeps } from '../context';
+import { isAppError } from '../errors';
 import { followStream } from '../streams/follow';
 import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
@@ -7,15 +8,24 @@ import { requireMember } from './access';
 
 /**
  * A member's live view of a channel, each item tracked by its seq. Access is checked before the
- * first item (so a refusal is a proper error, not a broken stream); the view ends right after the
- * event that removes the member, so nobody keeps reading a channel they were taken out of.
+ * first item (so a refusal is a proper error, not a broken stream), and again whenever the stream
+ * may have changed it: a `member.left` naming this user (a replayed one may be followed by a rejoin)
+ * and a `reset` (the skipped range may hold one). The view ends once the user is no longer a member.
  */
 export async function followChannel(
   deps: ServerDeps,
   input: { userId: string; channelId: string; after: number | null; signal: AbortSignal },
 ) {
+  const isMember = async () =>
+    requireMember(deps.prisma, input.userId, input.channelId).then(
+      () => true,
+      (error: unknown) => {
+        if (isAppError(error)) return false;
+        throw error;
+      },
+    );
   await requireMember(deps.prisma, input.userId, input.channelId);
-  const items = followStream({
+  const items = await followStream({
     prisma: deps.prisma,
     hub: streamHubFor(deps),
     streamId: streamIds.channel(input.channelId),
@@ -25,7 +35,9 @@ export async function followChannel(
   return (async function* () {
     for await (const item of items) {
       yield tracked(String(item.seq), item);
-      if (item.type === 'member.left' && item.userId === input.userId) return;
+      const mayHaveLeft =
+        (item.type === 'member.left' && item.userId === input.userId) || item.type === 'reset';
+      if (mayHaveLeft && !(await isMember())) return;
     }
   })();
 }

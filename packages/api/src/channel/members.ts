@@ -1,7 +1,7 @@
 import type { Database, Transaction } from '@spotter/db';
 import { AppError, isUniqueViolation } from '../errors';
-import { appendEvents } from '../streams/append';
-import type { MemberView } from '../streams/events';
+import { appendEvents, recordEvents, takeStreamSeqs } from '../streams/append';
+import type { EventDraft, MemberView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 import { requireMember, requireOwner } from './access';
@@ -80,9 +80,15 @@ export async function leaveChannel(prisma: Database, userId: string, channelId: 
   });
 }
 
+/**
+ * Membership changes lock the channel's stream, then the member's, before touching any membership
+ * row (sends and edits take the channel's stream first too): concurrent changes of one channel queue
+ * on one lock instead of deadlocking on rows. A change that turns out to be void rolls back, seqs too.
+ */
 async function addMember(prisma: Database, channelId: string, userId: string): Promise<Changed> {
   try {
     return await prisma.$transaction(async (tx) => {
+      const [channelSeq, userSeq] = await takeSeqs(tx, channelId, userId);
       const membership = await tx.membership.create({
         data: { userId, channelId },
         select: {
@@ -93,10 +99,11 @@ async function addMember(prisma: Database, channelId: string, userId: string): P
       });
       const member = { userId, name: membership.user.name, role: membership.role };
       return {
-        appended: await appendBoth(tx, channelId, { type: 'member.joined', channelId, member }, userId, {
-          type: 'channel.added',
-          channel: membership.channel,
-        }),
+        appended: await recordBoth(
+          tx,
+          { channelId, seq: channelSeq, event: { type: 'member.joined', channelId, member } },
+          { userId, seq: userSeq, event: { type: 'channel.added', channel: membership.channel } },
+        ),
       };
     });
   } catch (error) {
@@ -112,18 +119,17 @@ async function deleteMembership(
   userId: string,
   reason: 'left' | 'removed',
 ): Promise<Appended[] | null> {
+  const [channelSeq, userSeq] = await takeSeqs(tx, channelId, userId);
   const membership = await tx.membership.findUnique({
     where: { userId_channelId: { userId, channelId } },
     select: { role: true },
   });
   if (!membership) return null;
   await tx.membership.delete({ where: { userId_channelId: { userId, channelId } } });
-  const appended = await appendBoth(
+  const appended = await recordBoth(
     tx,
-    channelId,
-    { type: 'member.left', channelId, userId, reason },
-    userId,
-    { type: 'channel.removed', channelId, reason },
+    { channelId, seq: channelSeq, event: { type: 'member.left', channelId, userId, reason } },
+    { userId, seq: userSeq, event: { type: 'channel.removed', channelId, reason } },
   );
   if (membership.role !== 'OWNER') return appended;
   const heir = await tx.membership.findFirst({
@@ -137,7 +143,8 @@ async function deleteMembership(
     where: { userId_channelId: { userId: heir.userId, channelId } },
     data: { role: 'OWNER' },
   });
-  // member.joined also announces a changed role: clients upsert members by user id.
+  // member.joined also announces a changed role: clients upsert members by user id. The channel's
+  // stream is locked by this transaction already.
   const channelStream = streamIds.channel(channelId);
   const promoted = await appendEvents(tx, channelStream, [
     {
@@ -149,18 +156,26 @@ async function deleteMembership(
   return [...appended, { streamId: channelStream, events: promoted }];
 }
 
+/** The next seq of the channel's stream, then of the member's: always in this order. */
+async function takeSeqs(tx: Transaction, channelId: string, userId: string): Promise<[number, number]> {
+  const channelSeq = await takeStreamSeqs(tx, streamIds.channel(channelId));
+  return [channelSeq, await takeStreamSeqs(tx, streamIds.user(userId))];
+}
+
 /** A membership change is an event of the channel's stream and of the member's own stream. */
-async function appendBoth(
+async function recordBoth(
   tx: Transaction,
-  channelId: string,
-  channelEvent: Parameters<typeof appendEvents>[2][number],
-  userId: string,
-  userEvent: Parameters<typeof appendEvents>[2][number],
+  channel: { channelId: string; seq: number; event: EventDraft },
+  user: { userId: string; seq: number; event: EventDraft },
 ): Promise<Appended[]> {
-  const channelStream = streamIds.channel(channelId);
-  const userStream = streamIds.user(userId);
+  const channelStream = streamIds.channel(channel.channelId);
+  const userStream = streamIds.user(user.userId);
+  const channelEvents = [{ ...channel.event, seq: channel.seq } as StreamEvent];
+  const userEvents = [{ ...user.event, seq: user.seq } as StreamEvent];
+  await recordEvents(tx, channelStream, channelEvents);
+  await recordEvents(tx, userStream, userEvents);
   return [
-    { streamId: channelStream, events: await appendEvents(tx, channelStream, [channelEvent]) },
-    { streamId: userStream, events: await appendEvents(tx, userStream, [userEvent]) },
+    { streamId: channelStream, events: channelEvents },
+    { streamId: userStream, events: userEvents },
   ];
 }

@@ -186,8 +186,12 @@ describe('event retention', () => {
     const { bob, channel, send, head } = await setup();
     await send('old news');
     const cursor = (await head()) - 1;
-    // Everything created until now counts as past retention.
-    expect(await pruneEvents(h.prisma, new Date(Date.now() + 1000))).toBeGreaterThan(0);
+    // This channel's events become 31 days old; the test database's others stay young.
+    await h.prisma.streamEvent.updateMany({
+      where: { streamId: streamIds.channel(channel.id) },
+      data: { createdAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000) },
+    });
+    expect(await pruneEvents(h.prisma, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000))).toBeGreaterThan(0);
     const { lastSeq, prunedThrough } = await readHead(h.prisma, streamIds.channel(channel.id));
     expect(prunedThrough).toBe(lastSeq);
     const stream = await follow(bob.session, { channelId: channel.id, lastEventId: String(cursor) });
@@ -197,5 +201,46 @@ describe('event retention', () => {
       'old news',
     );
     stream.stop();
+  });
+});
+
+describe('channel.onEvent and membership', () => {
+  it('stays open for a member who left and rejoined, though the replay shows their leaving', async () => {
+    const { bob, channel, send } = await setup();
+    await bob.caller.channel.leave({ channelId: channel.id });
+    await bob.caller.channel.join({ channelId: channel.id });
+    const stream = await follow(bob.session, { channelId: channel.id });
+    const replay = await stream.take(5);
+    expect(replay.map((item) => item.data.type)).toEqual([
+      'sync',
+      'member.joined',
+      'member.joined',
+      'member.left',
+      'member.joined',
+    ]);
+    await send('still here');
+    expect((await stream.take(1)).map(describeItem)).toEqual([
+      `${Number(replay.at(-1)?.id) + 1} message.created still here`,
+    ]);
+    stream.stop();
+  });
+
+  it('refuses an edit of a message that a racing delete removed, and appends nothing', async () => {
+    const { alice, send, head } = await setup();
+    const sent = await send('about to go');
+    await alice.caller.message.delete({ messageId: sent.id });
+    const before = await head();
+    expect(await errorCode(alice.caller.message.edit({ messageId: sent.id, body: 'too late' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await head()).toBe(before);
+    const stranger = await h.createUser('Mallory');
+    const secret = await alice.caller.channel.create({ name: h.uniqueName('Hidden'), visibility: 'PRIVATE' });
+    const hidden = await alice.caller.message.send({ channelId: secret.id, body: 'private' });
+    // A message in a private channel is answered like one that does not exist.
+    const refusal = await stranger.caller.message
+      .edit({ messageId: hidden.id, body: 'x' })
+      .catch((e: Error) => e);
+    expect(refusal).toMatchObject({ code: 'NOT_FOUND', message: 'No such message.' });
   });
 });

@@ -5,11 +5,11 @@ import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
 
 /** A user's own stream, on any of their devices: each item tracked by its seq. */
-export function followUser(
+export async function followUser(
   deps: ServerDeps,
   input: { userId: string; after: number | null; signal: AbortSignal },
 ) {
-  const items = followStream({
+  const items = await followStream({
     prisma: deps.prisma,
     hub: streamHubFor(deps),
     streamId: streamIds.user(input.userId),

@@ -1,6 +1,6 @@
 import type { Database } from '@spotter/db';
 import { requireMember } from '../channel/access';
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError, isAppError, isUniqueViolation } from '../errors';
 import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
@@ -13,7 +13,8 @@ export type Written = { message: MessageView; appended: Appended[] };
 /**
  * Stores a message as the next event of its channel's stream, in one transaction: the message takes
  * the event's seq as its position. A retried send with the same nonce returns the stored copy (and
- * appends nothing) instead of posting twice.
+ * appends nothing) instead of posting twice. Membership is checked again under the stream's lock,
+ * which membership changes take too: a send either lands before the author's removal or is refused.
  */
 export async function sendMessage(prisma: Database, input: NewMessage): Promise<Written> {
   await requireMember(prisma, input.authorId, input.channelId);
@@ -23,6 +24,7 @@ export async function sendMessage(prisma: Database, input: NewMessage): Promise<
   try {
     return await prisma.$transaction(async (tx) => {
       const seq = await takeStreamSeqs(tx, streamId);
+      await requireMember(tx, input.authorId, input.channelId);
       const row = await tx.message.create({
         data: {
           channelId: input.channelId,
@@ -66,23 +68,31 @@ export async function changeOwnMessage(
   prisma: Database,
   input: { messageId: string; userId: string; change: { body: string } | 'delete' },
 ): Promise<Written> {
+  const noSuchMessage = new AppError('NOT_FOUND', 'No such message.');
   const current = await prisma.message.findUnique({
     where: { id: input.messageId },
-    select: { authorId: true, channelId: true, deletedAt: true },
+    select: { authorId: true, channelId: true },
   });
-  if (!current) throw new AppError('NOT_FOUND', 'No such message.');
-  await requireMember(prisma, input.userId, current.channelId);
+  if (!current) throw noSuchMessage;
+  // A message in a private channel the user is not in is answered like one that does not exist.
+  await requireMember(prisma, input.userId, current.channelId).catch((error: unknown) => {
+    throw isAppError(error) && error.code === 'NOT_FOUND' ? noSuchMessage : error;
+  });
   if (current.authorId !== input.userId)
     throw new AppError('FORBIDDEN', 'You can only change your own messages.');
-  if (current.deletedAt) throw new AppError('NOT_FOUND', 'This message was deleted.');
   const streamId = streamIds.channel(current.channelId);
   const now = new Date();
   const data = input.change === 'delete' ? { deletedAt: now } : { body: input.change.body, editedAt: now };
   return prisma.$transaction(async (tx) => {
     const seq = await takeStreamSeqs(tx, streamId);
-    const row = await tx.message.update({
-      where: { id: input.messageId },
+    // Under the stream's lock: an edit racing a delete (two tabs) finds the message deleted.
+    const { count } = await tx.message.updateMany({
+      where: { id: input.messageId, deletedAt: null },
       data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('NOT_FOUND', 'This message was deleted.');
+    const row = await tx.message.findUniqueOrThrow({
+      where: { id: input.messageId },
       select: messageViewSelect,
     });
     const message = toMessageView(row);

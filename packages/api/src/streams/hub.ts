@@ -26,7 +26,6 @@ type Entry = {
   readonly subscribers: Set<Listener<StreamEvent>>;
   /** Highest seq delivered to this process's subscribers; every seq up to it was delivered in order. */
   head: number;
-  prunedThrough: number;
   /** The newest delivered events, contiguous, ending at `head`. */
   recent: StreamEvent[];
   /** Events that arrived ahead of a missing predecessor, by seq. */
@@ -51,8 +50,9 @@ export type BusState = 'up' | 'down';
  */
 export type StreamHub = {
   /**
-   * Subscribes to a stream's events after `after`, delivered live in seq order. The caller catches
-   * up to `joinedAt` itself (see follow.ts); everything after it arrives here, exactly once.
+   * Adds a subscriber to a stream: every event after `joinedAt` reaches its `live` iterable, in seq
+   * order, exactly once. The caller catches up to `joinedAt` itself (see follow.ts) and must call
+   * `leave()` when it is done, whichever way it ends.
    */
   join(streamId: string, signal: AbortSignal): Promise<Joined>;
   /** Whether live events flow through the bus right now, and a way to hear of changes. */
@@ -65,7 +65,8 @@ export type Joined = {
   /** Live events with seq > joinedAt, in order; a subscriber that lags loses the oldest (see follow.ts). */
   live: AsyncIterable<StreamEvent>;
   joinedAt: number;
-  prunedThrough: number;
+  /** Stops delivery to this subscriber and releases the stream when it was the last one. */
+  leave(): void;
   /** Delivered events kept in memory (contiguous up to the hub's head), for cheap catch-up. */
   recent(): readonly StreamEvent[];
 };
@@ -125,7 +126,8 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
         for (const event of events) offer(entry, event);
         if (events.length === FILL_PAGE) entry.mustRead = true;
       } catch (err) {
-        logger.debug({ stream: entry.streamId, err: (err as Error).message }, 'gap fill failed; retrying');
+        // Warn: a database outage shows here once a second, and so would an event row that no longer parses.
+        logger.warn({ stream: entry.streamId, err: (err as Error).message }, 'gap fill failed; retrying');
         entry.mustRead = true;
         await sleep(RETRY_MS);
         continue;
@@ -138,19 +140,35 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     }
   };
 
+  /** The stream's one bus subscription, for as long as the entry lives; a failed SUBSCRIBE is retried. */
   const followBus = async (entry: Entry) => {
-    try {
-      const live = await bus.subscribe(topics.stream(entry.streamId), { signal: entry.stopBus.signal });
-      // Whatever committed between reading the head and the SUBSCRIBE being confirmed.
-      fill(entry, 'catch-up');
-      for await (const { event } of live) {
-        if (entry.isClosed) return;
-        offer(entry, event);
-        if (entry.early.size > 0) fill(entry, 'gap');
+    while (!entry.isClosed) {
+      try {
+        const live = await bus.subscribe(topics.stream(entry.streamId), { signal: entry.stopBus.signal });
+        // Offered events are compared with the head, so it must be known first.
+        if (
+          !(await entry.ready.then(
+            () => true,
+            () => false,
+          ))
+        )
+          return;
+        // Whatever committed between reading the head and the SUBSCRIBE being confirmed.
+        fill(entry, 'catch-up');
+        for await (const { event } of live) {
+          if (entry.isClosed) return;
+          offer(entry, event);
+          if (entry.early.size > 0) fill(entry, 'gap');
+        }
+      } catch (err) {
+        if (!entry.isClosed)
+          logger.warn(
+            { stream: entry.streamId, err: (err as Error).message },
+            'bus subscription failed; retrying',
+          );
       }
-    } catch (err) {
-      if (!entry.isClosed)
-        logger.warn({ stream: entry.streamId, err: (err as Error).message }, 'bus subscription failed');
+      // The iterable ended (the bus closed) or the SUBSCRIBE failed: polling covers the meantime.
+      if (!entry.isClosed) await sleep(RETRY_MS);
     }
   };
 
@@ -159,7 +177,6 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       streamId,
       subscribers: new Set(),
       head: 0,
-      prunedThrough: 0,
       recent: [],
       early: new Map(),
       ready: Promise.resolve(),
@@ -169,8 +186,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       isClosed: false,
     };
     entry.ready = readHead(prisma, streamId).then((head) => {
-      entry.head = head.lastSeq;
-      entry.prunedThrough = head.prunedThrough;
+      entry.head = Math.max(entry.head, head.lastSeq);
     });
     entries.set(streamId, entry);
     void followBus(entry);
@@ -185,8 +201,8 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     if (entries.get(entry.streamId) === entry) entries.delete(entry.streamId);
   };
 
-  // Bus state, and polling while it is down. A timer rather than bus events: the Redis bus reports
-  // readiness as a status, and a check four times a second costs nothing.
+  // Bus state, and polling while it is down: a check four times a second costs nothing, and the Redis
+  // bus reports its readiness as a status, not as events. Recovery itself comes from bus.onLive.
   const stopOnLive = bus.onLive(() => {
     for (const entry of entries.values()) fill(entry, 'catch-up');
   });
@@ -246,7 +262,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       return {
         live: subscriber.iterable,
         joinedAt: joinedEntry.head,
-        prunedThrough: joinedEntry.prunedThrough,
+        leave: () => subscriber.end(),
         recent: () => joinedEntry.recent,
       };
     },
@@ -274,6 +290,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 const hubs = new WeakMap<EventBus, StreamHub>();
+
+/** Closes the hub of `bus`, if it has one (tests, shutdown); the next streamHubFor makes a new one. */
+export function closeStreamHub(bus: EventBus): void {
+  hubs.get(bus)?.close();
+  hubs.delete(bus);
+}
 
 /**
  * The hub of the process's bus: one per bus, so every context built from the same dependencies

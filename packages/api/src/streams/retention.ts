@@ -4,34 +4,34 @@ import type { Logger } from '../logger';
 /** How long stream events are kept. A client away longer resumes with a `reset` (newest state). */
 const EVENT_RETENTION_DAYS = 30;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-const BATCH = 5_000;
+/** Streams handled per round of the prune. */
+const BATCH = 500;
 
 /**
- * Deletes events created before `olderThan`, in batches, and records per stream the highest seq
- * removed (`prunedThrough`), so a subscriber whose cursor is behind it gets a `reset` rather than a
- * silent gap. Messages themselves stay: history paging reads them, not events. Returns how many
- * events were removed.
+ * Deletes events created before `olderThan` and records per stream the highest seq removed
+ * (`prunedThrough`), so a subscriber whose cursor is behind it gets a `reset` rather than a silent
+ * gap. One statement per stream: it locks that stream's row alone, as a writer would, so pruning
+ * never holds two stream locks and cannot deadlock with writers. Messages themselves stay: history
+ * paging reads them, not events. Returns how many events were removed.
  */
 export async function pruneEvents(prisma: Database, olderThan: Date): Promise<number> {
   let removed = 0;
   for (;;) {
-    const rows = await prisma.$queryRaw<{ count: number }[]>`
-      WITH pruned AS (
-        DELETE FROM "StreamEvent"
-        WHERE ("streamId", "seq") IN (
-          SELECT "streamId", "seq" FROM "StreamEvent" WHERE "createdAt" < ${olderThan} LIMIT ${BATCH}
+    const streams = await prisma.$queryRaw<{ streamId: string }[]>`
+      SELECT DISTINCT "streamId" FROM "StreamEvent" WHERE "createdAt" < ${olderThan} LIMIT ${BATCH}`;
+    for (const { streamId } of streams) {
+      const [row] = await prisma.$queryRaw<{ count: number }[]>`
+        WITH pruned AS (
+          DELETE FROM "StreamEvent" WHERE "streamId" = ${streamId} AND "createdAt" < ${olderThan}
+          RETURNING "seq"
+        ), marked AS (
+          UPDATE "Stream" SET "prunedThrough" = GREATEST("prunedThrough", (SELECT max("seq") FROM pruned))
+          WHERE "id" = ${streamId} AND EXISTS (SELECT 1 FROM pruned)
         )
-        RETURNING "streamId", "seq"
-      ), bounds AS (
-        SELECT "streamId", max("seq") AS seq, count(*)::int AS count FROM pruned GROUP BY "streamId"
-      ), marked AS (
-        UPDATE "Stream" s SET "prunedThrough" = GREATEST(s."prunedThrough", b.seq)
-        FROM bounds b WHERE s."id" = b."streamId"
-      )
-      SELECT coalesce(sum(count), 0)::int AS count FROM bounds`;
-    const count = rows[0]?.count ?? 0;
-    removed += count;
-    if (count < BATCH) return removed;
+        SELECT count(*)::int AS count FROM pruned`;
+      removed += row?.count ?? 0;
+    }
+    if (streams.length < BATCH) return removed;
   }
 }
 

@@ -7,7 +7,7 @@ import type { EventBus } from '../bus/types';
 import type { Session } from '../context';
 import { createLogger } from '../logger';
 import { appRouter } from '../root';
-import { streamHubFor } from '../streams/hub';
+import { closeStreamHub } from '../streams/hub';
 import { createCallerFactory } from '../trpc';
 
 const createCaller = createCallerFactory(appRouter);
@@ -41,7 +41,7 @@ export function createApiHarness(databaseUrl: string, options: { bus?: EventBus 
     },
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: async () => {
-      streamHubFor(deps).close();
+      closeStreamHub(bus);
       await bus.close();
       await prisma.$disconnect();
     },
