@@ -15,6 +15,9 @@ let server: WebServer;
 let dataDir: string;
 
 test.beforeAll(async () => {
+  // A hook's own timeout: the embedded database's first migration and Next's first compile on a busy
+  // two-core machine can take minutes.
+  test.setTimeout(5 * 60_000);
   dataDir = await mkdtemp(join(tmpdir(), 'spotter-single-'));
   server = await startWebServer({
     mode: 'development',
