@@ -47,7 +47,9 @@ export function judge(channels: LoadChannel[], messages: SentMessage[], faultAt:
         expected,
       )
     )
-      problems.push(`channel ${channel.index}: acknowledged seqs are not ${first}..${first + seqs.length - 1}`);
+      problems.push(
+        `channel ${channel.index}: acknowledged seqs are not ${first}..${first + seqs.length - 1}`,
+      );
     const afterFault = new Set(
       messages
         .filter((m) => m.channel === channel.index && faultAt !== null && m.firstAttemptAt > faultAt)
