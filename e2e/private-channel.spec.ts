@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   DEMO_PASSWORD,
@@ -24,6 +25,15 @@ async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'P
   await page.getByLabel('Visibility').selectOption(visibility);
   await page.getByRole('button', { name: 'Create channel' }).click();
   await expect(page).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+}
+
+/** axe-core's serious and critical findings on the page (names, labels, contrast, ARIA), by rule and element. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    blocking.map((v) => `${v.id} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** Opens the member list of the channel on screen. */
@@ -81,6 +91,7 @@ test.describe('private channels', () => {
       await expect(carolPage.getByRole('navigation', { name: 'Channels' })).toBeVisible();
       await expect(carolPage.getByText(fromBob)).toHaveCount(0);
     }
+    await expectAccessible(carolPage);
     await carolPage.getByTestId('channel-notice').getByRole('link', { name: 'Browse channels' }).click();
     await expect(carolPage).toHaveURL(/\/browse$/);
 
@@ -114,6 +125,7 @@ test.describe('private channels', () => {
     // Bob is a member, not the owner: he sees the list and may invite, but removes nobody.
     await expect(bobMembers.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob \(you\)$/]);
     await expect(bobMembers.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+    await expectAccessible(bobTab);
 
     await bobMembers.getByRole('button', { name: 'Leave channel' }).click();
     const dialog = bobTab.getByRole('dialog', { name: `Leave #${slug}?` });
@@ -135,6 +147,8 @@ test.describe('onboarding', () => {
     browser,
     stack,
   }) => {
+    // Sign-up, a new channel and a second sign-in: three full page loads on a busy machine.
+    test.slow();
     const email = `${randomUUID().slice(0, 8)}@e2e.spotter.dev`;
     const context = await browser.newContext({ baseURL: stack.baseURL });
     const page = await context.newPage();
