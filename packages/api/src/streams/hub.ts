@@ -109,13 +109,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
 
   const runFill = async (entry: Entry) => {
     // A head that could not be read failed the subscribers that waited for it; nothing to fill.
-    if (
-      !(await entry.ready.then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
+    if (!(await isHeadKnown(entry))) return;
     // A gap is usually closed by the late publish a moment later: only read if it is still open.
     if (!entry.mustRead) await sleep(REORDER_WAIT_MS);
     while (!entry.isClosed && (entry.mustRead || entry.early.size > 0)) {
@@ -134,7 +128,8 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       }
       if (entry.head > before) metrics.gapFills.inc({ reason: state === 'down' ? 'bus-down' : 'gap' });
       else if (!entry.mustRead) {
-        // Nothing newer is committed: early events must be from a stream that was reset (test data).
+        // Nothing newer is committed, yet events ahead wait for a predecessor that cannot come
+        // (publishes follow commits): drop them rather than read again and again.
         entry.early.clear();
       }
     }
@@ -146,13 +141,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       try {
         const live = await bus.subscribe(topics.stream(entry.streamId), { signal: entry.stopBus.signal });
         // Offered events are compared with the head, so it must be known first.
-        if (
-          !(await entry.ready.then(
-            () => true,
-            () => false,
-          ))
-        )
-          return;
+        if (!(await isHeadKnown(entry))) return;
         // Whatever committed between reading the head and the SUBSCRIBE being confirmed.
         fill(entry, 'catch-up');
         for await (const { event } of live) {
@@ -283,6 +272,14 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       entries.clear();
     },
   };
+}
+
+/** Whether the entry's head was read; a failed read already failed the subscribers waiting for it. */
+function isHeadKnown(entry: Entry): Promise<boolean> {
+  return entry.ready.then(
+    () => true,
+    () => false,
+  );
 }
 
 function sleep(ms: number): Promise<void> {
