@@ -1,5 +1,7 @@
 /** Prisma's codes for "the database cannot be reached right now", as opposed to a bad query. */
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// P2028: a transaction could not start in time (the pool or the database is overloaded): nothing
+// was written, and a retry a little later succeeds.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 
 /** Driver adapter error kinds (adapter-pg) and PostgreSQL/socket codes that mean the same. */
 const UNAVAILABLE_KINDS = new Set([

@@ -12,6 +12,9 @@ import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
 import type { WebEnv } from '../env';
 import type { WebRuntime } from './runtime';
 
+/** See createPrismaClient: long enough for a queue of a few hundred sends on the embedded database. */
+const EMBEDDED_TRANSACTION_WAIT_MS = 30_000;
+
 /** The process logger: readable lines in development, JSON in production. */
 export function createWebLogger(env?: Pick<WebEnv, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
   return createLogger({
@@ -33,7 +36,12 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
   const database = embedded
     ? { kind: 'embedded' as const, url: embedded.url }
     : { kind: 'postgres' as const, url: env.DATABASE_URL as string };
-  const prisma = createPrismaClient(database.url);
+  // The embedded database serves one transaction at a time: a burst of sends queues there, so give a
+  // transaction longer to start than Prisma's 2 s rather than fail a send a user is waiting on.
+  const prisma = createPrismaClient(
+    database.url,
+    embedded ? { transactionMaxWaitMs: EMBEDDED_TRANSACTION_WAIT_MS } : {},
+  );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET };
   const createCaller = createCallerFactory(appRouter);
