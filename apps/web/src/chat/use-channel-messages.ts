@@ -114,6 +114,11 @@ export function useChannelMessages(input: {
     if (pages.hasNextPage && !pages.isFetchingNextPage) await pages.fetchNextPage();
   }, [pages]);
 
+  // Sends go one after another: two messages typed a moment apart must commit in the order they
+  // were typed, as they show while pending (concurrent requests may commit swapped). A failed send
+  // does not hold back the next one.
+  const previousSend = useRef<Promise<unknown>>(Promise.resolve());
+
   /** Rejects with the server's error after removing the pending copy. */
   const send = useCallback(
     async (body: string) => {
@@ -122,8 +127,12 @@ export function useChannelMessages(input: {
         type: 'addPending',
         pending: { nonce, authorId: me.userId, authorName: me.name, body, createdAt: new Date() },
       });
+      const sent = previousSend.current
+        .catch(() => undefined)
+        .then(() => client.message.send.mutate({ channelId, body, nonce }));
+      previousSend.current = sent;
       try {
-        upsert([await client.message.send.mutate({ channelId, body, nonce })]);
+        upsert([await sent]);
       } catch (error) {
         dispatch({ type: 'dropPending', nonce });
         throw error;
