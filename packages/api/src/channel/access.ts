@@ -3,6 +3,12 @@ import { AppError } from '../errors';
 
 export type ChannelRole = 'OWNER' | 'MEMBER';
 
+/** requireMember's refusals, also for the checks made inside the database (the send function's). */
+export const channelRefusals = {
+  noSuchChannel: () => new AppError('NOT_FOUND', 'No such channel.'),
+  joinFirst: () => new AppError('FORBIDDEN', 'Join this channel to read or post in it.'),
+};
+
 /**
  * The one access check for everything inside a channel: reading, posting, subscribing, managing
  * members. A private channel the user is not in answers NOT_FOUND, so its existence is not
@@ -19,9 +25,9 @@ export async function requireMember(
   });
   const role = channel?.memberships[0]?.role;
   if (!channel || (channel.visibility === 'PRIVATE' && !role)) {
-    throw new AppError('NOT_FOUND', 'No such channel.');
+    throw channelRefusals.noSuchChannel();
   }
-  if (!role) throw new AppError('FORBIDDEN', 'Join this channel to read or post in it.');
+  if (!role) throw channelRefusals.joinFirst();
   return role;
 }
 

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { readHead } from '../streams/read';
+import { readEvents, readHead } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
 
@@ -46,6 +46,44 @@ describe('message.send', () => {
     const seqs = (await Promise.all(sends)).map((m) => m.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => base + i + 1));
     expect((await readHead(h.prisma, streamIds.channel(channel.id))).lastSeq).toBe(base + 20);
+  });
+
+  it("lands a send racing the author's removal before it, or refuses it", async () => {
+    const owner = await h.createUser('Alice');
+    const member = await h.createUser('Bob');
+    const channel = await owner.caller.channel.create({
+      name: h.uniqueName('Coaches'),
+      visibility: 'PRIVATE',
+    });
+    await owner.caller.channel.invite({ channelId: channel.id, email: member.session.email });
+    const send = (i: number) =>
+      member.caller.message.send({ channelId: channel.id, body: `set ${i}` }).then(
+        (message) => message,
+        (error: TRPCError) => error.code,
+      );
+    // Sends keep coming while the removal runs (and one after it): some land, some are refused.
+    let isRemoved = false;
+    const removal = owner.caller.channel
+      .removeMember({ channelId: channel.id, userId: member.session.userId })
+      .finally(() => {
+        isRemoved = true;
+      });
+    const pending: ReturnType<typeof send>[] = [];
+    for (let i = 0; i < 200 && !isRemoved; i++) {
+      pending.push(send(i));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await removal;
+    pending.push(send(pending.length));
+    const outcomes = await Promise.all(pending);
+    const refusals = outcomes.filter((outcome) => typeof outcome === 'string');
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(new Set(refusals)).toEqual(new Set(['NOT_FOUND']));
+    const events = await readEvents(h.prisma, streamIds.channel(channel.id), { after: 0, limit: 100 });
+    const left = events.find((event) => event.type === 'member.left');
+    const posted = events.filter((event) => event.type === 'message.created');
+    expect(posted).toHaveLength(outcomes.length - refusals.length);
+    for (const event of posted) expect(event.seq).toBeLessThan(left?.seq ?? 0);
   });
 
   it('posts once when a send is retried with the same nonce, even concurrently', async () => {

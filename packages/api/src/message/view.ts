@@ -29,7 +29,14 @@ type MessageRow = {
   author: { name: string };
 };
 
-/** A deleted message keeps its place (seq) in the channel but loses its body. */
+/** A message row with its author's name alongside, as a raw query returns it. */
+export type FlatMessageRow = Omit<MessageRow, 'author'> & { authorName: string };
+
 export function toMessageView({ author, ...row }: MessageRow): MessageView {
-  return { ...row, body: row.deletedAt ? '' : row.body, authorName: author.name };
+  return flatRowToMessageView({ ...row, authorName: author.name });
+}
+
+/** A deleted message keeps its place (seq) in the channel but loses its body. */
+export function flatRowToMessageView(row: FlatMessageRow): MessageView {
+  return { ...row, body: row.deletedAt ? '' : row.body };
 }

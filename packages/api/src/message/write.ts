@@ -1,62 +1,37 @@
 import type { Database } from '@spotter/db';
-import { requireMember } from '../channel/access';
-import { AppError, isAppError, isUniqueViolation } from '../errors';
+import { channelRefusals, requireMember } from '../channel/access';
+import { AppError, isAppError } from '../errors';
 import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
-import { messageViewSelect, toMessageView } from './view';
+import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
 export type NewMessage = { channelId: string; authorId: string; body: string; nonce?: string | undefined };
 export type Written = { message: MessageView; appended: Appended[] };
 
+/** What `spotter_send_message` answers (see its migration): one row, message columns null on refusal. */
+type SendRow = FlatMessageRow & { outcome: 'sent' | 'earlier' | 'no-channel' | 'not-member' };
+
 /**
- * Stores a message as the next event of its channel's stream, in one transaction: the message takes
- * the event's seq as its position. A retried send with the same nonce returns the stored copy (and
- * appends nothing) instead of posting twice. Membership is checked again under the stream's lock,
- * which membership changes take too: a send either lands before the author's removal or is refused.
+ * Stores a message as the next event of its channel's stream: the message takes the event's seq as
+ * its position. One database function does it in one round trip (the hot path) — it takes the
+ * stream's lock, then checks membership (a send lands before the author's removal or is refused)
+ * and the nonce (a retried send returns the stored copy and appends nothing), then stores the
+ * message and its event.
  */
 export async function sendMessage(prisma: Database, input: NewMessage): Promise<Written> {
-  await requireMember(prisma, input.authorId, input.channelId);
-  const earlier = await findByNonce(prisma, input);
-  if (earlier) return { message: earlier, appended: [] };
+  const [row] = await prisma.$queryRaw<SendRow[]>`
+    SELECT * FROM spotter_send_message(${input.channelId}, ${input.authorId}, ${input.body}, ${input.nonce ?? null})`;
+  if (!row) throw new Error('spotter_send_message returned no row');
+  const { outcome, ...message } = row;
+  if (outcome === 'no-channel') throw channelRefusals.noSuchChannel();
+  if (outcome === 'not-member') throw channelRefusals.joinFirst();
+  const view = flatRowToMessageView(message);
+  if (outcome === 'earlier') return { message: view, appended: [] };
   const streamId = streamIds.channel(input.channelId);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const seq = await takeStreamSeqs(tx, streamId);
-      await requireMember(tx, input.authorId, input.channelId);
-      const row = await tx.message.create({
-        data: {
-          channelId: input.channelId,
-          authorId: input.authorId,
-          body: input.body,
-          nonce: input.nonce ?? null,
-          seq,
-        },
-        select: messageViewSelect,
-      });
-      const event: StreamEvent = { type: 'message.created', seq, message: toMessageView(row) };
-      await recordEvents(tx, streamId, [event]);
-      return { message: event.message, appended: [{ streamId, events: [event] }] };
-    });
-  } catch (error) {
-    // Two retries raced past the check above: the unique nonce rejected the second, whose
-    // transaction (and seq) rolled back; answer with the copy that won.
-    const winner = isUniqueViolation(error) ? await findByNonce(prisma, input) : null;
-    if (winner) return { message: winner, appended: [] };
-    throw error;
-  }
-}
-
-async function findByNonce(prisma: Database, input: NewMessage): Promise<MessageView | null> {
-  if (!input.nonce) return null;
-  const row = await prisma.message.findUnique({
-    where: {
-      channelId_authorId_nonce: { channelId: input.channelId, authorId: input.authorId, nonce: input.nonce },
-    },
-    select: messageViewSelect,
-  });
-  return row ? toMessageView(row) : null;
+  const event: StreamEvent = { type: 'message.created', seq: view.seq, message: view };
+  return { message: view, appended: [{ streamId, events: [event] }] };
 }
 
 /**

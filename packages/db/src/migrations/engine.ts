@@ -49,7 +49,7 @@ export async function withSchemaEngine<T>(
   // the session advisory lock the engine takes for migrations, which would stall every later migrate.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
-    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+    const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg(pool), pool));
     // The engine reports progress through the callback; command results carry what callers need.
     const engine = await Engine.new({ datamodels: undefined }, () => {}, adapter);
     try {
@@ -60,4 +60,29 @@ export async function withSchemaEngine<T>(
   } finally {
     await pool.end();
   }
+}
+
+type ScriptRunner = { executeScript(script: string): Promise<void>; onError(error: unknown): never };
+
+/**
+ * Runs each migration script as ONE simple-protocol query, as Prisma's native engine does.
+ * adapter-pg's own `executeScript` splits the script at every ";", which cuts a function body
+ * (`$$ ... ; ... $$`) into pieces that do not parse.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        // The adapter's own mapping to a DriverAdapterError, which the engine reports.
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
 }
