@@ -6,6 +6,9 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test('on a phone, the drawer opens, closes and switches channel, and chatting works', async ({ page }) => {
   await signIn(page, 'bob@spotter.dev');
+  // The drawer button works once React has hydrated the page (a tap before that does nothing);
+  // a connected socket means the app's scripts run. (CI once tapped first on a busy machine.)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   const toggle = page.getByRole('button', { name: 'Channels' });
   const channelList = page.getByRole('navigation', { name: 'Channels' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
