@@ -20,7 +20,12 @@ export default defineConfig({
           name: 'integration',
           include: ['{apps,packages}/*/src/**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
-          globalSetup: ['./packages/db/src/testing/global-setup.ts'],
+          // Replicas run apps/realtime/dist/main.js, as in production: rebuilt first (about a second)
+          // so a test never runs a bundle of older code, even when one file is run on its own.
+          globalSetup: [
+            './packages/db/src/testing/global-setup.ts',
+            './packages/test-support/src/realtime-build-setup.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

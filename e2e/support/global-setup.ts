@@ -1,6 +1,12 @@
 import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
-import { freePort, startRedisServer, startReplica, startWebServer } from '@spotter/test-support';
+import {
+  buildRealtime,
+  freePort,
+  startRedisServer,
+  startReplica,
+  startWebServer,
+} from '@spotter/test-support';
 import { STACK_ENV } from './stack';
 import { ensureWebBuild } from './web-build';
 
@@ -19,6 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     const step = stopwatch();
     ensureWebBuild();
+    // The replicas run apps/realtime/dist/main.js; rebuilding it takes about a second.
+    await buildRealtime();
     step('build checked');
 
     const database = await createTestDatabase();

@@ -1,3 +1,4 @@
+import { buildRealtime } from '@spotter/test-support';
 import { type Cluster, startCluster } from './cluster';
 import type { ConnectionChange } from './load/clients';
 import { type Conversation, startConversation } from './load/conversation';
@@ -30,6 +31,8 @@ async function main(): Promise<Verdict> {
       ? `using DATABASE_URL (${new URL(databaseUrl).pathname.slice(1)}); it must be migrated`
       : 'no DATABASE_URL: creating a scratch database on 127.0.0.1:5432 (dropped at the end)',
   );
+  say('building the realtime replica (npm run build -w @spotter/realtime)');
+  await buildRealtime();
   const cluster = await startCluster({
     databaseUrl,
     webReplicas: 2,

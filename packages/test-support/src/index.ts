@@ -3,6 +3,7 @@ export { recordChannelEvents } from './events';
 export { freePort, isListening } from './ports';
 export { type PostgresServer, startPostgresServer } from './postgres-server';
 export { type ProcessExit, type ServerProcess, type SpawnOptions, spawnServer, spawnTsx } from './processes';
+export { buildRealtime, builtRealtimeMain } from './realtime-build';
 export { type RedisServer, startRedisServer } from './redis-server';
 export { type Replica, type ReplicaExit, type ReplicaOptions, spawnReplica, startReplica } from './replica';
 export { createUserWithToken } from './users';

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { spawnTsx } from './processes';
+import { spawnServer } from './processes';
+import { builtRealtimeMain } from './realtime-build';
 import { untilHttpOk, within } from './wait';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// Started by path, as a deployment starts it: test-support never imports the app's code.
-const MAIN = fileURLToPath(new URL('../../../apps/realtime/src/main.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -38,9 +37,9 @@ export type ReplicaOptions = {
 };
 
 /**
- * Spawns `apps/realtime/src/main.ts` (through tsx) on a free port chosen by the OS and resolves once
- * it logged its port and `/ready` answers 200. Rejects with the process output if it exits or does
- * not become ready within 30 s.
+ * Spawns the built replica (`node apps/realtime/dist/main.js`, as production runs it) on a free port
+ * chosen by the OS and resolves once it logged its port and `/ready` answers 200. Rejects with the
+ * process output if it exits or does not become ready within 30 s, and at once if it is not built.
  */
 export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   const proc = spawnReplica(options);
@@ -68,9 +67,12 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
 
 /**
  * Spawns a replica without waiting for it to become ready: for tests of how it starts, or refuses to.
- * The environment is built from scratch (plus PATH), so the test machine's own variables never leak in.
+ * The environment is built from scratch (plus PATH), so the test machine's own variables never leak in
+ * (NODE_OPTIONS included: no loader or source-map flag the production process would not have).
+ * Throws, naming the build command, when apps/realtime/dist/main.js does not exist.
  */
 export function spawnReplica(options: ReplicaOptions) {
+  const main = builtRealtimeMain();
   const wanted: Record<string, string | undefined> = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -86,7 +88,7 @@ export function spawnReplica(options: ReplicaOptions) {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(wanted)) if (value !== undefined) env[name] = value;
   // The whole output: tests read the replica's last log lines (its drain report) from it.
-  const server = spawnTsx(MAIN, {
+  const server = spawnServer(process.execPath, [main], {
     cwd: REPO_ROOT,
     env,
     graceMs: false,
