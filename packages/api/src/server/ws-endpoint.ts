@@ -1,15 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
 import { metrics } from '../metrics';
-import { appRouter } from '../root';
 import { judgeOrigin } from './allowed-origins';
+import { serveConnection } from './trpc-ws/connection';
+import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
+import { LIMITS } from './trpc-ws/limits';
 
 /** Ping every 30 s: proxies such as nginx drop idle upgraded sockets after 60 s. */
-export const KEEP_ALIVE = { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 } as const;
+export const KEEP_ALIVE = { pingMs: 30_000, pongWaitMs: 5_000 } as const;
 
 /**
  * The largest frame a client may send. tRPC messages are small (a chat message is capped far
@@ -55,19 +56,36 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   const { deps, path } = options;
   const allowed = new Set(options.allowedOrigins);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
-  const trpc = applyWSSHandler({
-    wss,
-    router: appRouter,
-    createContext: createContextFactory(deps).fromWebSocket,
-    keepAlive: KEEP_ALIVE,
-    onError({ error, path: procedure }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
-    },
-  });
-  wss.on('connection', (socket) => {
+  const createContext = createContextFactory(deps).fromWebSocket;
+  const connectionsPerUser = new Map<string, number>();
+  wss.on('connection', (socket, req) => {
     metrics.connections.inc();
     socket.once('close', () => metrics.connections.dec());
+    serveConnection(socket, req, {
+      createContext,
+      keepAlive: KEEP_ALIVE,
+      onError(error, procedure) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
+      },
+      admit({ session }) {
+        const userId = session?.userId ?? '';
+        const count = connectionsPerUser.get(userId) ?? 0;
+        if (count >= LIMITS.connectionsPerUser) {
+          deps.logger.warn({ userId }, 'refused a connection: the user has too many here');
+          return null;
+        }
+        connectionsPerUser.set(userId, count + 1);
+        return () => {
+          const left = (connectionsPerUser.get(userId) ?? 1) - 1;
+          if (left > 0) connectionsPerUser.set(userId, left);
+          else connectionsPerUser.delete(userId);
+        };
+      },
+      onSlowConsumer() {
+        deps.logger.warn('cut off a client that stopped reading its events; it resumes when it reconnects');
+      },
+    });
   });
   let isDraining = false;
 
@@ -97,7 +115,8 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     async drain(timeoutMs) {
       isDraining = true;
       deps.logger.info({ clients: wss.clients.size }, 'draining: asking clients to reconnect');
-      trpc.broadcastReconnectNotification();
+      for (const client of wss.clients)
+        if (client.readyState === client.OPEN) client.send(RECONNECT_NOTIFICATION);
       const remaining = await untilNoClients(wss, timeoutMs);
       if (remaining > 0) deps.logger.warn({ remaining }, 'drain timed out; closing the remaining sockets');
       return { remaining };

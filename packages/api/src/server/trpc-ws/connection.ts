@@ -1,0 +1,298 @@
+import type { IncomingMessage } from 'node:http';
+import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
+import { type CreateWSSContextFnOptions, handleKeepAlive } from '@trpc/server/adapters/ws';
+import { parseConnectionParamsFromUnknown, type TRPCRequestInfo } from '@trpc/server/http';
+import { parseTRPCMessage, type TRPCClientOutgoingMessage } from '@trpc/server/rpc';
+import { isAsyncIterable } from '@trpc/server/unstable-core-do-not-import';
+import type { WebSocket } from 'ws';
+import type { Context } from '../../context';
+import { appRouter } from '../../root';
+import { dataFrameEncoder, encodeResponse } from './frames';
+import { CLOSE_CODES, EPHEMERAL_PATHS, LIMITS } from './limits';
+
+type RequestId = number | string;
+type JsonRpc = '2.0' | undefined;
+type Call = Exclude<TRPCClientOutgoingMessage, { method: 'subscription.stop' }>;
+type Failure = { path?: string | undefined; type?: Call['method'] | 'unknown'; input?: unknown };
+
+export type ConnectionOptions = {
+  createContext(options: CreateWSSContextFnOptions): Promise<Context>;
+  /** Called with every error answered to the client (to log the unexpected ones). */
+  onError(error: TRPCError, path: string | undefined): void;
+  /**
+   * Counts an authenticated connection against its user's cap: returns the release to call when
+   * it closes, or null when the user has too many connections here already.
+   */
+  admit(context: Context): (() => void) | null;
+  /** Called once when the client is cut off for not reading its events. */
+  onSlowConsumer(): void;
+  keepAlive: { pingMs: number; pongWaitMs: number };
+};
+
+const OPEN = 1; // WebSocket.OPEN
+const config = appRouter._def._config;
+
+/**
+ * Serves one WebSocket in tRPC's wire protocol — the official wsLink and createWSClient work
+ * unchanged — and routes every call through the real router (middlewares, zod, the error
+ * formatter). It differs from tRPC's own handler where that one pays per subscriber or trusts the
+ * client: a tracked event is serialized once per process, a subscription pulls its events without
+ * a per-item promise race (every subscription procedure here ends on its signal), and each
+ * connection is held to LIMITS (calls per frame, subscriptions, ids, authentication deadline, a
+ * bound on unsent bytes).
+ */
+export function serveConnection(socket: WebSocket, req: IncomingMessage, options: ConnectionOptions) {
+  const closed = new AbortController();
+  const subscriptions = new Map<RequestId, AbortController>();
+  const callsInFlight = new Set<RequestId>();
+  let release: (() => void) | null = null;
+  let ctx: Context | undefined;
+
+  handleKeepAlive(socket, options.keepAlive.pingMs, options.keepAlive.pongWaitMs);
+
+  const send = (frame: string) => {
+    if (socket.readyState === OPEN) socket.send(frame);
+  };
+
+  const answerError = (id: RequestId | null, jsonrpc: JsonRpc, cause: unknown, failure: Failure = {}) => {
+    const error = getTRPCErrorFromUnknown(cause);
+    options.onError(error, failure.path);
+    const shape = getErrorShape({
+      config,
+      error,
+      type: failure.type ?? 'unknown',
+      path: failure.path,
+      input: failure.input,
+      ctx,
+    });
+    send(encodeResponse({ id, jsonrpc, error: shape }));
+  };
+
+  const startContext = (connectionParams: TRPCRequestInfo['connectionParams']) =>
+    options
+      .createContext({ req, res: socket, info: requestInfo(connectionParams, closed.signal) })
+      .then((context) => {
+        ctx = context;
+        if (context.session) {
+          release = options.admit(context);
+          if (!release) socket.close(CLOSE_CODES.tooManyConnections, 'too many connections for this user');
+        }
+        return context;
+      });
+
+  // A client that announced connection params sends them first; until then no call can run.
+  const expectsParams =
+    new URL(req.url ?? '/', 'http://placeholder').searchParams.get('connectionParams') === '1';
+  let context: Promise<Context> | null = expectsParams ? null : startContext(null);
+  const deadline = expectsParams
+    ? setTimeout(
+        () => socket.close(CLOSE_CODES.authenticationDeadline, 'no connection params in time'),
+        LIMITS.authenticationDeadlineMs,
+      )
+    : undefined;
+
+  /** A context that cannot be made (tRPC's handler does the same): say why, then close. */
+  function failContext(cause: unknown) {
+    answerError(null, undefined, cause);
+    socket.close();
+  }
+  context?.catch(failContext);
+
+  const onParams = (text: string) => {
+    clearTimeout(deadline);
+    try {
+      const message = JSON.parse(text) as { data?: unknown } | null;
+      if (typeof message !== 'object' || message === null) throw new Error('not an object');
+      context = startContext(parseConnectionParamsFromUnknown(message.data));
+    } catch (cause) {
+      context = Promise.reject(
+        new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed connection params', cause }),
+      );
+    }
+    context.catch(failContext);
+  };
+
+  const runCall = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
+    const { jsonrpc } = call;
+    const { path } = call.params;
+    callsInFlight.add(id);
+    try {
+      const result = await callTRPCProcedure({
+        router: appRouter,
+        path,
+        getRawInput: async () => input,
+        ctx: await (context as Promise<Context>),
+        type: call.method,
+        signal: closed.signal,
+        batchIndex,
+      });
+      if (isAsyncIterable(result))
+        throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `${path} is a subscription` });
+      send(encodeResponse({ id, jsonrpc, result: { type: 'data', data: result } }));
+    } catch (cause) {
+      answerError(id, jsonrpc, cause, { path, type: call.method, input });
+    } finally {
+      callsInFlight.delete(id);
+    }
+  };
+
+  const runSubscription = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
+    const { jsonrpc } = call;
+    const { path } = call.params;
+    const stop = new AbortController();
+    const onClose = () => stop.abort();
+    closed.signal.addEventListener('abort', onClose, { once: true });
+    subscriptions.set(id, stop);
+    try {
+      const result = await callTRPCProcedure({
+        router: appRouter,
+        path,
+        getRawInput: async () => input,
+        ctx: await (context as Promise<Context>),
+        type: 'subscription',
+        signal: stop.signal,
+        batchIndex,
+      });
+      if (!isAsyncIterable(result))
+        throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} returned no async iterable` });
+      const iterator = result[Symbol.asyncIterator]();
+      try {
+        if (stop.signal.aborted) return;
+        send(encodeResponse({ id, jsonrpc, result: { type: 'started' } }));
+        const encode = dataFrameEncoder(id, jsonrpc);
+        const isEphemeral = EPHEMERAL_PATHS.has(path);
+        for (
+          let next = await iterator.next();
+          !next.done && !stop.signal.aborted;
+          next = await iterator.next()
+        ) {
+          push(encode(next.value), isEphemeral);
+        }
+      } finally {
+        await iterator.return?.();
+      }
+      send(encodeResponse({ id, jsonrpc, result: { type: 'stopped' } }));
+    } catch (cause) {
+      if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
+    } finally {
+      closed.signal.removeEventListener('abort', onClose);
+      if (subscriptions.get(id) === stop) subscriptions.delete(id);
+    }
+  };
+
+  /** Sends an event unless the client stopped reading: ephemeral ones go first, then the client. */
+  const push = (frame: string, isEphemeral: boolean) => {
+    if (socket.readyState !== OPEN) return;
+    const unsent = socket.bufferedAmount;
+    if (unsent > LIMITS.slowConsumerBytes) {
+      // It cannot read a close frame either; it resumes from its last event when it reconnects.
+      options.onSlowConsumer();
+      socket.terminate();
+      return;
+    }
+    if (isEphemeral && unsent > LIMITS.ephemeralDropBytes) return;
+    socket.send(frame);
+  };
+
+  const handle = (raw: unknown, batchIndex: number) => {
+    const id = requestIdOf(raw);
+    if (id === undefined) {
+      const message = `\`id\` must be a number or a string of at most ${LIMITS.idLength} characters`;
+      return answerError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message }));
+    }
+    let message: TRPCClientOutgoingMessage;
+    try {
+      message = parseTRPCMessage(raw, config.transformer);
+    } catch (cause) {
+      return answerError(
+        id,
+        undefined,
+        new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed call', cause }),
+      );
+    }
+    if (message.method === 'subscription.stop') return subscriptions.get(id)?.abort();
+    const { jsonrpc } = message;
+    const failure: Failure = { path: message.params.path, type: message.method };
+    if (subscriptions.has(id) || callsInFlight.has(id))
+      return answerError(
+        id,
+        jsonrpc,
+        new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` }),
+        failure,
+      );
+    if (message.method === 'subscription' && subscriptions.size >= LIMITS.subscriptionsPerConnection) {
+      const text = `At most ${LIMITS.subscriptionsPerConnection} subscriptions per connection`;
+      return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
+    }
+    const input = withLastEventId(message.params.input, message.params.lastEventId);
+    if (message.method === 'subscription') void runSubscription(id, message, input, batchIndex);
+    else void runCall(id, message, input, batchIndex);
+  };
+
+  socket.on('message', (data) => {
+    const text = data.toString();
+    if (text === 'PONG') return;
+    if (text === 'PING') return send('PONG');
+    if (!context) return onParams(text);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (cause) {
+      return answerError(
+        null,
+        undefined,
+        new TRPCError({ code: 'PARSE_ERROR', message: 'The frame is not JSON', cause }),
+      );
+    }
+    const calls = Array.isArray(parsed) ? parsed : [parsed];
+    if (calls.length === 0)
+      return answerError(null, undefined, new TRPCError({ code: 'BAD_REQUEST', message: 'An empty batch' }));
+    for (const [index, raw] of calls.entries()) {
+      if (index < LIMITS.callsPerFrame) {
+        handle(raw, index);
+        continue;
+      }
+      const message = `At most ${LIMITS.callsPerFrame} calls per frame`;
+      answerError(requestIdOf(raw) ?? null, undefined, new TRPCError({ code: 'TOO_MANY_REQUESTS', message }));
+    }
+  });
+
+  // `ws` reports protocol errors (a frame over maxPayload, bad opcodes) here, then closes the socket.
+  socket.on('error', (cause) => options.onError(getTRPCErrorFromUnknown(cause), undefined));
+
+  socket.once('close', () => {
+    clearTimeout(deadline);
+    closed.abort();
+    release?.();
+  });
+}
+
+/** The call's id when it is one the client may use; undefined when it is missing or unacceptable. */
+function requestIdOf(raw: unknown): RequestId | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+  if (typeof id === 'string' && id.length > 0 && id.length <= LIMITS.idLength) return id;
+  return undefined;
+}
+
+/** wsLink sends the last tracked id it saw beside the input; procedures read it from the input. */
+function withLastEventId(input: unknown, lastEventId: string | undefined): unknown {
+  if (lastEventId === undefined) return input;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return { ...input, lastEventId };
+  return input ?? { lastEventId };
+}
+
+function requestInfo(
+  connectionParams: TRPCRequestInfo['connectionParams'],
+  signal: AbortSignal,
+): TRPCRequestInfo {
+  return {
+    accept: null,
+    type: 'unknown',
+    isBatchCall: false,
+    calls: [],
+    connectionParams,
+    signal,
+    url: null,
+  };
+}

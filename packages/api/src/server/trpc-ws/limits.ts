@@ -1,0 +1,30 @@
+/**
+ * What one WebSocket connection may ask of a replica. Each bound keeps one client (a bug or an
+ * attacker) from slowing everyone else on the replica down; a browser or a bot that behaves never
+ * comes near any of them.
+ */
+export const LIMITS = {
+  /** Calls in one frame; the rest of the frame is answered TOO_MANY_REQUESTS, id by id. */
+  callsPerFrame: 100,
+  /** Live subscriptions of one connection (a browser tab holds about five). */
+  subscriptionsPerConnection: 100,
+  /** Open connections of one user across this replica (tabs, devices, bots). */
+  connectionsPerUser: 50,
+  /** A request id is a number or a string of at most this many characters; it is echoed back. */
+  idLength: 64,
+  /** A client that announced connection params (`?connectionParams=1`) must send them within this. */
+  authenticationDeadlineMs: 10_000,
+  /** Unsent bytes beyond which ephemeral events (typing) are dropped for this client. */
+  ephemeralDropBytes: 64 * 1024,
+  /** Unsent bytes beyond which the client is cut off: it resumes from its last event on reconnect. */
+  slowConsumerBytes: 1024 * 1024,
+} as const;
+
+/** Subscriptions whose events are momentary hints: dropped first for a client that falls behind. */
+export const EPHEMERAL_PATHS: ReadonlySet<string> = new Set(['typing.onUpdate']);
+
+/** Close codes this endpoint uses besides `ws`'s own (1009 for a frame over the size limit). */
+export const CLOSE_CODES = {
+  authenticationDeadline: 4408,
+  tooManyConnections: 4429,
+} as const;
