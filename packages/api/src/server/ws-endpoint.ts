@@ -7,7 +7,7 @@ import { metrics } from '../metrics';
 import { judgeOrigin } from './allowed-origins';
 import { serveConnection } from './trpc-ws/connection';
 import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
-import { LIMITS } from './trpc-ws/limits';
+import { type ConnectionLimits, LIMITS } from './trpc-ws/limits';
 
 /** Ping every 30 s: proxies such as nginx drop idle upgraded sockets after 60 s. */
 export const KEEP_ALIVE = { pingMs: 30_000, pongWaitMs: 5_000 } as const;
@@ -30,6 +30,8 @@ export type WsEndpointOptions = {
    * `pass` leaves them to the server's other upgrade listeners (the web server: Next's dev HMR).
    */
   otherPaths: 'refuse' | 'pass';
+  /** Overrides of the per-connection limits (tests use small ones). */
+  limits?: Partial<ConnectionLimits>;
 };
 
 export type WsEndpoint = {
@@ -57,6 +59,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   const allowed = new Set(options.allowedOrigins);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   const createContext = createContextFactory(deps).fromWebSocket;
+  const limits: ConnectionLimits = { ...LIMITS, ...options.limits };
   const connectionsPerUser = new Map<string, number>();
   wss.on('connection', (socket, req) => {
     metrics.connections.inc();
@@ -64,6 +67,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     serveConnection(socket, req, {
       createContext,
       keepAlive: KEEP_ALIVE,
+      limits,
       onError(error, procedure) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
@@ -71,7 +75,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
       admit({ session }) {
         const userId = session?.userId ?? '';
         const count = connectionsPerUser.get(userId) ?? 0;
-        if (count >= LIMITS.connectionsPerUser) {
+        if (count >= limits.connectionsPerUser) {
           deps.logger.warn({ userId }, 'refused a connection: the user has too many here');
           return null;
         }

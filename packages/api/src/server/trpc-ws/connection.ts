@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import type { Context } from '../../context';
 import { appRouter } from '../../root';
 import { dataFrameEncoder, encodeResponse } from './frames';
-import { CLOSE_CODES, EPHEMERAL_PATHS, LIMITS } from './limits';
+import { CLOSE_CODES, type ConnectionLimits, EPHEMERAL_PATHS } from './limits';
 
 type RequestId = number | string;
 type JsonRpc = '2.0' | undefined;
@@ -27,6 +27,7 @@ export type ConnectionOptions = {
   /** Called once when the client is cut off for not reading its events. */
   onSlowConsumer(): void;
   keepAlive: { pingMs: number; pongWaitMs: number };
+  limits: ConnectionLimits;
 };
 
 const OPEN = 1; // WebSocket.OPEN
@@ -38,10 +39,11 @@ const config = appRouter._def._config;
  * formatter). It differs from tRPC's own handler where that one pays per subscriber or trusts the
  * client: a tracked event is serialized once per process, a subscription pulls its events without
  * a per-item promise race (every subscription procedure here ends on its signal), and each
- * connection is held to LIMITS (calls per frame, subscriptions, ids, authentication deadline, a
+ * connection is held to its limits (calls per frame, subscriptions, ids, authentication deadline, a
  * bound on unsent bytes).
  */
 export function serveConnection(socket: WebSocket, req: IncomingMessage, options: ConnectionOptions) {
+  const { limits } = options;
   const closed = new AbortController();
   const subscriptions = new Map<RequestId, AbortController>();
   const callsInFlight = new Set<RequestId>();
@@ -87,7 +89,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const deadline = expectsParams
     ? setTimeout(
         () => socket.close(CLOSE_CODES.authenticationDeadline, 'no connection params in time'),
-        LIMITS.authenticationDeadlineMs,
+        limits.authenticationDeadlineMs,
       )
     : undefined;
 
@@ -184,20 +186,20 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const push = (frame: string, isEphemeral: boolean) => {
     if (socket.readyState !== OPEN) return;
     const unsent = socket.bufferedAmount;
-    if (unsent > LIMITS.slowConsumerBytes) {
+    if (unsent > limits.slowConsumerBytes) {
       // It cannot read a close frame either; it resumes from its last event when it reconnects.
       options.onSlowConsumer();
       socket.terminate();
       return;
     }
-    if (isEphemeral && unsent > LIMITS.ephemeralDropBytes) return;
+    if (isEphemeral && unsent > limits.ephemeralDropBytes) return;
     socket.send(frame);
   };
 
   const handle = (raw: unknown, batchIndex: number) => {
-    const id = requestIdOf(raw);
+    const id = requestIdOf(raw, limits.idLength);
     if (id === undefined) {
-      const message = `\`id\` must be a number or a string of at most ${LIMITS.idLength} characters`;
+      const message = `\`id\` must be a number or a string of at most ${limits.idLength} characters`;
       return answerError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message }));
     }
     let message: TRPCClientOutgoingMessage;
@@ -220,8 +222,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
         new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` }),
         failure,
       );
-    if (message.method === 'subscription' && subscriptions.size >= LIMITS.subscriptionsPerConnection) {
-      const text = `At most ${LIMITS.subscriptionsPerConnection} subscriptions per connection`;
+    if (message.method === 'subscription' && subscriptions.size >= limits.subscriptionsPerConnection) {
+      const text = `At most ${limits.subscriptionsPerConnection} subscriptions per connection`;
       return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
     }
     const input = withLastEventId(message.params.input, message.params.lastEventId);
@@ -248,12 +250,16 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     if (calls.length === 0)
       return answerError(null, undefined, new TRPCError({ code: 'BAD_REQUEST', message: 'An empty batch' }));
     for (const [index, raw] of calls.entries()) {
-      if (index < LIMITS.callsPerFrame) {
+      if (index < limits.callsPerFrame) {
         handle(raw, index);
         continue;
       }
-      const message = `At most ${LIMITS.callsPerFrame} calls per frame`;
-      answerError(requestIdOf(raw) ?? null, undefined, new TRPCError({ code: 'TOO_MANY_REQUESTS', message }));
+      const message = `At most ${limits.callsPerFrame} calls per frame`;
+      answerError(
+        requestIdOf(raw, limits.idLength) ?? null,
+        undefined,
+        new TRPCError({ code: 'TOO_MANY_REQUESTS', message }),
+      );
     }
   });
 
@@ -268,10 +274,10 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 }
 
 /** The call's id when it is one the client may use; undefined when it is missing or unacceptable. */
-function requestIdOf(raw: unknown): RequestId | undefined {
+function requestIdOf(raw: unknown, maxLength: number): RequestId | undefined {
   const id = (raw as { id?: unknown } | null)?.id;
   if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
-  if (typeof id === 'string' && id.length > 0 && id.length <= LIMITS.idLength) return id;
+  if (typeof id === 'string' && id.length > 0 && id.length <= maxLength) return id;
   return undefined;
 }
 

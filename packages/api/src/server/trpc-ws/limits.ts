@@ -18,7 +18,9 @@ export const LIMITS = {
   ephemeralDropBytes: 64 * 1024,
   /** Unsent bytes beyond which the client is cut off: it resumes from its last event on reconnect. */
   slowConsumerBytes: 1024 * 1024,
-} as const;
+};
+
+export type ConnectionLimits = typeof LIMITS;
 
 /** Subscriptions whose events are momentary hints: dropped first for a client that falls behind. */
 export const EPHEMERAL_PATHS: ReadonlySet<string> = new Set(['typing.onUpdate']);

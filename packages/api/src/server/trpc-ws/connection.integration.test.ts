@@ -1,0 +1,244 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectClient, openAccepted } from '@spotter/test-support';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { issueSessionToken } from '../../auth/session-token';
+import type { AppRouter } from '../../root';
+import { type ApiHarness, createApiHarness } from '../../testing/api-harness';
+import { createWsEndpoint, MAX_PAYLOAD_BYTES, type WsEndpoint } from '../ws-endpoint';
+
+// The endpoint on a plain HTTP server, with small limits so each one is reached quickly.
+const LIMITS = {
+  authenticationDeadlineMs: 300,
+  connectionsPerUser: 3,
+  subscriptionsPerConnection: 5,
+  slowConsumerBytes: 256 * 1024,
+};
+
+let h: ApiHarness;
+let server: Server;
+let endpoint: WsEndpoint;
+let wsUrl: string;
+const cleanups: (() => unknown)[] = [];
+
+beforeAll(async () => {
+  h = createApiHarness(inject('databaseUrl'));
+  server = createServer((_req, res) => res.writeHead(404).end());
+  endpoint = createWsEndpoint({
+    deps: h.deps,
+    path: '/ws',
+    allowedOrigins: [],
+    otherPaths: 'refuse',
+    limits: LIMITS,
+  });
+  endpoint.attach(server);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  wsUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+afterAll(async () => {
+  await endpoint?.close();
+  server?.closeAllConnections();
+  server?.close();
+  await h?.close();
+});
+
+/** A user in a fresh channel, with their token for connectionParams. */
+async function member() {
+  const user = await h.createUser('Socket Tester');
+  const channel = await user.caller.channel.create({ name: h.uniqueName('Wire') });
+  const token = await issueSessionToken(user.session, h.deps.authSecret);
+  return { ...user, channel, token };
+}
+
+/** A raw socket authenticated with connection params, keeping every JSON frame it receives. */
+async function rawSocket(token: string) {
+  const socket = await openAccepted(`${wsUrl}?connectionParams=1`);
+  cleanups.push(() => socket.terminate());
+  const frames: Frame[] = [];
+  socket.on('message', (raw) => {
+    const text = raw.toString();
+    if (text.startsWith('{') || text.startsWith('[')) frames.push(JSON.parse(text) as Frame);
+  });
+  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+  return { socket, frames };
+}
+
+type Frame = {
+  id: number | string | null;
+  result?: { type: string; data?: { json?: { data?: { type?: string } } } };
+  error?: { json: { message: string; data: { code: string } } };
+};
+
+function call(id: unknown, path: string, input?: unknown, method = 'query') {
+  return { id, method, params: { path, input: { json: input } } };
+}
+
+async function framesFor(frames: Frame[], count: number) {
+  await expect.poll(() => frames.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  return frames;
+}
+
+const codeOf = (frame: Frame | undefined) => frame?.error?.json.data.code;
+
+describe('the official wsLink client on our endpoint', () => {
+  it('runs queries, mutations and tracked subscriptions, resumes from lastEventId and reports error codes', async () => {
+    const alice = await member();
+    const client = connectClient(wsUrl, alice.token);
+    cleanups.push(() => client.close());
+    expect(await client.trpc.auth.me.query()).toEqual(alice.session);
+
+    const first = await client.trpc.message.send.mutate({ channelId: alice.channel.id, body: 'first' });
+    const seen: string[] = [];
+    const subscription = client.trpc.channel.onEvent.subscribe(
+      { channelId: alice.channel.id, lastEventId: String(first.seq - 1) },
+      {
+        onData: ({ id, data }) => {
+          if (data.type === 'message.created') seen.push(`${id}:${data.message.body}`);
+        },
+      },
+    );
+    cleanups.push(() => subscription.unsubscribe());
+    await client.trpc.message.send.mutate({ channelId: alice.channel.id, body: 'second' });
+    await expect.poll(() => seen).toEqual([`${first.seq}:first`, `${first.seq + 1}:second`]);
+
+    const refused = await client.trpc.message.send
+      .mutate({ channelId: alice.channel.id, body: ' ' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect((refused as TRPCClientError<AppRouter>).data?.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('protocol edges', () => {
+  it('answers an empty batch, refuses a duplicate id, never echoes an oversized id, and caps calls per frame', async () => {
+    const { token } = await member();
+    const { socket, frames } = await rawSocket(token);
+
+    socket.send('[]');
+    const [empty] = await framesFor(frames, 1);
+    expect(empty?.id).toBeNull();
+    expect(codeOf(empty)).toBe('BAD_REQUEST');
+
+    socket.send(JSON.stringify(call('x'.repeat(1_000_000), 'auth.me')));
+    await framesFor(frames, 2);
+    expect(frames[1]?.id).toBeNull();
+    expect(codeOf(frames[1])).toBe('PARSE_ERROR');
+
+    // Two live subscriptions with one id: the second is refused, the first goes on.
+    const subscribe = call('sub', 'status.onDelivery', undefined, 'subscription');
+    socket.send(JSON.stringify([subscribe, subscribe]));
+    await expect.poll(() => frames.filter((frame) => frame.id === 'sub').length).toBeGreaterThanOrEqual(2);
+    const duplicate = frames.find((frame) => frame.id === 'sub' && frame.error);
+    expect(codeOf(duplicate)).toBe('BAD_REQUEST');
+
+    const before = frames.length;
+    socket.send(JSON.stringify(Array.from({ length: 150 }, (_, i) => call(1000 + i, 'auth.me'))));
+    await framesFor(frames, before + 150);
+    const batch = frames.slice(before);
+    expect(batch.filter((frame) => frame.result).length).toBe(100);
+    const refused = batch.filter((frame) => frame.error);
+    expect(refused).toHaveLength(50);
+    expect(new Set(refused.map(codeOf))).toEqual(new Set(['TOO_MANY_REQUESTS']));
+    // Every refusal names its call.
+    expect(refused.map((frame) => frame.id)).toEqual(Array.from({ length: 50 }, (_, i) => 1100 + i));
+  });
+
+  it('closes a socket that announced connection params but never sent them (4408)', async () => {
+    const socket = await openAccepted(`${wsUrl}?connectionParams=1`);
+    cleanups.push(() => socket.terminate());
+    const [code] = (await once(socket, 'close')) as [number];
+    expect(code).toBe(4408);
+  });
+});
+
+describe('limits that keep one client from hurting the rest', () => {
+  it('caps the subscriptions of one connection and keeps serving it', async () => {
+    const { token, channel } = await member();
+    const { socket, frames } = await rawSocket(token);
+    const ids = Array.from({ length: LIMITS.subscriptionsPerConnection + 2 }, (_, i) => i + 1);
+    socket.send(
+      JSON.stringify(ids.map((id) => call(id, 'channel.onEvent', { channelId: channel.id }, 'subscription'))),
+    );
+    await framesFor(frames, ids.length);
+    const started = frames.filter((frame) => frame.result?.type === 'started').map((frame) => frame.id);
+    const refused = frames.filter((frame) => codeOf(frame) === 'TOO_MANY_REQUESTS').map((frame) => frame.id);
+    expect(started).toHaveLength(LIMITS.subscriptionsPerConnection);
+    expect(refused).toHaveLength(2);
+    socket.send(JSON.stringify(call(99, 'auth.me')));
+    await expect.poll(() => frames.some((frame) => frame.id === 99 && frame.result)).toBe(true);
+  });
+
+  it('refuses a user’s connections beyond the cap with 4429, and not other users’', async () => {
+    const alice = await member();
+    const open = await Promise.all(
+      Array.from({ length: LIMITS.connectionsPerUser }, () => rawSocket(alice.token)),
+    );
+    for (const { socket, frames } of open) {
+      socket.send(JSON.stringify(call(1, 'auth.me')));
+      await framesFor(frames, 1);
+    }
+    const extra = await rawSocket(alice.token);
+    const [code] = (await once(extra.socket, 'close')) as [number];
+    expect(code).toBe(4429);
+
+    const bob = await member();
+    const { socket, frames } = await rawSocket(bob.token);
+    socket.send(JSON.stringify(call(1, 'auth.me')));
+    const [answer] = await framesFor(frames, 1);
+    expect(answer?.result).toBeDefined();
+  });
+
+  it('closes a socket that sends a frame over the size limit (1009) and keeps serving others', async () => {
+    const { token } = await member();
+    const big = await rawSocket(token);
+    big.socket.send(Buffer.alloc(MAX_PAYLOAD_BYTES + 1));
+    const [code] = (await once(big.socket, 'close')) as [number];
+    expect(code).toBe(1009);
+
+    const other = await rawSocket(token);
+    other.socket.send(JSON.stringify(call(1, 'auth.me')));
+    const [answer] = await framesFor(other.frames, 1);
+    expect(answer?.result).toBeDefined();
+  });
+
+  it('cuts off a client that never reads, while another on the same server receives everything', async () => {
+    const alice = await member();
+    const slow = await rawSocket(alice.token);
+    const healthy = await rawSocket(alice.token);
+    for (const { socket } of [slow, healthy])
+      socket.send(
+        JSON.stringify(call('events', 'channel.onEvent', { channelId: alice.channel.id }, 'subscription')),
+      );
+    for (const { frames } of [slow, healthy]) await framesFor(frames, 1);
+    // The slow client stops reading: the kernel's buffers fill, then the server's.
+    slow.socket.pause();
+    const slowClosed = once(slow.socket, 'close');
+
+    const SENDS = 2_000;
+    const body = 'x'.repeat(4_000);
+    for (let i = 0; i < SENDS; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, SENDS - i) }, () =>
+          alice.caller.message.send({ channelId: alice.channel.id, body }),
+        ),
+      );
+    }
+    const delivered = (frames: Frame[]) =>
+      frames.filter(
+        (frame) => frame.id === 'events' && frame.result?.data?.json?.data?.type === 'message.created',
+      );
+    await expect.poll(() => delivered(healthy.frames).length, { timeout: 30_000 }).toBe(SENDS);
+
+    slow.socket.resume();
+    await slowClosed;
+    expect(delivered(slow.frames).length).toBeLessThan(SENDS);
+  });
+});
