@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApiHarness } from './testing/api-harness';
 
 describe('a database outage', () => {
@@ -14,6 +14,26 @@ describe('a database outage', () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
     expect((error as TRPCError).message).toContain('try again');
+    await h.close();
+  });
+});
+
+describe('an overloaded replica', () => {
+  it('sheds a send with SERVICE_UNAVAILABLE when no pooled connection frees up in time, and stores nothing', async () => {
+    const h = createApiHarness(inject('databaseUrl'), {
+      database: { maxConnections: 1, connectionWaitMs: 200 },
+    });
+    const alice = await h.createUser('Alice');
+    const channel = await alice.caller.channel.create({ name: h.uniqueName('Busy') });
+    // The pool's only connection stays busy for a second.
+    const busy = h.prisma.$queryRaw`SELECT pg_sleep(1)::text`.then(() => 'done');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const error = await alice.caller.message
+      .send({ channelId: channel.id, body: 'one more set' })
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+    expect(await busy).toBe('done');
+    expect(await h.prisma.message.count({ where: { channelId: channel.id } })).toBe(0);
     await h.close();
   });
 });

@@ -1,3 +1,5 @@
+import { POOL_TIMEOUT_MESSAGE } from '@spotter/db';
+
 /** Prisma's codes for "the database cannot be reached right now", as opposed to a bad query. */
 // P2028: a transaction could not start in time (the pool or the database is overloaded): nothing
 // was written, and a retry a little later succeeds.
@@ -34,6 +36,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       meta?: { driverAdapterError?: { cause?: unknown } };
     };
     if (candidate.name === 'PrismaClientInitializationError') return true;
+    // Every pooled connection stayed busy past the wait: the replica is overloaded; shed, retry later.
+    if (current instanceof Error && current.message === POOL_TIMEOUT_MESSAGE) return true;
     if (typeof candidate.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
     if (typeof candidate.code === 'string' && UNAVAILABLE_SQLSTATES.has(candidate.code)) return true;
     if (typeof candidate.kind === 'string' && UNAVAILABLE_KINDS.has(candidate.kind)) return true;

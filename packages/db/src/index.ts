@@ -1,4 +1,4 @@
-export { createPrismaClient, type Database } from './client';
+export { createPrismaClient, type Database, POOL_TIMEOUT_MESSAGE, type PrismaClientOptions } from './client';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 export {
   type Channel,

@@ -40,7 +40,9 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
   // transaction longer to start than Prisma's 2 s rather than fail a send a user is waiting on.
   const prisma = createPrismaClient(
     database.url,
-    embedded ? { transactionMaxWaitMs: EMBEDDED_TRANSACTION_WAIT_MS } : {},
+    embedded
+      ? { transactionMaxWaitMs: EMBEDDED_TRANSACTION_WAIT_MS, connectionWaitMs: EMBEDDED_TRANSACTION_WAIT_MS }
+      : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, type Database } from '@spotter/db';
+import { createPrismaClient, type Database, type PrismaClientOptions } from '@spotter/db';
 // Brings the vitest `inject('databaseUrl')` typing along with the harness.
 import type {} from '@spotter/db/testing';
 import { createMemoryBus } from '../bus/memory-bus';
@@ -19,8 +19,11 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
  * in-memory bus, and callers acting as freshly created users. Names are unique per call, so test
  * files can share the database.
  */
-export function createApiHarness(databaseUrl: string, options: { bus?: EventBus } = {}) {
-  const prisma: Database = createPrismaClient(databaseUrl);
+export function createApiHarness(
+  databaseUrl: string,
+  options: { bus?: EventBus; database?: PrismaClientOptions } = {},
+) {
+  const prisma: Database = createPrismaClient(databaseUrl, options.database);
   const bus: EventBus = options.bus ?? createMemoryBus();
   const logger = createLogger({ name: 'test', level: 'silent' });
   const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET };
