@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startWebServer, type WebServer } from '@spotter/test-support';
-import { execa } from 'execa';
+import { runNpm, startWebServer, type WebServer } from '@spotter/test-support';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUILD_ID = fileURLToPath(new URL('../../../apps/web/.next/BUILD_ID', import.meta.url));
 const START_TIMEOUT_MS = 90_000;
 const BUILD_TIMEOUT_MS = 15 * 60_000;
@@ -48,16 +46,8 @@ export function isWebBuilt(): boolean {
 
 /** Runs `npm run build -w @spotter/web`; rejects with the end of its output if it fails. */
 export async function buildWeb(): Promise<void> {
-  const result = await execa('npm', ['run', 'build', '-w', '@spotter/web'], {
-    cwd: REPO_ROOT,
+  await runNpm(['run', 'build', '-w', '@spotter/web'], {
+    timeoutMs: BUILD_TIMEOUT_MS,
     env: { NEXT_TELEMETRY_DISABLED: '1' },
-    stdin: 'ignore',
-    all: true,
-    reject: false,
-    timeout: BUILD_TIMEOUT_MS,
   });
-  if (result.failed)
-    throw new Error(
-      `npm run build -w @spotter/web failed (${result.shortMessage}):\n${result.all.slice(-8_000)}`,
-    );
 }

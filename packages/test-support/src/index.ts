@@ -1,5 +1,6 @@
 export { connectClient, httpClient, type WsTestClient } from './client';
 export { recordChannelEvents } from './events';
+export { runNpm } from './npm-script';
 export { freePort, isListening } from './ports';
 export { type PostgresServer, startPostgresServer } from './postgres-server';
 export { type ProcessExit, type ServerProcess, type SpawnOptions, spawnServer, spawnTsx } from './processes';

@@ -1,20 +1,19 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { callQuery, openAccepted, openSocket } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type WebSocket from 'ws';
 import { issueSessionToken } from '../auth/session-token';
 import type { Session } from '../context';
 import { type ApiHarness, createApiHarness } from '../testing/api-harness';
-import { createWsEndpoint, MAX_PAYLOAD_BYTES, type WsEndpoint } from './ws-endpoint';
+import { type EndpointServer, startEndpointServer } from '../testing/endpoint-server';
+import { MAX_PAYLOAD_BYTES, type WsEndpoint } from './ws-endpoint';
 
 // The endpoint mounted on a plain HTTP server exactly as apps/web/server.ts mounts it in front of
 // Next: `pass` for other paths, the public URL (NEXTAUTH_URL) among the allowed origins.
 const PUBLIC_ORIGIN = 'https://spotter.example.com';
 
 let h: ApiHarness;
-let server: Server;
+let running: EndpointServer;
 let endpoint: WsEndpoint;
 let base: string;
 let user: Session;
@@ -23,21 +22,16 @@ const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   h = createApiHarness(inject('databaseUrl'));
-  server = createServer((_req, res) => res.writeHead(404).end());
-  endpoint = createWsEndpoint({
-    deps: h.deps,
-    path: '/ws',
-    allowedOrigins: [PUBLIC_ORIGIN],
-    otherPaths: 'pass',
-  });
-  endpoint.attach(server);
-  // Stands in for Next's dev HMR listener, which handles the upgrades the endpoint leaves alone.
-  server.on('upgrade', (req, socket) => {
-    if (!req.url?.startsWith('/ws')) socket.end('HTTP/1.1 418 Next Was Here\r\nConnection: close\r\n\r\n');
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  running = await startEndpointServer(
+    { deps: h.deps, path: '/ws', allowedOrigins: [PUBLIC_ORIGIN], otherPaths: 'pass' },
+    // Stands in for Next's dev HMR listener, which handles the upgrades the endpoint leaves alone.
+    (server) =>
+      server.on('upgrade', (req, socket) => {
+        if (!req.url?.startsWith('/ws'))
+          socket.end('HTTP/1.1 418 Next Was Here\r\nConnection: close\r\n\r\n');
+      }),
+  );
+  ({ endpoint, host: base } = running);
   ({ session: user } = await h.createUser('Origin Tester'));
   cookie = `next-auth.session-token=${await issueSessionToken(user, h.deps.authSecret)}`;
 });
@@ -47,9 +41,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await endpoint?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await running?.close();
   await h?.close();
 });
 

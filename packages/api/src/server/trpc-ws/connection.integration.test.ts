@@ -1,13 +1,12 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connectClient, openAccepted } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueSessionToken } from '../../auth/session-token';
 import type { AppRouter } from '../../root';
 import { type ApiHarness, createApiHarness } from '../../testing/api-harness';
-import { createWsEndpoint, MAX_PAYLOAD_BYTES, type WsEndpoint } from '../ws-endpoint';
+import { type EndpointServer, startEndpointServer } from '../../testing/endpoint-server';
+import { MAX_PAYLOAD_BYTES } from '../ws-endpoint';
 
 // The endpoint on a plain HTTP server, with small limits so each one is reached quickly.
 const LIMITS = {
@@ -18,25 +17,20 @@ const LIMITS = {
 };
 
 let h: ApiHarness;
-let server: Server;
-let endpoint: WsEndpoint;
+let running: EndpointServer;
 let wsUrl: string;
 const cleanups: (() => unknown)[] = [];
 
 beforeAll(async () => {
   h = createApiHarness(inject('databaseUrl'));
-  server = createServer((_req, res) => res.writeHead(404).end());
-  endpoint = createWsEndpoint({
+  running = await startEndpointServer({
     deps: h.deps,
     path: '/ws',
     allowedOrigins: [],
     otherPaths: 'refuse',
     limits: LIMITS,
   });
-  endpoint.attach(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  wsUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
+  wsUrl = `ws://${running.host}/ws`;
 });
 
 afterEach(async () => {
@@ -44,9 +38,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await endpoint?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await running?.close();
   await h?.close();
 });
 

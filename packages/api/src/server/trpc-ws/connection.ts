@@ -114,20 +114,24 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     context.catch(failContext);
   };
 
+  /** Runs a call through the router; calls arrive only once the context is being made. */
+  const invoke = async (call: Call, input: unknown, batchIndex: number, signal: AbortSignal) =>
+    callTRPCProcedure({
+      router: appRouter,
+      path: call.params.path,
+      getRawInput: async () => input,
+      ctx: await (context as Promise<Context>),
+      type: call.method,
+      signal,
+      batchIndex,
+    });
+
   const runCall = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
     const { jsonrpc } = call;
     const { path } = call.params;
     callsInFlight.add(id);
     try {
-      const result = await callTRPCProcedure({
-        router: appRouter,
-        path,
-        getRawInput: async () => input,
-        ctx: await (context as Promise<Context>),
-        type: call.method,
-        signal: closed.signal,
-        batchIndex,
-      });
+      const result = await invoke(call, input, batchIndex, closed.signal);
       if (isAsyncIterable(result))
         throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `${path} is a subscription` });
       send(encodeResponse({ id, jsonrpc, result: { type: 'data', data: result } }));
@@ -146,15 +150,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     closed.signal.addEventListener('abort', onClose, { once: true });
     subscriptions.set(id, stop);
     try {
-      const result = await callTRPCProcedure({
-        router: appRouter,
-        path,
-        getRawInput: async () => input,
-        ctx: await (context as Promise<Context>),
-        type: 'subscription',
-        signal: stop.signal,
-        batchIndex,
-      });
+      const result = await invoke(call, input, batchIndex, stop.signal);
       if (!isAsyncIterable(result))
         throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} returned no async iterable` });
       const iterator = result[Symbol.asyncIterator]();
