@@ -75,9 +75,14 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       .createContext({ req, res: socket, info: requestInfo(connectionParams, closed.signal) })
       .then((context) => {
         ctx = context;
-        if (context.session) {
+        // A socket that closed meanwhile is not counted: its close already ran.
+        if (context.session && !closed.signal.aborted) {
           release = options.admit(context);
-          if (!release) socket.close(CLOSE_CODES.tooManyConnections, 'too many connections for this user');
+          if (!release) {
+            socket.close(CLOSE_CODES.tooManyConnections, 'too many connections for this user');
+            // No call of this socket runs.
+            throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many connections for this user' });
+          }
         }
         return context;
       });
