@@ -1,0 +1,70 @@
+import type { Cleanup } from './cleanup';
+import type { Environment } from './environment';
+import type { BenchOptions, PhaseName } from './options';
+import { type Arrivals, type PhaseResult, runPhase, type Target } from './phase';
+import { type RampResult, ramp } from './ramp';
+
+/** What every part of a run shares. */
+export type RunContext = {
+  options: BenchOptions;
+  env: Environment;
+  cleanup: Cleanup;
+  arrivals: Arrivals;
+  log(line: string): void;
+};
+
+let tags = 0;
+
+/** Runs `target` as a phase of the run's size (or at `rate`), with a tag no other phase uses. */
+export function phaseOf(
+  context: RunContext,
+  target: Target,
+  rate = context.options.rate,
+  seconds = context.options.seconds,
+) {
+  return runPhase({
+    target,
+    tag: `t${++tags}`,
+    rooms: context.env.roomMembers,
+    clients: context.options.clients,
+    arrivals: context.arrivals,
+    rate,
+    seconds,
+    prisma: context.env.prisma,
+    redisPid: context.env.redisPid,
+  });
+}
+
+/**
+ * One message per room, which must reach every member: proves every subscription live before the
+ * clock starts. Throws if it does not (then nothing measured after would mean anything).
+ */
+export async function warmUp(context: RunContext, target: Target): Promise<PhaseResult> {
+  const rooms = context.env.rooms.length;
+  const result = await phaseOf(context, target, rooms, 1);
+  if (result.lost > 0 || result.errors > 0)
+    throw new Error(
+      `warm-up of ${target.name}: ${result.lost} of ${result.expected} deliveries missing, ${result.errors} errors (${result.firstError ?? ''})`,
+    );
+  return result;
+}
+
+/** The phase at the run's rate, and its ramp when asked for. */
+export async function measure(
+  context: RunContext,
+  name: PhaseName,
+  target: Target,
+): Promise<{ result: PhaseResult; ramp?: RampResult }> {
+  context.log(`phase: ${target.name}, ${context.options.rate} msg/s for ${context.options.seconds} s`);
+  const result = await phaseOf(context, target);
+  if (!context.options.ramp.includes(name)) return { result };
+  return {
+    result,
+    ramp: await ramp(
+      target.name,
+      context.options.rate,
+      (rate) => phaseOf(context, target, rate),
+      context.log,
+    ),
+  };
+}

@@ -1,0 +1,142 @@
+import { connectClient, createUserWithToken, type Replica, waitUntil } from '@spotter/test-support';
+import type { RunContext } from '../context';
+import { SECRET } from '../environment';
+import type { Arrivals } from '../phase';
+import { runPhase } from '../phase';
+import { sendTarget } from '../spotter/send-target';
+import {
+  type Attack,
+  type AttackTarget,
+  hugeFrames,
+  malformedFrames,
+  manySubscriptions,
+  sendFlood,
+} from './attacks';
+
+export type HostileResult = {
+  phase: string;
+  p50: number | null;
+  p99: number | null;
+  samples: number;
+  failures: string[];
+  attacker: string;
+};
+
+/** The healthy client's own pace: low, as a person chatting. */
+const HEALTHY_RATE = 20;
+
+const ATTACKS: { phase: string; start(target: AttackTarget, seconds: number): Attack }[] = [
+  { phase: 'baseline (no attacker)', start: () => ({ stop: async () => '–' }) },
+  { phase: 'sends malformed frames', start: (target) => malformedFrames(target) },
+  { phase: 'sends 10 MB frames', start: (target, seconds) => hugeFrames(target, seconds) },
+  { phase: 'opens 1,000 subscriptions', start: (target) => manySubscriptions(target) },
+  { phase: 'floods 2,000 sends/s', start: (target) => sendFlood(target) },
+];
+
+/**
+ * A healthy client on the first replica sends to its own channel and receives its messages, while an
+ * authenticated attacker on the same replica misbehaves in one way per phase. Reports the healthy
+ * client's latency and anything it lost; the attacker's view is reported as seen, not judged.
+ */
+export async function runHostile(
+  context: RunContext,
+  replicas: readonly Replica[],
+): Promise<HostileResult[]> {
+  const { prisma } = context.env;
+  const replica = replicas[0] as Replica;
+  const healthy = await createUserWithToken(prisma, SECRET, 'Healthy');
+  const attacker = await createUserWithToken(prisma, SECRET, 'Attacker');
+  const shared = await createChannel(context, 'hostile shared', [
+    healthy.session.userId,
+    attacker.session.userId,
+  ]);
+  const own = await createChannel(context, 'hostile flood', [attacker.session.userId]);
+
+  const arrivals: Arrivals = new Set();
+  const problems: string[] = [];
+  const client = connectClient(replica.url, healthy.token);
+  let isStarted = false;
+  client.trpc.channel.onEvent.subscribe(
+    { channelId: shared },
+    {
+      onData({ data }) {
+        isStarted = true;
+        if (data.type !== 'message.created') return;
+        const at = performance.now();
+        for (const listen of arrivals) listen(0, data.message.body, at);
+      },
+      onError: (error) => problems.push(`subscription failed: ${error.message}`),
+      onConnectionStateChange(state) {
+        if (state.state === 'connecting' && state.error)
+          problems.push(`connection lost: ${state.error.message}`);
+      },
+    },
+  );
+  const target = sendTarget({
+    clients: { clients: [client], problems: () => problems, close: () => client.close() },
+    replicaPids: [replica.pid],
+    rooms: [{ channelId: shared, members: [0] }],
+  });
+  const attackTarget: AttackTarget = {
+    url: replica.url,
+    token: attacker.token,
+    channelId: shared,
+    ownChannelId: own,
+  };
+
+  const results: HostileResult[] = [];
+  try {
+    await waitUntil(() => isStarted, {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      onTimeout: () => new Error(`the healthy client's subscription did not start: ${problems.join('; ')}`),
+    });
+    for (const { phase, start } of ATTACKS) {
+      context.log(`hostile: a healthy client while another client ${phase}`);
+      const before = problems.length;
+      const attack = start(attackTarget, context.options.seconds);
+      const result = await runPhase({
+        target,
+        tag: `h${results.length}`,
+        rooms: [[0]],
+        clients: 1,
+        arrivals,
+        rate: HEALTHY_RATE,
+        seconds: context.options.seconds,
+        prisma,
+        redisPid: context.env.redisPid,
+      });
+      const attackerSaw = await attack.stop();
+      const failures = [...problems.slice(before)];
+      if (result.lost > 0) failures.push(`${result.lost} of ${result.expected} not delivered`);
+      if (result.duplicates > 0) failures.push(`${result.duplicates} duplicates`);
+      if (result.errors > 0) failures.push(`${result.errors} sends failed (${result.firstError})`);
+      if (result.crashed.length > 0) failures.push('the replica crashed');
+      results.push({
+        phase,
+        p50: result.p50,
+        p99: result.p99,
+        samples: result.received,
+        failures,
+        attacker: attackerSaw,
+      });
+      if (result.crashed.length > 0) break;
+    }
+  } finally {
+    client.close();
+  }
+  return results;
+}
+
+async function createChannel(context: RunContext, name: string, userIds: string[]): Promise<string> {
+  const channel = await context.env.prisma.channel.create({
+    data: {
+      slug: `${name.replace(/ /g, '-')}-${Date.now().toString(36)}`,
+      name,
+      createdById: userIds[0] as string,
+      memberships: { create: userIds.map((userId, i) => ({ userId, role: i === 0 ? 'OWNER' : 'MEMBER' })) },
+    },
+    select: { id: true },
+  });
+  return channel.id;
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+
+export const PHASES = ['floor', 'fanout', 'whole'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+export type BenchOptions = {
+  replicas: number;
+  clients: number;
+  /** Members per room (the last room may be smaller). */
+  room: number;
+  /** Messages per second offered, over all rooms. */
+  rate: number;
+  seconds: number;
+  /** Phases whose highest held rate is searched for. */
+  ramp: PhaseName[];
+  isHostile: boolean;
+  /** Idle connections for the memory figure; 0 skips it. */
+  idle: number;
+  /** Where the figures are written as JSON, if anywhere. */
+  json: string | undefined;
+  isQuick: boolean;
+};
+
+const FULL = { replicas: 3, clients: 600, room: 20, rate: 1000, seconds: 10, idle: 1000 };
+// Small enough for `npm test` on a busy 2-core machine, large enough that every path is exercised.
+const QUICK = { replicas: 2, clients: 40, room: 10, rate: 50, seconds: 3, idle: 100 };
+
+export const USAGE = `npm run bench -- [options]
+
+Measures Spotter's realtime cost against a raw ws + ioredis relay (the floor), in one run.
+
+  --replicas N     realtime replicas (and relay processes)        default ${FULL.replicas}
+  --clients N      WebSocket clients, round-robin over replicas    default ${FULL.clients}
+  --room N         members per room                                default ${FULL.room}
+  --rate N         messages/s offered over all rooms               default ${FULL.rate}
+  --seconds N      length of each phase                            default ${FULL.seconds}
+  --idle N         idle connections for the KB/connection figure   default ${FULL.idle} (0: skip)
+  --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss: floor,fanout,whole or all
+  --hostile        measure a healthy client's p99 while another client misbehaves
+  --json FILE      also write every figure to FILE
+  --quick          ${QUICK.replicas} replicas, ${QUICK.clients} clients, rooms of ${QUICK.room}, ${QUICK.rate}/s, ${QUICK.seconds} s phases, no ramp;
+                   exits non-zero only on a correctness failure (loss, duplicate, error, crash)
+  --help`;
+
+/** Parses the command line; throws with a message naming the bad option. */
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      replicas: { type: 'string' },
+      clients: { type: 'string' },
+      room: { type: 'string' },
+      rate: { type: 'string' },
+      seconds: { type: 'string' },
+      idle: { type: 'string' },
+      ramp: { type: 'string' },
+      hostile: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const base = values.quick ? QUICK : FULL;
+  const count = (name: keyof typeof FULL, min: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return base[name];
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min)
+      throw new Error(`--${name} must be a number ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  const options: BenchOptions = {
+    replicas: Math.round(count('replicas', 1)),
+    clients: Math.round(count('clients', 1)),
+    room: Math.round(count('room', 1)),
+    rate: count('rate', 0.1),
+    seconds: count('seconds', 0.5),
+    idle: Math.round(count('idle', 0)),
+    ramp: values.quick ? [] : parseRamp(values.ramp),
+    isHostile: values.hostile,
+    json: values.json,
+    isQuick: values.quick,
+  };
+  if (options.room > options.clients) throw new Error('--room cannot exceed --clients');
+  return options;
+}
+
+function parseRamp(raw: string | undefined): PhaseName[] {
+  if (raw === undefined) return [];
+  if (raw === 'all') return [...PHASES];
+  const names = raw.split(',').map((name) => name.trim());
+  for (const name of names)
+    if (!PHASES.includes(name as PhaseName))
+      throw new Error(`--ramp takes ${PHASES.join(', ')} or all (comma-separated), got "${name}"`);
+  return names as PhaseName[];
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import type { BenchReport } from './report';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = await mkdtemp(join(tmpdir(), 'spotter-bench-'));
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Runs `npm run bench -- --quick` as the CLI it is and resolves with its exit code and output. */
+function runQuickBench(json: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--quick', '--json', json], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+// Figures are printed, never asserted (the machine is shared): only what a user would call a bug is —
+// a message lost or doubled on any path, a send refused, a server that died.
+it('delivers every message exactly once on the floor, fan-out and whole-path phases', {
+  timeout: 180_000,
+}, async () => {
+  const json = join(dir, 'quick.json');
+
+  const { code, output } = await runQuickBench(json);
+
+  expect(code, output).toBe(0);
+  const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
+  expect(report.problems).toEqual([]);
+  expect(report.phases.map((p) => p.phase)).toHaveLength(3);
+  for (const phase of report.phases) {
+    expect(phase.received, phase.phase).toBeGreaterThan(0);
+    expect({
+      phase: phase.phase,
+      lost: phase.lost,
+      duplicates: phase.duplicates,
+      errors: phase.errors,
+    }).toEqual({
+      phase: phase.phase,
+      lost: 0,
+      duplicates: 0,
+      errors: 0,
+    });
+    expect(phase.received).toBe(phase.expected);
+  }
+});

@@ -1,0 +1,55 @@
+import { createEventBus, createLogger } from '@spotter/api';
+import { waitUntil } from '@spotter/test-support';
+import type { RunContext } from '../context';
+import { measure, warmUp } from '../context';
+import { runHostile } from '../hostile/run';
+import { connectSpotterClients } from './clients';
+import { fanoutTarget } from './fanout-target';
+import { startReplicas } from './replicas';
+import { sendTarget } from './send-target';
+
+const WARM_UP_TRIES = 5;
+
+/** Spotter's phases on R replicas: fan-out alone, then the whole path; then hostile mode if asked. */
+export async function runSpotter(context: RunContext) {
+  const { env, options } = context;
+  const replicas = await startReplicas(context, options.replicas);
+  const replicaPids = replicas.map((r) => r.pid);
+  context.log(`Spotter: ${replicas.length} realtime replicas (pids ${replicaPids.join(', ')})`);
+  // At 'fatal': the bus logs its own orderly close as a lost connection (an error), after the table.
+  // A publish that fails is counted as the phase's error, with its message, all the same.
+  const bus = createEventBus({
+    redisUrl: env.redis.url,
+    logger: createLogger({ name: 'bench', level: 'fatal' }),
+  });
+  context.cleanup.defer(() => bus.close());
+  await waitUntil(() => bus.isReady(), {
+    timeoutMs: 10_000,
+    intervalMs: 50,
+    onTimeout: () => new Error('the bench’s event bus did not connect to Redis'),
+  });
+  const clients = await connectSpotterClients(
+    replicas.map((r) => r.url),
+    env.users,
+    env.rooms,
+    context.arrivals,
+  );
+  context.cleanup.defer(() => clients.close());
+  const send = sendTarget({ clients, replicaPids, rooms: env.rooms });
+  const fanout = fanoutTarget({ bus, prisma: env.prisma, replicaPids, rooms: env.rooms, users: env.users });
+
+  await warmUp(context, send);
+  // A replica reads the database once when its bus subscription is confirmed; until every one has,
+  // a published event may arrive from that read instead (no send time): warm up until none does.
+  for (let tries = 1; ; tries++) {
+    const result = await warmUp(context, fanout);
+    if (result.withoutTimestamp === 0) break;
+    if (tries === WARM_UP_TRIES) throw new Error('fan-out warm-up: events kept arriving from database reads');
+  }
+  const fanoutResult = await measure(context, 'fanout', fanout);
+  const wholeResult = await measure(context, 'whole', send);
+  const hostile = options.isHostile ? await runHostile(context, replicas) : [];
+  const problems = clients.problems();
+  clients.close();
+  return { fanout: fanoutResult, whole: wholeResult, hostile, problems, replicas };
+}
