@@ -8,7 +8,8 @@ export type IdleMemory = {
   heapKbPerConnection: number;
 };
 
-const SETTLE_MS = 1_000;
+const SETTLE_MS = 500;
+const MAX_SETTLE_TRIES = 20;
 
 /**
  * The memory an idle connection costs a server: RSS and V8 heap before and after `connect(n)`, each
@@ -24,13 +25,24 @@ export async function measureIdleMemory(options: {
   connect(n: number): Promise<{ close(): void }>;
 }): Promise<IdleMemory> {
   const inspector = await openInspector(options.inspectorPort);
-  const settled = async () => {
+  const collect = async () => {
+    await inspector.call('HeapProfiler.collectGarbage');
+    await inspector.call('HeapProfiler.collectGarbage');
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    await inspector.call('HeapProfiler.collectGarbage');
-    await inspector.call('HeapProfiler.collectGarbage');
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS / 2));
+    return rssKb(options.pid);
+  };
+  // After a GC the RSS keeps falling for a while (V8 and malloc hand pages back lazily, and a fresh
+  // process drops the garbage of loading its code): read until two readings agree within 1%.
+  const settled = async () => {
+    let rss = await collect();
+    for (let tries = 0; tries < MAX_SETTLE_TRIES; tries++) {
+      const next = await collect();
+      const isStable = Math.abs(next - rss) <= rss * 0.01;
+      rss = next;
+      if (isStable) break;
+    }
     const { usedSize } = await inspector.call<{ usedSize: number }>('Runtime.getHeapUsage');
-    return { rss: rssKb(options.pid), heapKb: usedSize / 1024 };
+    return { rss, heapKb: usedSize / 1024 };
   };
   try {
     // A fresh server loads and compiles its connection and subscription code on first use: one

@@ -59,7 +59,7 @@ export function findPids(parts: string[]): number[] {
 export function cpuMeter(pids: readonly number[]) {
   const before = pids.map((pid) => cpuMicros(pid) ?? 0);
   return {
-    /** µs per process since the meter was made (a process gone meanwhile counts what was last seen: 0). */
+    /** µs per process since the meter was made; a process gone meanwhile counts 0 (its pid is reported as crashed). */
     read: (): number[] => pids.map((pid, i) => Math.max(0, (cpuMicros(pid) ?? 0) - (before[i] ?? 0))),
   };
 }

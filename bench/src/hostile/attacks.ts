@@ -170,8 +170,9 @@ export function sendFlood(target: AttackTarget): Attack {
     async stop() {
       clearInterval(timer);
       client.close();
+      const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const error = seen.firstError ? ` (${seen.firstError.slice(0, 80)})` : '';
-      return `${seen.offered} offered, ${seen.ok} ok, ${seen.failed} failed${error}, ${seen.skipped} not sent (${MAX_IN_FLIGHT} awaiting answers)`;
+      return `${seen.offered} offered over ${seconds} s, ${seen.ok} ok, ${seen.failed} failed${error}, ${seen.skipped} not sent (${MAX_IN_FLIGHT} awaiting answers)`;
     },
   };
 }
