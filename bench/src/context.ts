@@ -35,18 +35,28 @@ export function phaseOf(
   });
 }
 
+const WARM_UP_TRIES = 5;
+
 /**
  * One message per room, which must reach every member: proves every subscription live before the
- * clock starts. Throws if it does not (then nothing measured after would mean anything).
+ * clock starts. Repeated (a few times) while a send is refused or `isReady` says not yet; throws on
+ * a loss, or when it never gets there (then nothing measured after would mean anything).
  */
-export async function warmUp(context: RunContext, target: Target): Promise<PhaseResult> {
-  const rooms = context.env.rooms.length;
-  const result = await phaseOf(context, target, rooms, 1);
-  if (result.lost > 0 || result.errors > 0)
-    throw new Error(
-      `warm-up of ${target.name}: ${result.lost} of ${result.expected} deliveries missing, ${result.errors} errors (${result.firstError ?? ''})`,
-    );
-  return result;
+export async function warmUp(
+  context: RunContext,
+  target: Target,
+  isReady: (result: PhaseResult) => boolean = () => true,
+): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    const result = await phaseOf(context, target, context.env.rooms.length, 1);
+    if (result.lost > 0)
+      throw new Error(`warm-up of ${target.name}: ${result.lost} of ${result.expected} deliveries missing`);
+    if (result.errors === 0 && isReady(result)) return;
+    if (tries === WARM_UP_TRIES) {
+      const why = result.errors > 0 ? `sends kept being refused (${result.firstError})` : 'not ready';
+      throw new Error(`warm-up of ${target.name}: ${why} after ${tries} tries`);
+    }
+  }
 }
 
 /** The phase at the run's rate, and its ramp when asked for. */

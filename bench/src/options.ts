@@ -35,11 +35,12 @@ Measures Spotter's realtime cost against a raw ws + ioredis relay (the floor), i
   --rate N         messages/s offered over all rooms               default ${FULL.rate}
   --seconds N      length of each phase                            default ${FULL.seconds}
   --idle N         idle connections for the KB/connection figure   default ${FULL.idle} (0: skip)
-  --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss: floor,fanout,whole or all
+  --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss (or lower it ÷1.5 until
+                   one is held, if --rate is not): floor,fanout,whole or all
   --hostile        measure a healthy client's p99 while another client misbehaves
   --json FILE      also write every figure to FILE
   --quick          ${QUICK.replicas} replicas, ${QUICK.clients} clients, rooms of ${QUICK.room}, ${QUICK.rate}/s, ${QUICK.seconds} s phases, no ramp;
-                   exits non-zero only on a correctness failure (loss, duplicate, error, crash)
+                   exits non-zero only on a correctness failure (a loss, a duplicate, a crash)
   --help`;
 
 /** Parses the command line; throws with a message naming the bad option. */

@@ -13,6 +13,8 @@ export type Target = {
   prepare?(deliveries: Deliveries, roomOf: (index: number) => number): Promise<void>;
   /** Sends message `index` into `room`; resolves once the system accepted it. */
   send(deliveries: Deliveries, index: number, room: number): Promise<unknown>;
+  /** Attempts repeated so far after a "try again" answer, if the target retries. */
+  retries?(): number;
 };
 
 /** Where receivers report what arrived; a phase listens while it runs. */
@@ -33,6 +35,8 @@ export type PhaseResult = DeliveryFigures & {
   benchCpuPercent: number;
   /** Server processes that were gone at the end. */
   crashed: number[];
+  /** Attempts repeated after a "try again" answer during the phase. */
+  retries: number;
 };
 
 export type PhaseOptions = {
@@ -71,6 +75,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const redis = cpuMeter(options.redisPid === undefined ? [] : [options.redisPid]);
   const postgres = await startPostgresCpu(options.prisma);
   const bench = process.cpuUsage();
+  const retriesBefore = target.retries?.() ?? 0;
   const startedAt = performance.now();
 
   const settled: Promise<unknown>[] = [];
@@ -129,6 +134,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     redisMicrosPerDelivery: perDelivery(redisMicros),
     benchCpuPercent: ((benchCpu.user + benchCpu.system) / 1000 / elapsedMs) * 100,
     crashed: target.serverPids.filter((pid) => !isAlive(pid)),
+    retries: (target.retries?.() ?? 0) - retriesBefore,
   };
 }
 

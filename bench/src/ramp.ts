@@ -12,7 +12,7 @@ export type RampResult = { phase: string; steps: RampStep[]; highestHeld: number
 
 export const RAMP_FACTOR = 1.5;
 export const RAMP_P99_LIMIT_MS = 100;
-/** ×1.5 eleven times is ×86: past anything 2 cores can hold, and a bound on the run's length. */
+/** ×1.5 eleven times is ×86 (÷86 going down): past anything 2 cores can hold, and a bound on the run's length. */
 const MAX_STEPS = 12;
 
 /** Whether a phase ran within the limits: p99 ≤ 100 ms, and every message once to every member. */
@@ -27,31 +27,37 @@ export function isHeld(result: PhaseResult): boolean {
   );
 }
 
-/** Runs the phase at `rate`, then ×1.5 per step, until a step is not held; returns every step. */
+/**
+ * Runs the phase at `rate`, then ×1.5 per step until a step is not held. When `rate` itself is not
+ * held, steps down ÷1.5 instead until one is, so the figure is a rate either way. Returns every step.
+ */
 export async function ramp(
   phase: string,
   rate: number,
-  run: (rate: number, step: number) => Promise<PhaseResult>,
+  run: (rate: number) => Promise<PhaseResult>,
   log: (line: string) => void,
 ): Promise<RampResult> {
   const steps: RampStep[] = [];
   let highestHeld: number | null = null;
-  for (let step = 0, current = rate; step < MAX_STEPS; step++, current *= RAMP_FACTOR) {
-    const result = await run(current, step);
-    const held = isHeld(result);
+  let factor = RAMP_FACTOR;
+  for (let current = rate; steps.length < MAX_STEPS; current *= factor) {
+    const result = await run(current);
+    const isStepHeld = isHeld(result);
     steps.push({
       rate: current,
       p99: result.p99,
       lost: result.lost,
       duplicates: result.duplicates,
       errors: result.errors,
-      isHeld: held,
+      isHeld: isStepHeld,
     });
     log(
-      `ramp ${phase}: ${Math.round(current)} msg/s → p99 ${result.p99?.toFixed(1) ?? '–'} ms, lost ${result.lost}${held ? '' : ' (not held)'}`,
+      `ramp ${phase}: ${Math.round(current)} msg/s → p99 ${result.p99?.toFixed(1) ?? '–'} ms, lost ${result.lost}, errors ${result.errors}${isStepHeld ? '' : ' (not held)'}`,
     );
-    if (!held) break;
-    highestHeld = current;
+    if (isStepHeld) highestHeld = Math.max(highestHeld ?? 0, current);
+    const isGoingDown = factor < 1;
+    if (steps.length === 1 && !isStepHeld) factor = 1 / RAMP_FACTOR;
+    else if (isGoingDown ? isStepHeld : !isStepHeld) break;
   }
   return { phase, steps, highestHeld };
 }

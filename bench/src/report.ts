@@ -13,7 +13,7 @@ export type BenchReport = {
   ramps: RampResult[];
   idle: IdleMemory[];
   hostile: HostileResult[];
-  /** Correctness failures: any makes the exit status 1. */
+  /** Correctness failures (loss, duplicates, deliveries outside the room, crashes): any makes the exit status 1. */
   problems: string[];
 };
 
@@ -88,12 +88,16 @@ export function formatReport(report: BenchReport): string {
     if (phase.strays > 0) extra.push(`${phase.strays} deliveries to clients outside the room`);
     if (phase.ofFailedSends > 0)
       extra.push(`${phase.ofFailedSends} deliveries of sends that reported failure`);
-    if (phase.firstError) extra.push(`first error: ${phase.firstError}`);
+    if (phase.retries > 0) extra.push(`${phase.retries} attempts retried after "try again"`);
+    if (phase.errors > 0) extra.push(`${phase.errors} sends refused to the end, first: ${phase.firstError}`);
     if (phase.crashed.length > 0) extra.push(`server pids gone: ${phase.crashed.join(', ')}`);
     if (extra.length > 0) out.push(`  ${phase.phase}: ${extra.join('; ')}`);
   }
   if (report.ramps.length > 0) {
-    out.push('', 'Max rate held (p99 ≤ 100 ms, no loss, no duplicate, no error; ×1.5 per step):');
+    out.push(
+      '',
+      'Max rate held (p99 ≤ 100 ms, no loss, no duplicate, no error; ×1.5 per step, ÷1.5 if the first is not held):',
+    );
     for (const ramp of report.ramps) {
       const steps = ramp.steps
         .map(

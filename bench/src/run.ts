@@ -12,7 +12,8 @@ import { runSpotter } from './spotter/run-spotter';
 /**
  * One whole run: the floor, then Spotter's phases, then the idle-memory figure, all on this machine
  * one after another, so every figure shares the same conditions. Failures of correctness (a loss, a
- * duplicate, an error, a crash) are collected in `problems`; slowness never is.
+ * duplicate, a delivery outside the room, a crash) are collected in `problems`; slowness never is,
+ * nor a send the server refused and said so (the sender knows; it is counted in the phase's errors).
  */
 export async function runBench(
   options: BenchOptions,

@@ -8,8 +8,6 @@ import { fanoutTarget } from './fanout-target';
 import { startReplicas } from './replicas';
 import { sendTarget } from './send-target';
 
-const WARM_UP_TRIES = 5;
-
 /** Spotter's phases on R replicas: fan-out alone, then the whole path; then hostile mode if asked. */
 export async function runSpotter(context: RunContext) {
   const { env, options } = context;
@@ -41,11 +39,7 @@ export async function runSpotter(context: RunContext) {
   await warmUp(context, send);
   // A replica reads the database once when its bus subscription is confirmed; until every one has,
   // a published event may arrive from that read instead (no send time): warm up until none does.
-  for (let tries = 1; ; tries++) {
-    const result = await warmUp(context, fanout);
-    if (result.withoutTimestamp === 0) break;
-    if (tries === WARM_UP_TRIES) throw new Error('fan-out warm-up: events kept arriving from database reads');
-  }
+  await warmUp(context, fanout, (result) => result.withoutTimestamp === 0);
   const fanoutResult = await measure(context, 'fanout', fanout);
   const wholeResult = await measure(context, 'whole', send);
   const hostile = options.isHostile ? await runHostile(context, replicas) : [];
