@@ -1,6 +1,11 @@
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
-import { createUserWithToken, type RedisServer, startRedisServer } from '@spotter/test-support';
+import {
+  buildRealtime,
+  createUserWithToken,
+  type RedisServer,
+  startRedisServer,
+} from '@spotter/test-support';
 import type { Cleanup } from './cleanup';
 import type { Rooms } from './deliveries';
 import { BENCH_APPLICATION_NAME } from './postgres-cpu';
@@ -35,6 +40,9 @@ export async function prepareEnvironment(
   cleanup: Cleanup,
   log: (line: string) => void,
 ): Promise<Environment> {
+  // The replicas run apps/realtime/dist/main.js: measure a build of the code in this checkout.
+  await buildRealtime();
+  log('built the realtime replica');
   const redis = await startRedisServer();
   cleanup.defer(() => redis.stop());
   const redisPid = findPids(['redis-server', `:${redis.port}`])[0];
