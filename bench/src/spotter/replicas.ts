@@ -14,11 +14,15 @@ export async function startReplicas(
       redisUrl: context.env.redis.url,
       secret: SECRET,
       env,
+      // BENCH_REPLICA_NODE_ARGS profiles the replicas, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+      nodeArgs: process.env.BENCH_REPLICA_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     }),
   );
   const results = await Promise.allSettled(starting);
   for (const result of results)
-    if (result.status === 'fulfilled') context.cleanup.defer(() => result.value.stop('SIGKILL'));
+    if (result.status === 'fulfilled')
+      // SIGTERM: a graceful exit, which also writes a --cpu-prof profile.
+      context.cleanup.defer(() => result.value.stop('SIGTERM'));
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return results.map((r) => (r as PromiseFulfilledResult<Replica>).value);

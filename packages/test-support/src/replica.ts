@@ -34,6 +34,8 @@ export type ReplicaOptions = {
   allowedOrigins?: readonly string[];
   /** Extra or overriding variables; a value of `undefined` removes the variable. */
   env?: Record<string, string | undefined>;
+  /** Flags for node itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: readonly string[];
 };
 
 /**
@@ -88,7 +90,7 @@ export function spawnReplica(options: ReplicaOptions) {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(wanted)) if (value !== undefined) env[name] = value;
   // The whole output: tests read the replica's last log lines (its drain report) from it.
-  const server = spawnServer(process.execPath, [main], {
+  const server = spawnServer(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: REPO_ROOT,
     env,
     graceMs: false,

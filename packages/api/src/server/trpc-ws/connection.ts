@@ -31,6 +31,7 @@ export type ConnectionOptions = {
 };
 
 const OPEN = 1; // WebSocket.OPEN
+const TEXT_FRAME = { binary: false } as const;
 const config = appRouter._def._config;
 
 /**
@@ -184,7 +185,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   };
 
   /** Sends an event unless the client stopped reading: ephemeral ones go first, then the client. */
-  const push = (frame: string, isEphemeral: boolean) => {
+  const push = (frame: string | Buffer, isEphemeral: boolean) => {
     if (socket.readyState !== OPEN) return;
     const unsent = socket.bufferedAmount;
     if (unsent > limits.slowConsumerBytes) {
@@ -194,7 +195,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       return;
     }
     if (isEphemeral && unsent > limits.ephemeralDropBytes) return;
-    socket.send(frame);
+    // A cached frame is UTF-8 bytes already; it must still go as a text frame, as wsLink expects.
+    socket.send(frame, TEXT_FRAME);
   };
 
   const handle = (raw: unknown, batchIndex: number) => {

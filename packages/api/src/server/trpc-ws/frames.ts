@@ -12,34 +12,48 @@ export function encodeResponse(response: TRPCResponseMessage): string {
   return JSON.stringify(transformTRPCResponse(config, response));
 }
 
-/**
- * A tracked event's payload, serialized once per process: every local subscriber of a stream gets
- * the same event object from the stream hub, so the first delivery serializes it and the rest reuse
- * the text. Keyed weakly by the event, so the text goes when the event does.
- */
-const trackedPayloads = new WeakMap<object, { trackedId: string; json: string }>();
+type TrackedFrames = { trackedId: string; payload: string; frames: Map<string, Buffer> };
 
-function trackedPayload(trackedId: string, data: unknown): string {
+/**
+ * A tracked event's frames, built once per process: every local subscriber of a stream gets the
+ * same event object from the stream hub, so the first delivery serializes it, and each distinct
+ * request id (wsLink numbers requests per connection, so few distinct ids carry a given
+ * subscription) gets its frame as UTF-8 bytes once; the rest of the deliveries reuse them. Keyed
+ * weakly by the event, so the frames go when the event does.
+ */
+const trackedFrames = new WeakMap<object, TrackedFrames>();
+
+function framesOf(trackedId: string, data: unknown): TrackedFrames {
   const isCacheable = typeof data === 'object' && data !== null;
-  const cached = isCacheable ? trackedPayloads.get(data) : undefined;
-  if (cached?.trackedId === trackedId) return cached.json;
+  const cached = isCacheable ? trackedFrames.get(data) : undefined;
+  if (cached?.trackedId === trackedId) return cached;
   // The same shape tRPC's own handler sends for a tracked value: `{ id, data }`, transformed whole.
-  const json = JSON.stringify(config.transformer.output.serialize({ id: trackedId, data }));
-  if (isCacheable) trackedPayloads.set(data, { trackedId, json });
-  return json;
+  const payload = JSON.stringify(config.transformer.output.serialize({ id: trackedId, data }));
+  const built: TrackedFrames = { trackedId, payload, frames: new Map() };
+  if (isCacheable) trackedFrames.set(data, built);
+  return built;
 }
 
 /**
- * The per-subscription encoder of data frames. The frame's head (the request id) is built once per
- * subscription and a tracked event's payload once per process, so a delivery is one string concat.
+ * The per-subscription encoder of data frames: a tracked event's frame for this request id comes
+ * from the per-process cache, so most deliveries cost a map lookup and a socket write.
  */
-export function dataFrameEncoder(id: RequestId, jsonrpc: '2.0' | undefined): (value: unknown) => string {
+export function dataFrameEncoder(
+  id: RequestId,
+  jsonrpc: '2.0' | undefined,
+): (value: unknown) => string | Buffer {
   const head = `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data",`;
   return (value) => {
     if (!isTrackedEnvelope(value))
       return encodeResponse({ id, jsonrpc, result: { type: 'data', data: value } });
     const [trackedId, data] = value;
-    return `${head}"id":${JSON.stringify(trackedId)},"data":${trackedPayload(trackedId, data)}}}`;
+    const built = framesOf(trackedId, data);
+    let frame = built.frames.get(head);
+    if (!frame) {
+      frame = Buffer.from(`${head}"id":${JSON.stringify(trackedId)},"data":${built.payload}}}`);
+      built.frames.set(head, frame);
+    }
+    return frame;
   };
 }
 
