@@ -54,8 +54,6 @@ function correctnessProblems(result: PhaseResult): string[] {
   if (result.lost > 0) problems.push(`${result.phase}: ${result.lost} of ${result.expected} deliveries lost`);
   if (result.duplicates > 0) problems.push(`${result.phase}: ${result.duplicates} duplicate deliveries`);
   if (result.strays > 0) problems.push(`${result.phase}: ${result.strays} deliveries outside the room`);
-  if (result.errors > 0)
-    problems.push(`${result.phase}: ${result.errors} sends failed (${result.firstError})`);
   if (result.crashed.length > 0)
     problems.push(`${result.phase}: server pids ${result.crashed.join(', ')} crashed`);
   return problems;
