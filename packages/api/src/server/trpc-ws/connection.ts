@@ -45,6 +45,9 @@ const config = appRouter._def._config;
  */
 export function serveConnection(socket: WebSocket, req: IncomingMessage, options: ConnectionOptions) {
   const { limits } = options;
+  // The upgrade request (its headers, its socket's parser state) is needed only to make the
+  // context: let it go then, rather than keep it for the connection's whole life.
+  let upgrade: IncomingMessage | null = req;
   const closed = new AbortController();
   const subscriptions = new Map<RequestId, AbortController>();
   const callsInFlight = new Set<RequestId>();
@@ -73,9 +76,14 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 
   const startContext = (connectionParams: TRPCRequestInfo['connectionParams']) =>
     options
-      .createContext({ req, res: socket, info: requestInfo(connectionParams, closed.signal) })
+      .createContext({
+        req: upgrade as IncomingMessage,
+        res: socket,
+        info: requestInfo(connectionParams, closed.signal),
+      })
       .then((context) => {
         ctx = context;
+        upgrade = null;
         // A socket that closed meanwhile is not counted: its close already ran.
         if (context.session && !closed.signal.aborted) {
           release = options.admit(context);
