@@ -32,6 +32,7 @@ describe('an overloaded replica', () => {
       .send({ channelId: channel.id, body: 'one more set' })
       .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+    expect((error as TRPCError).message).toContain('too busy');
     expect(await busy).toBe('done');
     expect(await h.prisma.message.count({ where: { channelId: channel.id } })).toBe(0);
     await h.close();

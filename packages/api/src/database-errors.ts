@@ -1,9 +1,10 @@
 import { POOL_TIMEOUT_MESSAGE } from '@spotter/db';
 
 /** Prisma's codes for "the database cannot be reached right now", as opposed to a bad query. */
-// P2028: a transaction could not start in time (the pool or the database is overloaded): nothing
-// was written, and a retry a little later succeeds.
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+// P2024: no pooled connection in time; P2028: a transaction could not start in time. The database
+// is up but this server has more work than connections: nothing was written, a retry succeeds.
+const BUSY_PRISMA_CODES = new Set(['P2024', 'P2028']);
 
 /** Driver adapter error kinds (adapter-pg) and PostgreSQL/socket codes that mean the same. */
 const UNAVAILABLE_KINDS = new Set([
@@ -22,11 +23,15 @@ const UNAVAILABLE_SQLSTATES = new Set([
   'ETIMEDOUT',
 ]);
 
+export type DatabaseTrouble = 'down' | 'busy';
+
 /**
- * True when an error means the database is down or unreachable. Such a failure is worth retrying,
- * and nothing was written: every write is one transaction, which the database rolled back.
+ * Whether an error means the database is down or unreachable (`down`), or that this server has more
+ * work than database connections right now (`busy`); null for anything else (a bad query, a bug).
+ * Either trouble is worth retrying, and nothing was written: every write is one transaction, which
+ * the database rolled back or never began.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const candidate = current as {
       name?: unknown;
@@ -35,13 +40,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       cause?: unknown;
       meta?: { driverAdapterError?: { cause?: unknown } };
     };
-    if (candidate.name === 'PrismaClientInitializationError') return true;
-    // Every pooled connection stayed busy past the wait: the replica is overloaded; shed, retry later.
-    if (current instanceof Error && current.message === POOL_TIMEOUT_MESSAGE) return true;
-    if (typeof candidate.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
-    if (typeof candidate.code === 'string' && UNAVAILABLE_SQLSTATES.has(candidate.code)) return true;
-    if (typeof candidate.kind === 'string' && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
+    if (candidate.name === 'PrismaClientInitializationError') return 'down';
+    if (current instanceof Error && current.message === POOL_TIMEOUT_MESSAGE) return 'busy';
+    if (typeof candidate.code === 'string' && BUSY_PRISMA_CODES.has(candidate.code)) return 'busy';
+    if (typeof candidate.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return 'down';
+    if (typeof candidate.code === 'string' && UNAVAILABLE_SQLSTATES.has(candidate.code)) return 'down';
+    if (typeof candidate.kind === 'string' && UNAVAILABLE_KINDS.has(candidate.kind)) return 'down';
     current = candidate.meta?.driverAdapterError?.cause ?? candidate.cause;
   }
-  return false;
+  return null;
 }

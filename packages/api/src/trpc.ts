@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { isDatabaseUnavailable } from './database-errors';
+import { databaseTrouble } from './database-errors';
 import { isAppError, isUniqueViolation } from './errors';
 
 const t = initTRPC.context<Context>().create({
@@ -27,12 +27,13 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const cause = result.error.cause ?? result.error;
   if (isAppError(cause)) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (isDatabaseUnavailable(cause)) {
-    throw new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message: 'The database is unreachable right now. Nothing was saved; please try again in a moment.',
-      cause,
-    });
+  const trouble = databaseTrouble(cause);
+  if (trouble) {
+    const message =
+      trouble === 'busy'
+        ? 'The server is too busy right now. Nothing was saved; please try again in a moment.'
+        : 'The database is unreachable right now. Nothing was saved; please try again in a moment.';
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message, cause });
   }
   if (isUniqueViolation(cause)) {
     throw new TRPCError({ code: 'CONFLICT', message: 'That already exists.', cause });
