@@ -2,6 +2,7 @@ import {
   createTRPCClient,
   createWSClient,
   httpBatchLink,
+  retryLink,
   splitLink,
   type TRPCClient,
   wsLink,
@@ -9,6 +10,9 @@ import {
 import superjson from 'superjson';
 import type { AppRouter } from '../root';
 import { BrowserLikeWebSocket } from './browser-like-websocket';
+
+/** How often a call refused with TOO_MANY_REQUESTS is tried again before the caller is told. */
+const MAX_SLOW_DOWNS = 5;
 
 export type SpotterClientOptions = {
   /** The WebSocket endpoint, e.g. `ws://localhost:3000/ws`; a function is asked again on every reconnect. */
@@ -40,8 +44,15 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
     retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs,
   });
   const overSocket = wsLink<AppRouter>({ client: wsClient, transformer: superjson });
+  // A call refused for going over the user's allowance never ran: wait out the window and try again,
+  // as a well-behaved program would (a few times; then the caller hears TOO_MANY_REQUESTS).
+  const slowDown = retryLink<AppRouter>({
+    retry: ({ error, attempts }) => error.data?.code === 'TOO_MANY_REQUESTS' && attempts <= MAX_SLOW_DOWNS,
+    retryDelayMs: () => 1_000 + Math.random() * 500,
+  });
   const links = options.httpUrl
     ? [
+        slowDown,
         splitLink<AppRouter>({
           condition: (op) => op.type === 'subscription',
           true: overSocket,
@@ -52,7 +63,7 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
           }),
         }),
       ]
-    : [overSocket];
+    : [slowDown, overSocket];
   return { trpc: createTRPCClient<AppRouter>({ links }), close: () => wsClient.close() };
 }
 

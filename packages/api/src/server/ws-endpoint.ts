@@ -1,5 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { TRPCError } from '@trpc/server';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
@@ -61,6 +63,9 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   const createContext = createContextFactory(deps).fromWebSocket;
   const limits: ConnectionLimits = { ...LIMITS, ...options.limits };
   const connectionsPerUser = new Map<string, number>();
+  // rate-limiter-flexible: per-key windows with expiry, kept in memory; the Redis-backed limiter of
+  // the same library can later share one allowance across replicas.
+  const callAllowance = new RateLimiterMemory({ points: limits.callsPerSecond, duration: 1 });
   wss.on('connection', (socket, req) => {
     metrics.connections.inc();
     socket.once('close', () => metrics.connections.dec());
@@ -85,6 +90,16 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           if (left > 0) connectionsPerUser.set(userId, left);
           else connectionsPerUser.delete(userId);
         };
+      },
+      async spendCall(key) {
+        try {
+          await callAllowance.consume(key);
+        } catch (refusal) {
+          if (!(refusal instanceof RateLimiterRes)) throw refusal;
+          const seconds = Math.ceil(refusal.msBeforeNext / 1000);
+          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${seconds} s.`;
+          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
+        }
       },
       onSlowConsumer() {
         deps.logger.warn('cut off a client that stopped reading its events; it resumes when it reconnects');

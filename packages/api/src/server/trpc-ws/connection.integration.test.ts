@@ -14,6 +14,7 @@ const LIMITS = {
   connectionsPerUser: 3,
   subscriptionsPerConnection: 5,
   slowConsumerBytes: 256 * 1024,
+  callsPerSecond: 1_000,
 };
 
 let h: ApiHarness;
@@ -51,8 +52,8 @@ async function member() {
 }
 
 /** A raw socket authenticated with connection params, keeping every JSON frame it receives. */
-async function rawSocket(token: string) {
-  const socket = await openAccepted(`${wsUrl}?connectionParams=1`);
+async function rawSocket(token: string, url = wsUrl) {
+  const socket = await openAccepted(`${url}?connectionParams=1`);
   cleanups.push(() => socket.terminate());
   const frames: Frame[] = [];
   socket.on('message', (raw) => {
@@ -232,5 +233,31 @@ describe('limits that keep one client from hurting the rest', () => {
     slow.socket.resume();
     await slowClosed;
     expect(delivered(slow.frames).length).toBeLessThan(SENDS);
+  });
+
+  it('answers a user’s calls beyond the allowance with TOO_MANY_REQUESTS before running them', async () => {
+    const strict = await startEndpointServer({
+      deps: h.deps,
+      path: '/ws',
+      allowedOrigins: [],
+      otherPaths: 'refuse',
+      limits: { callsPerSecond: 5 },
+    });
+    cleanups.push(() => strict.close());
+    const alice = await member();
+    // Two sockets of one user share the allowance.
+    const first = await rawSocket(alice.token, `ws://${strict.host}/ws`);
+    const second = await rawSocket(alice.token, `ws://${strict.host}/ws`);
+    const send = (i: number) =>
+      call(i, 'message.send', { channelId: alice.channel.id, body: `rep ${i}` }, 'mutation');
+    first.socket.send(JSON.stringify([1, 2, 3, 4].map(send)));
+    second.socket.send(JSON.stringify([5, 6, 7, 8].map(send)));
+    const frames = [...(await framesFor(first.frames, 4)), ...(await framesFor(second.frames, 4))];
+    expect(frames.filter((frame) => frame.result)).toHaveLength(5);
+    const refused = frames.filter((frame) => frame.error);
+    expect(refused.map(codeOf)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    expect(refused[0]?.error?.json.message).toContain('at most 5 a second');
+    // Only the admitted sends were stored.
+    expect(await h.prisma.message.count({ where: { channelId: alice.channel.id } })).toBe(5);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { type CreateWSSContextFnOptions, handleKeepAlive } from '@trpc/server/adapters/ws';
@@ -24,6 +25,8 @@ export type ConnectionOptions = {
    * it closes, or null when the user has too many connections here already.
    */
   admit(context: Context): (() => void) | null;
+  /** Spends one call of the user's (or this anonymous connection's) allowance; rejects past it. */
+  spendCall(key: string): Promise<void>;
   /** Called once when the client is cut off for not reading its events. */
   onSlowConsumer(): void;
   keepAlive: { pingMs: number; pongWaitMs: number };
@@ -52,6 +55,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const subscriptions = new Map<RequestId, AbortController>();
   const callsInFlight = new Set<RequestId>();
   let release: (() => void) | null = null;
+  const anonymousKey = `anonymous:${randomUUID()}`;
   let ctx: Context | undefined;
 
   handleKeepAlive(socket, options.keepAlive.pingMs, options.keepAlive.pongWaitMs);
@@ -128,17 +132,21 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     context.catch(failContext);
   };
 
-  /** Runs a call through the router; calls arrive only once the context is being made. */
-  const invoke = async (call: Call, input: unknown, batchIndex: number, signal: AbortSignal) =>
-    callTRPCProcedure({
+  /** Runs a call through the router once the caller's allowance admits it. */
+  const invoke = async (call: Call, input: unknown, batchIndex: number, signal: AbortSignal) => {
+    // Calls arrive only once the context is being made.
+    const callerContext = await (context as Promise<Context>);
+    await options.spendCall(callerContext.session?.userId ?? anonymousKey);
+    return callTRPCProcedure({
       router: appRouter,
       path: call.params.path,
       getRawInput: async () => input,
-      ctx: await (context as Promise<Context>),
+      ctx: callerContext,
       type: call.method,
       signal,
       batchIndex,
     });
+  };
 
   const runCall = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
     const { jsonrpc } = call;

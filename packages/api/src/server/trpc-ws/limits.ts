@@ -6,6 +6,12 @@
 export const LIMITS = {
   /** Calls in one frame; the rest of the frame is answered TOO_MANY_REQUESTS, id by id. */
   callsPerFrame: 100,
+  /**
+   * Calls (queries, mutations, subscription starts) per second of one user on this replica, all
+   * their connections together (of one anonymous connection); beyond it TOO_MANY_REQUESTS, before
+   * any work. A person stays far below; a bot posting in bursts gets told to slow down.
+   */
+  callsPerSecond: 100,
   /** Live subscriptions of one connection (a browser tab holds about five). */
   subscriptionsPerConnection: 100,
   /** Open connections of one user across this replica (tabs, devices, bots). */
