@@ -77,6 +77,10 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
       },
+      onSocketError(error) {
+        // The client's fault, and an attacker could repeat it at will: a warning, not an error.
+        deps.logger.warn({ err: error.message }, 'closed a WebSocket that broke the protocol');
+      },
       admit({ session }) {
         const userId = session?.userId ?? '';
         const count = connectionsPerUser.get(userId) ?? 0;

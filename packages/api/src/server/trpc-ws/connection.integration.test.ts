@@ -144,6 +144,17 @@ describe('protocol edges', () => {
     expect(refused.map((frame) => frame.id)).toEqual(Array.from({ length: 50 }, (_, i) => 1100 + i));
   });
 
+  it('closes a socket that keeps sending malformed frames (1008), after answering the first ones', async () => {
+    const { token } = await member();
+    const { socket, frames } = await rawSocket(token);
+    const closed = once(socket, 'close');
+    for (let i = 0; i < 30; i++) socket.send(i % 2 ? 'not json' : '{"id":1,"method":"nope"}');
+    const [code] = (await closed) as [number];
+    expect(code).toBe(1008);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(new Set(frames.map(codeOf))).toEqual(new Set(['PARSE_ERROR']));
+  });
+
   it('closes a socket that announced connection params but never sent them (4408)', async () => {
     const socket = await openAccepted(`${wsUrl}?connectionParams=1`);
     cleanups.push(() => socket.terminate());

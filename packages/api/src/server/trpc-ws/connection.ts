@@ -20,6 +20,8 @@ export type ConnectionOptions = {
   createContext(options: CreateWSSContextFnOptions): Promise<Context>;
   /** Called with every error answered to the client (to log the unexpected ones). */
   onError(error: TRPCError, path: string | undefined): void;
+  /** A protocol error (`ws` closes the socket right after): a frame over the limit, a bad opcode. */
+  onSocketError(error: Error): void;
   /**
    * Counts an authenticated connection against its user's cap: returns the release to call when
    * it closes, or null when the user has too many connections here already.
@@ -59,6 +61,14 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   let ctx: Context | undefined;
 
   handleKeepAlive(socket, options.keepAlive.pingMs, options.keepAlive.pongWaitMs);
+
+  let violations = 0;
+  /** Answers a malformed frame or call; a client that keeps sending them is closed. */
+  const refuseMalformed = (id: RequestId | null, jsonrpc: JsonRpc, error: TRPCError, failure?: Failure) => {
+    answerError(id, jsonrpc, error, failure);
+    if (++violations > limits.protocolViolations)
+      socket.close(CLOSE_CODES.protocolViolations, 'too many malformed frames');
+  };
 
   const send = (frame: string) => {
     if (socket.readyState === OPEN) socket.send(frame);
@@ -219,13 +229,13 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     const id = requestIdOf(raw, limits.idLength);
     if (id === undefined) {
       const message = `\`id\` must be a number or a string of at most ${limits.idLength} characters`;
-      return answerError(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message }));
+      return refuseMalformed(null, undefined, new TRPCError({ code: 'PARSE_ERROR', message }));
     }
     let message: TRPCClientOutgoingMessage;
     try {
       message = parseTRPCMessage(raw, config.transformer);
     } catch (cause) {
-      return answerError(
+      return refuseMalformed(
         id,
         undefined,
         new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed call', cause }),
@@ -235,7 +245,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     const { jsonrpc } = message;
     const failure: Failure = { path: message.params.path, type: message.method };
     if (subscriptions.has(id) || callsInFlight.has(id))
-      return answerError(
+      return refuseMalformed(
         id,
         jsonrpc,
         new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` }),
@@ -259,7 +269,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     try {
       parsed = JSON.parse(text);
     } catch (cause) {
-      return answerError(
+      return refuseMalformed(
         null,
         undefined,
         new TRPCError({ code: 'PARSE_ERROR', message: 'The frame is not JSON', cause }),
@@ -267,23 +277,26 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     }
     const calls = Array.isArray(parsed) ? parsed : [parsed];
     if (calls.length === 0)
-      return answerError(null, undefined, new TRPCError({ code: 'BAD_REQUEST', message: 'An empty batch' }));
+      return refuseMalformed(
+        null,
+        undefined,
+        new TRPCError({ code: 'BAD_REQUEST', message: 'An empty batch' }),
+      );
     for (const [index, raw] of calls.entries()) {
+      // Closed for malformed calls earlier in this frame: the rest go unanswered.
+      if (socket.readyState !== OPEN) return;
       if (index < limits.callsPerFrame) {
         handle(raw, index);
         continue;
       }
       const message = `At most ${limits.callsPerFrame} calls per frame`;
-      answerError(
-        requestIdOf(raw, limits.idLength) ?? null,
-        undefined,
-        new TRPCError({ code: 'TOO_MANY_REQUESTS', message }),
-      );
+      const error = new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
+      answerError(requestIdOf(raw, limits.idLength) ?? null, undefined, error);
     }
   });
 
   // `ws` reports protocol errors (a frame over maxPayload, bad opcodes) here, then closes the socket.
-  socket.on('error', (cause) => options.onError(getTRPCErrorFromUnknown(cause), undefined));
+  socket.on('error', (error) => options.onSocketError(error));
 
   socket.once('close', () => {
     clearTimeout(deadline);

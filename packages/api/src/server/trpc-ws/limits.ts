@@ -12,6 +12,11 @@ export const LIMITS = {
    * any work. A person stays far below; a bot posting in bursts gets told to slow down.
    */
   callsPerSecond: 100,
+  /**
+   * Malformed frames and calls (not JSON, no valid id, unknown method, duplicate id, over the frame's
+   * cap) one connection may send; the next closes it with 1008. wsLink never sends one.
+   */
+  protocolViolations: 20,
   /** Live subscriptions of one connection (a browser tab holds about five). */
   subscriptionsPerConnection: 100,
   /** Open connections of one user across this replica (tabs, devices, bots). */
@@ -33,6 +38,8 @@ export const EPHEMERAL_PATHS: ReadonlySet<string> = new Set(['typing.onUpdate'])
 
 /** Close codes this endpoint uses besides `ws`'s own (1009 for a frame over the size limit). */
 export const CLOSE_CODES = {
+  /** WebSocket's own "policy violation". */
+  protocolViolations: 1008,
   authenticationDeadline: 4408,
   tooManyConnections: 4429,
 } as const;
