@@ -16,7 +16,7 @@ export type RunContext = {
 let tags = 0;
 
 /** Runs `target` as a phase of the run's size (or at `rate`), with a tag no other phase uses. */
-export function phaseOf(
+function phaseOf(
   context: RunContext,
   target: Target,
   rate = context.options.rate,

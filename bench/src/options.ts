@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['floor', 'fanout', 'whole'] as const;
+const PHASES = ['floor', 'fanout', 'whole'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 export type BenchOptions = {

@@ -10,13 +10,13 @@ export type RampStep = {
 };
 export type RampResult = { phase: string; steps: RampStep[]; highestHeld: number | null };
 
-export const RAMP_FACTOR = 1.5;
-export const RAMP_P99_LIMIT_MS = 100;
+const RAMP_FACTOR = 1.5;
+const RAMP_P99_LIMIT_MS = 100;
 /** ×1.5 eleven times is ×86 (÷86 going down): past anything 2 cores can hold, and a bound on the run's length. */
 const MAX_STEPS = 12;
 
 /** Whether a phase ran within the limits: p99 ≤ 100 ms, and every message once to every member. */
-export function isHeld(result: PhaseResult): boolean {
+function isHeld(result: PhaseResult): boolean {
   return (
     result.p99 !== null &&
     result.p99 <= RAMP_P99_LIMIT_MS &&

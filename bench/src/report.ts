@@ -23,7 +23,7 @@ const micros = (value: number | null) => (value === null ? '–' : value.toFixed
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** Lays rows out in columns, the first left-aligned and the rest right-aligned. */
-export function table(headers: string[], rows: string[][]): string {
+function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
