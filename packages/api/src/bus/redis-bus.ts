@@ -69,7 +69,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
     maxRetriesPerRequest: null,
     autoResubscribe: true,
   });
-  watchConnections([command, subscriber], config, logger);
+  watchConnections([command, subscriber], config, logger, () => isClosed);
   const unsent = createUnsentPublishes(options.maxUnsent ?? DEFAULT_MAX_UNSENT, () => {
     counted.busDropped.inc({ reason: 'unsent-overflow' });
   });

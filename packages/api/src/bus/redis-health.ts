@@ -10,13 +10,20 @@ type Outage = { key: string; message: string };
  * Logs once when Redis cannot be reached (naming REDIS_URL and host:port), again only if the cause
  * changes (say, refused → wrong password), and "bus reconnected" once every connection is ready again.
  */
-export function watchConnections(connections: Redis[], config: RedisConnectionConfig, logger: Logger): void {
+export function watchConnections(
+  connections: Redis[],
+  config: RedisConnectionConfig,
+  logger: Logger,
+  /** True once the bus is being closed on purpose: its connections closing then is no outage. */
+  isClosing: () => boolean,
+): void {
   let wasEverUp = false;
   let isUp = false;
   let outage: Outage | undefined;
 
   const down = (next: Outage, detail: string) => {
     isUp = false;
+    if (isClosing()) return;
     if (outage?.key === next.key) return;
     outage = next;
     logger.error({ redis: config.address, reason: detail }, next.message);
