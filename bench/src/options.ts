@@ -14,6 +14,8 @@ export type BenchOptions = {
   /** Phases whose highest held rate is searched for. */
   ramp: PhaseName[];
   isHostile: boolean;
+  /** Also kill one of R replicas under load and measure how fast its clients are back. */
+  isStorm: boolean;
   /** Idle connections for the memory figure; 0 skips it. */
   idle: number;
   /** Where the figures are written as JSON, if anywhere. */
@@ -38,6 +40,8 @@ Measures Spotter's realtime cost against a raw ws + ioredis relay (the floor), i
   --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss (or lower it ÷1.5 until
                    one is held, if --rate is not): floor,fanout,whole or all
   --hostile        measure a healthy client's p99 while another client misbehaves
+  --storm          SIGKILL one of the replicas under load: how fast its clients receive again, and
+                   whether any send of a client on the other replicas fails
   --json FILE      also write every figure to FILE
   --quick          ${QUICK.replicas} replicas, ${QUICK.clients} clients, rooms of ${QUICK.room}, ${QUICK.rate}/s, ${QUICK.seconds} s phases, no ramp;
                    exits non-zero only on a correctness failure (a loss, a duplicate, a crash)
@@ -57,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       idle: { type: 'string' },
       ramp: { type: 'string' },
       hostile: { type: 'boolean', default: false },
+      storm: { type: 'boolean', default: false },
       json: { type: 'string' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -81,6 +86,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     idle: Math.round(count('idle', 0)),
     ramp: values.quick ? [] : parseRamp(values.ramp),
     isHostile: values.hostile,
+    isStorm: values.storm,
     json: values.json,
     isQuick: values.quick,
   };

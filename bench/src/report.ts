@@ -4,6 +4,7 @@ import type { BenchOptions } from './options';
 import type { PhaseResult } from './phase';
 import { POSTGRES_CPU_SOURCE } from './postgres-cpu';
 import type { RampResult } from './ramp';
+import type { StormResult } from './storm';
 
 export type BenchReport = {
   startedAt: string;
@@ -13,6 +14,7 @@ export type BenchReport = {
   ramps: RampResult[];
   idle: IdleMemory[];
   hostile: HostileResult[];
+  storm: StormResult | null;
   /** Correctness failures (loss, duplicates, deliveries outside the room, crashes): any makes the exit status 1. */
   problems: string[];
 };
@@ -150,6 +152,15 @@ export function formatReport(report: BenchReport): string {
       if (h.attacker !== '–') out.push(`  ${h.phase}: the attacker saw ${h.attacker}`);
       for (const failure of h.failures) out.push(`  ${h.phase}: healthy client: ${failure}`);
     }
+  }
+  if (report.storm) {
+    const storm = report.storm;
+    out.push(
+      '',
+      `reconnect storm: a replica holding ${whole(storm.moved)} of ${whole(storm.clients)} clients SIGKILLed under load`,
+      `  moved clients receiving again after  p50 ${ms(storm.recoveryP50Ms)} ms · p99 ${ms(storm.recoveryP99Ms)} ms · max ${ms(storm.recoveryMaxMs)} ms · not back ${whole(storm.notBack)}`,
+      `  sends of clients on the other replicas  ${whole(storm.unaffectedSends)} · failed ${whole(storm.unaffectedFailures)}${storm.firstFailure ? ` (first: ${storm.firstFailure})` : ''}`,
+    );
   }
   out.push(
     '',

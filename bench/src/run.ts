@@ -8,6 +8,7 @@ import type { BenchOptions } from './options';
 import type { PhaseResult } from './phase';
 import type { BenchReport } from './report';
 import { runSpotter } from './spotter/run-spotter';
+import { runStorm } from './storm';
 
 /**
  * One whole run: the floor, then Spotter's phases, then the idle-memory figure, all on this machine
@@ -28,6 +29,7 @@ export async function runBench(
     ramps: [],
     idle: [],
     hostile: [],
+    storm: null,
     problems: [],
   };
   const env = await prepareEnvironment(options, cleanup, log);
@@ -46,6 +48,11 @@ export async function runBench(
     if (h.failures.includes('the replica crashed'))
       report.problems.push(`hostile: the replica crashed while another client ${h.phase}`);
   report.idle = await runIdle(context);
+  if (options.isStorm) {
+    report.storm = await runStorm(context);
+    if (report.storm.notBack > 0)
+      report.problems.push(`storm: ${report.storm.notBack} moved clients never received again`);
+  }
   return report;
 }
 
