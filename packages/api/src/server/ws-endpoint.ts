@@ -9,6 +9,7 @@ import { metrics } from '../metrics';
 import { judgeOrigin } from './allowed-origins';
 import { serveConnection } from './trpc-ws/connection';
 import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
+import { createKeepAlive } from './trpc-ws/keep-alive';
 import { type ConnectionLimits, LIMITS } from './trpc-ws/limits';
 
 /** Ping every 30 s: proxies such as nginx drop idle upgraded sockets after 60 s. */
@@ -34,6 +35,8 @@ export type WsEndpointOptions = {
   otherPaths: 'refuse' | 'pass';
   /** Overrides of the per-connection limits (tests use small ones). */
   limits?: Partial<ConnectionLimits>;
+  /** Overrides KEEP_ALIVE (tests use short ones). */
+  keepAlive?: { pingMs: number; pongWaitMs: number };
 };
 
 export type WsEndpoint = {
@@ -66,12 +69,13 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   // rate-limiter-flexible: per-key windows with expiry, kept in memory; the Redis-backed limiter of
   // the same library can later share one allowance across replicas.
   const callAllowance = new RateLimiterMemory({ points: limits.callsPerSecond, duration: 1 });
+  const keepAlive = createKeepAlive(wss.clients, options.keepAlive ?? KEEP_ALIVE);
   wss.on('connection', (socket, req) => {
     metrics.connections.inc();
+    keepAlive.watch(socket);
     socket.once('close', () => metrics.connections.dec());
     serveConnection(socket, req, {
       createContext,
-      keepAlive: KEEP_ALIVE,
       limits,
       onError(error, procedure) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -146,6 +150,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     },
     async close() {
       isDraining = true;
+      keepAlive.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -271,4 +271,35 @@ describe('limits that keep one client from hurting the rest', () => {
     // Only the admitted sends were stored.
     expect(await h.prisma.message.count({ where: { channelId: alice.channel.id } })).toBe(5);
   });
+
+  it('pings a silent socket and cuts it off when no answer comes; a client that answers stays', async () => {
+    const quick = await startEndpointServer({
+      deps: h.deps,
+      path: '/ws',
+      allowedOrigins: [],
+      otherPaths: 'refuse',
+      keepAlive: { pingMs: 200, pongWaitMs: 200 },
+    });
+    cleanups.push(() => quick.close());
+    const alice = await member();
+    const mute = await openAccepted(`ws://${quick.host}/ws`);
+    cleanups.push(() => mute.terminate());
+    const pings: string[] = [];
+    mute.on('message', (raw) => pings.push(raw.toString()));
+    const client = connectClient(`ws://${quick.host}/ws`, alice.token);
+    cleanups.push(() => client.close());
+    const states: string[] = [];
+    const subscription = client.trpc.status.onDelivery.subscribe(undefined, {
+      onConnectionStateChange: (state) => states.push(state.state),
+    });
+    cleanups.push(() => subscription.unsubscribe());
+    await expect.poll(() => states).toContain('pending');
+
+    await once(mute, 'close');
+    expect(pings).toContain('PING');
+    // Several ping rounds later, wsLink (which answers every PING) never had to reconnect.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(states.filter((state) => state === 'connecting').length).toBeLessThanOrEqual(1);
+    expect(await client.trpc.auth.me.query()).toEqual(alice.session);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
-import { type CreateWSSContextFnOptions, handleKeepAlive } from '@trpc/server/adapters/ws';
+import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { parseConnectionParamsFromUnknown, type TRPCRequestInfo } from '@trpc/server/http';
 import { parseTRPCMessage, type TRPCClientOutgoingMessage } from '@trpc/server/rpc';
 import { isAsyncIterable } from '@trpc/server/unstable-core-do-not-import';
@@ -31,7 +31,6 @@ export type ConnectionOptions = {
   spendCall(key: string): Promise<void>;
   /** Called once when the client is cut off for not reading its events. */
   onSlowConsumer(): void;
-  keepAlive: { pingMs: number; pongWaitMs: number };
   limits: ConnectionLimits;
 };
 
@@ -57,10 +56,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const subscriptions = new Map<RequestId, AbortController>();
   const callsInFlight = new Set<RequestId>();
   let release: (() => void) | null = null;
-  const anonymousKey = `anonymous:${randomUUID()}`;
+  let anonymousKey: string | undefined;
   let ctx: Context | undefined;
-
-  handleKeepAlive(socket, options.keepAlive.pingMs, options.keepAlive.pongWaitMs);
 
   let violations = 0;
   /** Answers a malformed frame or call; a client that keeps sending them is closed. */
@@ -146,7 +143,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const invoke = async (call: Call, input: unknown, batchIndex: number, signal: AbortSignal) => {
     // Calls arrive only once the context is being made.
     const callerContext = await (context as Promise<Context>);
-    await options.spendCall(callerContext.session?.userId ?? anonymousKey);
+    if (!callerContext.session) anonymousKey ??= `anonymous:${randomUUID()}`;
+    await options.spendCall(callerContext.session?.userId ?? (anonymousKey as string));
     return callTRPCProcedure({
       router: appRouter,
       path: call.params.path,
@@ -177,9 +175,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const runSubscription = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
     const { jsonrpc } = call;
     const { path } = call.params;
+    // Aborted by the client's subscription.stop, or with every other one when the socket closes.
     const stop = new AbortController();
-    const onClose = () => stop.abort();
-    closed.signal.addEventListener('abort', onClose, { once: true });
     subscriptions.set(id, stop);
     try {
       const result = await invoke(call, input, batchIndex, stop.signal);
@@ -205,7 +202,6 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     } catch (cause) {
       if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
     } finally {
-      closed.signal.removeEventListener('abort', onClose);
       if (subscriptions.get(id) === stop) subscriptions.delete(id);
     }
   };
@@ -301,6 +297,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   socket.once('close', () => {
     clearTimeout(deadline);
     closed.abort();
+    for (const stop of subscriptions.values()) stop.abort();
     release?.();
   });
 }
