@@ -28,7 +28,7 @@ export async function runIdle(context: RunContext): Promise<IdleMemory[]> {
     connections,
     connect: (n) => {
       const { users, rooms } = population(n);
-      return connectSpotterClients([replica.url], users, rooms, new Set());
+      return connectSpotterClients(() => replica.url, users, rooms, new Set());
     },
   });
   await replica.stop('SIGKILL');

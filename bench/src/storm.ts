@@ -1,13 +1,13 @@
-import { connectClient, type WsTestClient, waitUntil } from '@spotter/test-support';
+import { type WsTestClient, waitUntil } from '@spotter/test-support';
 import type { RunContext } from './context';
 import { percentiles } from './percentiles';
+import { connectSpotterClients } from './spotter/clients';
 import { startReplicas } from './spotter/replicas';
 
 /** How often each room's sender posts while the storm is measured. */
 const TICK_MS = 100;
 /** How long after the kill a moved client may take before it counts as not back. */
 const RECOVERY_LIMIT_MS = 15_000;
-const CONNECT_BATCH = 50;
 
 export type StormResult = {
   clients: number;
@@ -39,41 +39,15 @@ export async function runStorm(context: RunContext): Promise<StormResult> {
   const urlOf = (index: number) => () => live[index % live.length] as string;
   const isMoved = (index: number) => index % replicas.length === 0;
 
-  const clients: WsTestClient[] = [];
   const firstAfterKill = new Map<number, number>();
   let killedAt = Number.POSITIVE_INFINITY;
-  let started = 0;
-  for (const { channelId, members } of env.rooms) {
-    for (const index of members) {
-      const client = connectClient(urlOf(index), env.users[index]?.token);
-      clients[index] = client;
-      let isStarted = false;
-      client.trpc.channel.onEvent.subscribe(
-        { channelId },
-        {
-          onData({ data }) {
-            if (!isStarted) {
-              isStarted = true;
-              started++;
-            }
-            const at = performance.now();
-            if (data.type === 'message.created' && at > killedAt && !firstAfterKill.has(index))
-              firstAfterKill.set(index, at);
-          },
-        },
-      );
-      if ((index + 1) % CONNECT_BATCH === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  context.cleanup.defer(() => {
-    for (const client of clients) client?.close();
-  });
+  const onCreated = (index: number, _body: string, at: number) => {
+    if (at > killedAt && !firstAfterKill.has(index)) firstAfterKill.set(index, at);
+  };
+  const connected = await connectSpotterClients(urlOf, env.users, env.rooms, new Set([onCreated]));
+  context.cleanup.defer(() => connected.close());
+  const { clients } = connected;
   const total = env.rooms.reduce((sum, room) => sum + room.members.length, 0);
-  await waitUntil(() => started === total, {
-    timeoutMs: 60_000,
-    intervalMs: 50,
-    onTimeout: () => new Error(`storm: only ${started} of ${total} subscriptions started`),
-  });
 
   // Each room's sender is a member that stays where it is.
   const senders = env.rooms.flatMap(({ channelId, members }) => {

@@ -6,7 +6,7 @@ const SUBSCRIBE_TIMEOUT_MS = 60_000;
 const CONNECT_BATCH = 50;
 
 export type SpotterClients = {
-  /** Client i's typed client (user i), on replica i % replicas. */
+  /** Client i's typed client (user i). */
   clients: WsTestClient[];
   /** Subscription errors and socket losses so far: any is a failure of the run. */
   problems(): string[];
@@ -14,13 +14,14 @@ export type SpotterClients = {
 };
 
 /**
- * Connects client i as user i to replica i % replicas with the app's own client (the token in
+ * Connects client i as user i to `urlFor(i)` (a function there is asked again on every reconnect,
+ * as a proxy would answer) with the app's own client (the token in
  * connectionParams, as bots authenticate), subscribes it to its room's `channel.onEvent`, and
  * resolves once every subscription has yielded its first item (the stream's `sync`): the replica has
  * checked access and joined the stream. Arrived `message.created` bodies go to `arrivals`.
  */
 export async function connectSpotterClients(
-  replicaUrls: readonly string[],
+  urlFor: (index: number) => string | (() => string),
   users: readonly BenchUser[],
   rooms: readonly BenchRoom[],
   arrivals: Arrivals,
@@ -31,7 +32,7 @@ export async function connectSpotterClients(
   let started = 0;
   for (const { channelId, members } of rooms) {
     for (const index of members) {
-      const client = connectClient(replicaUrls[index % replicaUrls.length] as string, users[index]?.token);
+      const client = connectClient(urlFor(index), users[index]?.token);
       clients[index] = client;
       let isStarted = false;
       client.trpc.channel.onEvent.subscribe(

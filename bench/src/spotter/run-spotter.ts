@@ -27,7 +27,7 @@ export async function runSpotter(context: RunContext) {
     onTimeout: () => new Error('the bench’s event bus did not connect to Redis'),
   });
   const clients = await connectSpotterClients(
-    replicas.map((r) => r.url),
+    (index) => replicas[index % replicas.length]?.url as string,
     env.users,
     env.rooms,
     context.arrivals,
