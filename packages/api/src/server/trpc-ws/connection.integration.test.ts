@@ -6,7 +6,7 @@ import { issueSessionToken } from '../../auth/session-token';
 import type { AppRouter } from '../../root';
 import { type ApiHarness, createApiHarness } from '../../testing/api-harness';
 import { type EndpointServer, startEndpointServer } from '../../testing/endpoint-server';
-import { MAX_PAYLOAD_BYTES } from '../ws-endpoint';
+import { MAX_PAYLOAD_BYTES, type WsEndpointOptions } from '../ws-endpoint';
 
 // The endpoint on a plain HTTP server, with small limits so each one is reached quickly.
 const LIMITS = {
@@ -42,6 +42,19 @@ afterAll(async () => {
   await running?.close();
   await h?.close();
 });
+
+/** A second endpoint with settings of its own, closed after the test. */
+async function ownEndpoint(settings: Pick<WsEndpointOptions, 'limits' | 'keepAlive'>) {
+  const own = await startEndpointServer({
+    deps: h.deps,
+    path: '/ws',
+    allowedOrigins: [],
+    otherPaths: 'refuse',
+    ...settings,
+  });
+  cleanups.push(() => own.close());
+  return own;
+}
 
 /** A user in a fresh channel, with their token for connectionParams. */
 async function member() {
@@ -247,14 +260,7 @@ describe('limits that keep one client from hurting the rest', () => {
   });
 
   it('answers a user’s calls beyond the allowance with TOO_MANY_REQUESTS before running them', async () => {
-    const strict = await startEndpointServer({
-      deps: h.deps,
-      path: '/ws',
-      allowedOrigins: [],
-      otherPaths: 'refuse',
-      limits: { callsPerSecond: 5 },
-    });
-    cleanups.push(() => strict.close());
+    const strict = await ownEndpoint({ limits: { callsPerSecond: 5 } });
     const alice = await member();
     // Two sockets of one user share the allowance.
     const first = await rawSocket(alice.token, `ws://${strict.host}/ws`);
@@ -273,14 +279,7 @@ describe('limits that keep one client from hurting the rest', () => {
   });
 
   it('pings a silent socket and cuts it off when no answer comes; a client that answers stays', async () => {
-    const quick = await startEndpointServer({
-      deps: h.deps,
-      path: '/ws',
-      allowedOrigins: [],
-      otherPaths: 'refuse',
-      keepAlive: { pingMs: 200, pongWaitMs: 200 },
-    });
-    cleanups.push(() => quick.close());
+    const quick = await ownEndpoint({ keepAlive: { pingMs: 200, pongWaitMs: 200 } });
     const alice = await member();
     const mute = await openAccepted(`ws://${quick.host}/ws`);
     cleanups.push(() => mute.terminate());
