@@ -10,9 +10,10 @@ test('a tab 5,000 events behind gets a reset and shows the newest page', async (
   try {
     const tag = randomUUID().slice(0, 8);
     const alice = await prisma.user.findUniqueOrThrow({ where: { email: 'alice@spotter.dev' } });
+    const slug = `reset-${tag}`;
     const channel = await prisma.channel.create({
       data: {
-        slug: `reset-${tag}`,
+        slug,
         name: `Reset ${tag}`,
         createdById: alice.id,
         memberships: { create: { userId: alice.id, role: 'OWNER' } },
@@ -31,9 +32,9 @@ test('a tab 5,000 events behind gets a reset and shows the newest page', async (
       sockets.add(socket);
       socket.connectToServer();
     });
-    await page.goto(`/c/${channel.slug}?realtime=${replica(stack, 0).index}`);
+    await page.goto(`/c/${slug}?realtime=${replica(stack, 0).index}`);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
-    await send(page, channel.slug, `before the gap ${tag}`);
+    await send(page, slug, `before the gap ${tag}`);
     const beforeTheGap = messages(page).filter({ hasText: `before the gap ${tag}` });
     await expect(beforeTheGap).toHaveCount(1);
     // Stored, not just shown as pending: the bulk insert below continues the stream it started.
@@ -68,7 +69,7 @@ test('a tab 5,000 events behind gets a reset and shows the newest page', async (
     await expect(messages(page).last()).toContainText('Bulk 5000');
     await expect(messages(page).filter({ hasText: `before the gap ${tag}` })).toHaveCount(0);
     expect(await messages(page).count()).toBeLessThanOrEqual(100);
-    await send(page, channel.slug, `after the reset ${tag}`);
+    await send(page, slug, `after the reset ${tag}`);
     await expect(messages(page).last()).toContainText(`after the reset ${tag}`);
     await context.close();
   } finally {

@@ -30,7 +30,12 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError || (error as { name?: unknown } | null)?.name === 'AppError';
 }
 
-/** Prisma's unique-constraint violation (P2002), e.g. two creates racing for one name. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
+/**
+ * Prisma's unique-constraint violation (P2002), e.g. two creates racing for one name; with `field`,
+ * only a violation on that column (Prisma names the constraint's fields in `meta`).
+ */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: unknown };
+  if (code !== 'P2002') return false;
+  return field === undefined || JSON.stringify(meta ?? {}).includes(`"${field}"`);
 }

@@ -62,7 +62,14 @@ export async function seed(prisma: Database): Promise<void> {
     const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
     const user =
       existing ??
-      (await prisma.user.create({ data: { email, name, passwordHash: await hashPassword(DEMO_PASSWORD) } }));
+      (await prisma.user.create({
+        data: {
+          email,
+          username: email.split('@')[0] as Handle,
+          name,
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+        },
+      }));
     users.set(email.split('@')[0] as Handle, user.id);
   }
   const userId = (handle: Handle) => users.get(handle) as string;

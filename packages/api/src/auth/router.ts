@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { Username } from '../profile/username';
 import { publishEvents } from '../streams/publish';
 import { publicProcedure } from '../trpc';
 import { issueSessionToken, SESSION_MAX_AGE_SECONDS } from './session-token';
@@ -12,6 +13,8 @@ const Password = z.string().min(8, 'A password needs at least 8 characters.').ma
 export const SignUpInput = z.object({
   email: Email,
   name: z.string().trim().min(1, 'Tell us your name.').max(50),
+  /** The @handle; made from the email when left out. */
+  username: Username.optional(),
   password: Password,
 });
 export type SignUpInput = z.infer<typeof SignUpInput>;

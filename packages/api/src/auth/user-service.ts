@@ -3,25 +3,31 @@ import { joinChannel } from '../channel/members';
 import type { Session } from '../context';
 import { AppError, isUniqueViolation } from '../errors';
 import { HOME_CHANNEL_SLUG } from '../me/home';
+import { freeUsername, usernameFromEmail } from '../profile/username';
 import type { Appended } from '../streams/publish';
 
 /**
- * Creates an account (emails compare case-insensitively) and puts it in #general, so a new person
- * lands in a conversation rather than an empty directory.
+ * Creates an account (emails and usernames compare case-insensitively) and puts it in #general, so
+ * a new person lands in a conversation rather than an empty directory. Without a chosen username
+ * one is made from the email.
  */
 export async function signUp(
   prisma: Database,
-  input: { email: string; name: string; password: string },
+  input: { email: string; name: string; password: string; username?: string | undefined },
 ): Promise<{ session: Session; appended: Appended[] }> {
   const email = input.email.toLowerCase();
+  const username = input.username ?? (await freeUsername(prisma, usernameFromEmail(email)));
   let session: Session;
   try {
     const user = await prisma.user.create({
-      data: { email, name: input.name, passwordHash: await hashPassword(input.password) },
+      data: { email, username, name: input.name, passwordHash: await hashPassword(input.password) },
       select: { id: true, email: true, name: true },
     });
     session = { userId: user.id, email: user.email, name: user.name };
   } catch (error) {
+    if (isUniqueViolation(error, 'username')) {
+      throw new AppError('CONFLICT', `The username "${username}" is taken. Pick another.`);
+    }
     if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', 'An account with this email already exists. Sign in instead.');
     }

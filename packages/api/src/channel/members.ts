@@ -94,7 +94,7 @@ async function addMember(prisma: Database, channelId: string, userId: string): P
         select: {
           role: true,
           user: { select: { name: true } },
-          channel: { select: { id: true, slug: true, name: true, visibility: true } },
+          channel: { select: { id: true, kind: true, slug: true, name: true, visibility: true } },
         },
       });
       const member = { userId, name: membership.user.name, role: membership.role };

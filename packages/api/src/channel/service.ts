@@ -23,11 +23,18 @@ const summarySelect = {
   _count: { select: { memberships: true } },
 } as const;
 
-type SummaryRow = Omit<ChannelSummary, 'memberCount'> & { _count: { memberships: number } };
+type SummaryRow = Omit<ChannelSummary, 'memberCount' | 'slug'> & {
+  slug: string | null;
+  _count: { memberships: number };
+};
 
-function toSummary({ _count, ...row }: SummaryRow): ChannelSummary {
-  return { ...row, memberCount: _count.memberships };
+/** Only named channels (kind CHANNEL, which always have a slug) are read through here. */
+function toSummary({ _count, slug, ...row }: SummaryRow): ChannelSummary {
+  return { ...row, slug: slug ?? row.id, memberCount: _count.memberships };
 }
+
+/** Channel lists and lookups here are of named channels; conversations have their own module. */
+const NAMED = { kind: 'CHANNEL' } as const;
 
 /** Turns "Leg Day!" into "leg-day": what URLs and the unique index use. */
 function slugify(name: string): string {
@@ -41,7 +48,7 @@ function slugify(name: string): string {
 
 export async function listMyChannels(prisma: Database, userId: string) {
   const memberships = await prisma.membership.findMany({
-    where: { userId },
+    where: { userId, channel: NAMED },
     orderBy: { channel: { name: 'asc' } },
     select: { role: true, channel: { select: summarySelect } },
   });
@@ -54,6 +61,7 @@ export async function browsePublicChannels(
 ) {
   const rows = await prisma.channel.findMany({
     where: {
+      ...NAMED,
       visibility: 'PUBLIC',
       ...(input.query ? { name: { contains: input.query, mode: 'insensitive' as const } } : {}),
     },
@@ -74,7 +82,7 @@ export async function findVisibleChannel(
   where: { id: string } | { slug: string },
 ): Promise<ChannelSummary & { role: ChannelRole | null }> {
   const row = await prisma.channel.findUnique({
-    where,
+    where: { ...where, ...NAMED },
     select: { ...summarySelect, memberships: { where: { userId }, select: { role: true } } },
   });
   const membership = row?.memberships[0];
@@ -121,7 +129,7 @@ export async function createChannel(
           events: await appendEvents(tx, userStream, [
             {
               type: 'channel.added',
-              channel: { id: row.id, slug, name: row.name, visibility: row.visibility },
+              channel: { id: row.id, kind: 'CHANNEL', slug, name: row.name, visibility: row.visibility },
             },
           ]),
         },

@@ -18,9 +18,11 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
+/** A conversation a user was added to: a named channel (with a slug), a direct or a group conversation. */
 const ChannelRef = z.object({
   id: z.string(),
-  slug: z.string(),
+  kind: z.enum(['CHANNEL', 'DIRECT', 'GROUP']).default('CHANNEL'),
+  slug: z.string().nullable(),
   name: z.string(),
   visibility: z.enum(['PUBLIC', 'PRIVATE']),
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type Database, type PrismaClientOptions } from '@spotter/db';
 // Brings the vitest `inject('databaseUrl')` typing along with the harness.
-import type {} from '@spotter/db/testing';
+import { testIdentity } from '@spotter/db/testing';
 import { createMemoryBus } from '../bus/memory-bus';
 import type { EventBus } from '../bus/types';
 import type { Session } from '../context';
@@ -37,8 +37,8 @@ export function createApiHarness(
     callerFor: (session: Session, signal?: AbortSignal) => createCaller({ ...deps, session }, { signal }),
     /** Creates a user directly in the database and returns a caller acting as them. */
     async createUser(name = 'Tester') {
-      const email = `${name.toLowerCase()}-${randomUUID()}@test.spotter.dev`;
-      const user = await prisma.user.create({ data: { email, name, passwordHash: 'not-a-login' } });
+      const { email, username } = testIdentity(name);
+      const user = await prisma.user.create({ data: { email, username, name, passwordHash: 'not-a-login' } });
       const session: Session = { userId: user.id, name, email };
       return { session, caller: createCaller({ ...deps, session }) };
     },

@@ -32,14 +32,14 @@ describe('createMigration', () => {
     const schema = await readFile(paths.schemaPath, 'utf8');
     await writeFile(
       paths.schemaPath,
-      schema.replace('  passwordHash String', '  passwordHash String\n  bio String?'),
+      schema.replace('  passwordHash String', '  passwordHash String\n  pronouns String?'),
     );
     const now = new Date('2099-01-02T03:04:05Z');
 
-    const result = await createMigration('Add user bio', { ...paths, now });
+    const result = await createMigration('Add user pronouns', { ...paths, now });
 
-    expect(result.name).toBe('20990102030405_add_user_bio');
-    expect(result.sql).toContain('ALTER TABLE "User" ADD COLUMN     "bio" TEXT;');
+    expect(result.name).toBe('20990102030405_add_user_pronouns');
+    expect(result.sql).toContain('ALTER TABLE "User" ADD COLUMN     "pronouns" TEXT;');
     expect(result.sql).not.toContain('CREATE TABLE');
     const names = (await readMigrations(paths.migrationsDir)).migrationDirectories.map((m) => m.path);
     expect(names.at(-1)).toBe(result.name);
