@@ -34,6 +34,32 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 
+/** Who someone is, as lists, cards and mentions show them. */
+export const UserSummary = z.object({
+  id: z.string(),
+  /** The @handle. */
+  username: z.string(),
+  /** Display name. */
+  name: z.string(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+/** Dates inside stored event data come back from JSON as strings; message events keep real columns. */
+const storedDate = z.coerce.date();
+
+/** One entry of a user's notification list (see notifications/). */
+export const NotificationView = z.object({
+  id: z.string(),
+  kind: z.enum(['FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'MENTION', 'DIRECT_MESSAGE']),
+  actor: UserSummary,
+  /** The conversation a mention or direct message is in. */
+  channelId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  createdAt: storedDate,
+  readAt: storedDate.nullable(),
+});
+export type NotificationView = z.infer<typeof NotificationView>;
+
 const seq = z.number().int().positive();
 const LeaveReason = z.enum(['left', 'removed']);
 
@@ -57,6 +83,15 @@ export const StreamEvent = z.discriminatedUnion('type', [
   // User streams: what happened to this user, on every device.
   z.object({ type: z.literal('channel.added'), seq, channel: ChannelRef }),
   z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),
+  // A new entry in the user's notification list (friend request, acceptance, mention, DM).
+  z.object({ type: z.literal('notification.created'), seq, notification: NotificationView }),
+  // Notifications read on one device: every other device clears them too. `ids` null: all of them.
+  z.object({
+    type: z.literal('notifications.read'),
+    seq,
+    ids: z.array(z.string()).nullable(),
+    readAt: storedDate,
+  }),
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 
