@@ -5,19 +5,31 @@ const DEFAULT_WAIT_MS = 15_000;
 
 type Received = { seq: number; event: StreamItem };
 
-/**
- * Subscribes to `channel.onEvent` and records what arrives, in order. `until()` resolves as soon as
- * the recorded events satisfy a condition (checked on every arrival) and fails after a bounded wait,
- * naming what it waited for and what it got: tests wait for events, never for time.
- */
+type Handlers = { onData(item: { id: string; data: StreamItem }): void; onError(error: unknown): void };
+
+/** Subscribes to `channel.onEvent` and records what arrives (see recordStream). */
 export function recordChannelEvents(client: WsTestClient, input: RouterInputs['channel']['onEvent']) {
+  return recordStream((handlers) => client.trpc.channel.onEvent.subscribe(input, handlers));
+}
+
+/** Subscribes to the user's own stream, `me.onEvent`, and records what arrives (see recordStream). */
+export function recordMyEvents(client: WsTestClient, input: RouterInputs['me']['onEvent'] = {}) {
+  return recordStream((handlers) => client.trpc.me.onEvent.subscribe(input, handlers));
+}
+
+/**
+ * Records what a stream subscription yields, in order. `until()` resolves as soon as the recorded
+ * events satisfy a condition (checked on every arrival) and fails after a bounded wait, naming what
+ * it waited for and what it got: tests wait for events, never for time.
+ */
+function recordStream(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
   const received: Received[] = [];
   const errors: unknown[] = [];
   const checks = new Set<() => void>();
   const notify = () => {
     for (const check of checks) check();
   };
-  const subscription = client.trpc.channel.onEvent.subscribe(input, {
+  const subscription = subscribe({
     onData({ id, data }) {
       received.push({ seq: Number(id), event: data });
       notify();
@@ -31,6 +43,8 @@ export function recordChannelEvents(client: WsTestClient, input: RouterInputs['c
   return {
     received,
     errors,
+    /** The types of the events received so far, in arrival order (markers included). */
+    types: () => received.map((r) => r.event.type),
     /** The seqs of created messages received so far, in arrival order. */
     createdSeqs: () => received.filter((r) => r.event.type === 'message.created').map((r) => r.seq),
     bodies: () => received.flatMap((r) => (r.event.type === 'message.created' ? [r.event.message.body] : [])),
