@@ -113,7 +113,7 @@ const abortFanouts = new WeakMap<AbortSignal, AbortFanout>();
  * One "abort" listener per signal, however many topics it subscribes: Node warns past 10 listeners
  * on one AbortSignal, and a subscription may well follow more topics than that.
  */
-function onAbort(signal: AbortSignal, callback: () => void): () => void {
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let fanout = abortFanouts.get(signal);
   if (!fanout) {
     const callbacks = new Set<() => void>();

@@ -1,4 +1,3 @@
-import { tracked } from '@trpc/server';
 import type { ServerDeps } from '../context';
 import { isAppError } from '../errors';
 import { followStream } from '../streams/follow';
@@ -16,28 +15,24 @@ export async function followChannel(
   deps: ServerDeps,
   input: { userId: string; channelId: string; after: number | null; signal: AbortSignal },
 ) {
-  const isMember = async () =>
-    requireMember(deps.prisma, input.userId, input.channelId).then(
-      () => true,
-      (error: unknown) => {
-        if (isAppError(error)) return false;
-        throw error;
-      },
-    );
   await requireMember(deps.prisma, input.userId, input.channelId);
-  const items = await followStream({
+  return followStream({
     prisma: deps.prisma,
     hub: streamHubFor(deps),
     streamId: streamIds.channel(input.channelId),
     after: input.after,
     signal: input.signal,
+    gate: {
+      mustCheck: (item) =>
+        (item.type === 'member.left' && item.userId === input.userId) || item.type === 'reset',
+      allows: () =>
+        requireMember(deps.prisma, input.userId, input.channelId).then(
+          () => true,
+          (error: unknown) => {
+            if (isAppError(error)) return false;
+            throw error;
+          },
+        ),
+    },
   });
-  return (async function* () {
-    for await (const item of items) {
-      yield tracked(String(item.seq), item);
-      const mayHaveLeft =
-        (item.type === 'member.left' && item.userId === input.userId) || item.type === 'reset';
-      if (mayHaveLeft && !(await isMember())) return;
-    }
-  })();
 }

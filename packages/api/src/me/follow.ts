@@ -1,22 +1,18 @@
-import { tracked } from '@trpc/server';
 import type { ServerDeps } from '../context';
 import { followStream } from '../streams/follow';
 import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
 
 /** A user's own stream, on any of their devices: each item tracked by its seq. */
-export async function followUser(
+export function followUser(
   deps: ServerDeps,
   input: { userId: string; after: number | null; signal: AbortSignal },
 ) {
-  const items = await followStream({
+  return followStream({
     prisma: deps.prisma,
     hub: streamHubFor(deps),
     streamId: streamIds.user(input.userId),
     after: input.after,
     signal: input.signal,
   });
-  return (async function* () {
-    for await (const item of items) yield tracked(String(item.seq), item);
-  })();
 }

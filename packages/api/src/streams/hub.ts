@@ -1,5 +1,4 @@
 import type { Database } from '@spotter/db';
-import { createListener, type Listener } from '../bus/listener';
 import { topics } from '../bus/topics';
 import type { EventBus } from '../bus/types';
 import type { Logger } from '../logger';
@@ -18,12 +17,10 @@ const FILL_PAGE = 500;
 const POLL_MS = 250;
 /** A failed database read is retried after this long (the database may be restarting). */
 const RETRY_MS = 1_000;
-/** A local subscriber this far behind loses its oldest queued events and refills from here. */
-const MAX_QUEUED = 1_024;
 
 type Entry = {
   readonly streamId: string;
-  readonly subscribers: Set<Listener<StreamEvent>>;
+  readonly subscribers: Set<HubSubscriber>;
   /** Highest seq delivered to this process's subscribers; every seq up to it was delivered in order. */
   head: number;
   /** The newest delivered events, contiguous, ending at `head`. */
@@ -50,20 +47,25 @@ export type BusState = 'up' | 'down';
  */
 export type StreamHub = {
   /**
-   * Adds a subscriber to a stream: every event after `joinedAt` reaches its `live` iterable, in seq
-   * order, exactly once. The caller catches up to `joinedAt` itself (see follow.ts) and must call
-   * `leave()` when it is done, whichever way it ends.
+   * Adds a subscriber to a stream: every event after `joinedAt` is pushed to it, in seq order,
+   * exactly once, synchronously as it is delivered. The caller catches up to `joinedAt` itself (see
+   * follow.ts) and must call `leave()` when it is done, whichever way it ends.
    */
-  join(streamId: string, signal: AbortSignal): Promise<Joined>;
+  join(streamId: string, subscriber: HubSubscriber): Promise<HubMembership>;
   /** Whether live events flow through the bus right now, and a way to hear of changes. */
   busState(): BusState;
   onBusState(listener: (state: BusState) => void): () => void;
   close(): void;
 };
 
-export type Joined = {
-  /** Live events with seq > joinedAt, in order; a subscriber that lags loses the oldest (see follow.ts). */
-  live: AsyncIterable<StreamEvent>;
+/** A local subscriber of a stream: it must not block (push hands over, it does not process). */
+export type HubSubscriber = {
+  push(event: StreamEvent): void;
+  /** The hub is closing (shutdown, tests): end the subscription. */
+  hubClosed(): void;
+};
+
+export type HubMembership = {
   joinedAt: number;
   /** Stops delivery to this subscriber and releases the stream when it was the last one. */
   leave(): void;
@@ -82,7 +84,14 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     entry.head = event.seq;
     entry.recent.push(event);
     if (entry.recent.length > RECENT_EVENTS) entry.recent.shift();
-    for (const subscriber of entry.subscribers) subscriber.push(event);
+    for (const subscriber of entry.subscribers) {
+      try {
+        subscriber.push(event);
+      } catch (err) {
+        // One subscriber's failure must not cost the others their event.
+        logger.error({ stream: entry.streamId, err: (err as Error).message }, 'a subscriber failed an event');
+      }
+    }
   };
 
   /** Delivers `event` if it is next, keeps it if it is early, drops it if it was delivered. */
@@ -182,7 +191,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     return entry;
   };
 
-  const release = (entry: Entry, subscriber: Listener<StreamEvent>) => {
+  const release = (entry: Entry, subscriber: HubSubscriber) => {
     entry.subscribers.delete(subscriber);
     if (entry.subscribers.size > 0 || entry.isClosed) return;
     entry.isClosed = true;
@@ -225,33 +234,21 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
   const stopRetention = keepWithinRetention({ prisma, logger });
 
   return {
-    async join(streamId, signal) {
+    async join(streamId, subscriber) {
       let entry = entries.get(streamId);
       if (!entry || entry.isClosed) entry = open(streamId);
       const joinedEntry = entry;
-      const subscriber: Listener<StreamEvent> = createListener({
-        signal,
-        maxQueued: MAX_QUEUED,
-        onEnd: () => release(joinedEntry, subscriber),
-        onOverflow: (isFirst) => {
-          if (isFirst)
-            logger.warn({ stream: streamId }, 'a subscriber fell behind; it refills from the database');
-        },
-      });
-      // An already aborted signal ends the listener at once, without onEnd: release it here.
-      if (subscriber.isEnded) release(joinedEntry, subscriber);
-      else joinedEntry.subscribers.add(subscriber);
+      joinedEntry.subscribers.add(subscriber);
       try {
         await joinedEntry.ready;
       } catch (error) {
         // The last subscriber's end closes the entry, so the next join reads the head afresh.
-        subscriber.end();
+        release(joinedEntry, subscriber);
         throw error;
       }
       return {
-        live: subscriber.iterable,
         joinedAt: joinedEntry.head,
-        leave: () => subscriber.end(),
+        leave: () => release(joinedEntry, subscriber),
         recent: () => joinedEntry.recent,
       };
     },
@@ -267,7 +264,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
       for (const entry of entries.values()) {
         entry.isClosed = true;
         entry.stopBus.abort();
-        for (const subscriber of [...entry.subscribers]) subscriber.end();
+        for (const subscriber of [...entry.subscribers]) subscriber.hubClosed();
       }
       entries.clear();
     },

@@ -8,7 +8,8 @@ import { isAsyncIterable } from '@trpc/server/unstable-core-do-not-import';
 import type { WebSocket } from 'ws';
 import type { Context } from '../../context';
 import { appRouter } from '../../root';
-import { dataFrameEncoder, encodeResponse } from './frames';
+import { isPushFeed, pushTo } from '../../streams/push-feed';
+import { dataFrameEncoder, encodeResponse, trackedFrameEncoder } from './frames';
 import { CLOSE_CODES, type ConnectionLimits, EPHEMERAL_PATHS } from './limits';
 
 type RequestId = number | string;
@@ -180,29 +181,46 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     subscriptions.set(id, stop);
     try {
       const result = await invoke(call, input, batchIndex, stop.signal);
-      if (!isAsyncIterable(result))
+      const isEphemeral = EPHEMERAL_PATHS.has(path);
+      const isPushed = isPushFeed(result);
+      if (!isPushed && !isAsyncIterable(result))
         throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${path} returned no async iterable` });
-      const iterator = result[Symbol.asyncIterator]();
-      try {
-        if (stop.signal.aborted) return;
-        send(encodeResponse({ id, jsonrpc, result: { type: 'started' } }));
-        const encode = dataFrameEncoder(id, jsonrpc);
-        const isEphemeral = EPHEMERAL_PATHS.has(path);
-        for (
-          let next = await iterator.next();
-          !next.done && !stop.signal.aborted;
-          next = await iterator.next()
-        ) {
-          push(encode(next.value), isEphemeral);
-        }
-      } finally {
-        await iterator.return?.();
+      if (stop.signal.aborted) return;
+      send(encodeResponse({ id, jsonrpc, result: { type: 'started' } }));
+      if (isPushed) {
+        // Stream events arrive synchronously from the stream hub and go straight out as frames.
+        const encode = trackedFrameEncoder(id, jsonrpc);
+        await new Promise<void>((resolve, reject) =>
+          pushTo(result, {
+            next: (trackedId, item) => push(encode(trackedId, item), isEphemeral),
+            end: (error) => (error === undefined ? resolve() : reject(error)),
+          }),
+        );
+      } else {
+        await pull(result, stop.signal, dataFrameEncoder(id, jsonrpc), isEphemeral);
       }
       send(encodeResponse({ id, jsonrpc, result: { type: 'stopped' } }));
     } catch (cause) {
       if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
     } finally {
       if (subscriptions.get(id) === stop) subscriptions.delete(id);
+    }
+  };
+
+  /** Iterates a subscription that cannot push (typing), without a per-item race: it ends on its signal. */
+  const pull = async (
+    items: AsyncIterable<unknown>,
+    signal: AbortSignal,
+    encode: (value: unknown) => string | Buffer,
+    isEphemeral: boolean,
+  ) => {
+    const iterator = items[Symbol.asyncIterator]();
+    try {
+      for (let next = await iterator.next(); !next.done && !signal.aborted; next = await iterator.next()) {
+        push(encode(next.value), isEphemeral);
+      }
+    } finally {
+      await iterator.return?.();
     }
   };
 

@@ -35,18 +35,15 @@ function framesOf(trackedId: string, data: unknown): TrackedFrames {
 }
 
 /**
- * The per-subscription encoder of data frames: a tracked event's frame for this request id comes
+ * The per-subscription encoder of tracked items' data frames: the frame for this request id comes
  * from the per-process cache, so most deliveries cost a map lookup and a socket write.
  */
-export function dataFrameEncoder(
+export function trackedFrameEncoder(
   id: RequestId,
   jsonrpc: '2.0' | undefined,
-): (value: unknown) => string | Buffer {
+): (trackedId: string, data: unknown) => Buffer {
   const head = `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data",`;
-  return (value) => {
-    if (!isTrackedEnvelope(value))
-      return encodeResponse({ id, jsonrpc, result: { type: 'data', data: value } });
-    const [trackedId, data] = value;
+  return (trackedId, data) => {
     const built = framesOf(trackedId, data);
     let frame = built.frames.get(head);
     if (!frame) {
@@ -54,6 +51,20 @@ export function dataFrameEncoder(
       built.frames.set(head, frame);
     }
     return frame;
+  };
+}
+
+/** The per-subscription encoder of data frames of an iterated subscription: tracked items are cached. */
+export function dataFrameEncoder(
+  id: RequestId,
+  jsonrpc: '2.0' | undefined,
+): (value: unknown) => string | Buffer {
+  const encodeTracked = trackedFrameEncoder(id, jsonrpc);
+  return (value) => {
+    if (!isTrackedEnvelope(value))
+      return encodeResponse({ id, jsonrpc, result: { type: 'data', data: value } });
+    const [trackedId, data] = value;
+    return encodeTracked(trackedId, data);
   };
 }
 
