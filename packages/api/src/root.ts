@@ -2,6 +2,7 @@ import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { meRouter } from './me/router';
 import { messageRouter } from './message/router';
+import { notificationsRouter } from './notifications/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -11,6 +12,7 @@ export const appRouter = router({
   channel: channelRouter,
   me: meRouter,
   message: messageRouter,
+  notifications: notificationsRouter,
   status: statusRouter,
   typing: typingRouter,
 });
