@@ -177,6 +177,7 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
                 <MessageItem
                   message={message}
                   isOwn={message.authorId === me.userId}
+                  myId={me.userId}
                   isGrouped={isGrouped}
                   isEditing={confirmed !== null && confirmed.id === editingId}
                   actions={
