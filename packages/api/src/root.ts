@@ -1,6 +1,7 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { meRouter } from './me/router';
+import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { statusRouter } from './status/router';
@@ -11,6 +12,7 @@ export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   me: meRouter,
+  mention: mentionRouter,
   message: messageRouter,
   notifications: notificationsRouter,
   status: statusRouter,

@@ -199,3 +199,32 @@ describe('mentions in messages', () => {
     expect((await send('mail me at a@b.com')).mentions).toEqual([]);
   });
 });
+
+describe('mention.search (the composer’s @-autocomplete)', () => {
+  it('offers members by username or name prefix, never the caller, outsiders or blocked people', async () => {
+    const { alice, bob, carol, channel } = await setup();
+    const search = (prefix: string) =>
+      alice.caller.mention.search({ channelId: channel.id, prefix }).then((users) => users.map((u) => u.id));
+    expect(await search('')).toEqual([bob.id]);
+    expect(await search(bob.username.slice(0, 3).toUpperCase())).toEqual([bob.id]);
+    expect(await search('BO')).toEqual([bob.id]);
+    expect(await search('zz')).toEqual([]);
+    expect(await search(carol.username)).toEqual([]);
+  });
+
+  it('refuses outsiders and malformed prefixes', async () => {
+    const { alice, carol, channel } = await setup();
+    expect(await errorCode(carol.caller.mention.search({ channelId: channel.id, prefix: 'bo' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await errorCode(alice.caller.mention.search({ channelId: channel.id, prefix: 'a b' }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(
+      await errorCode(alice.caller.mention.search({ channelId: channel.id, prefix: 'x'.repeat(33) })),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await errorCode(alice.caller.mention.search({ channelId: channel.id, prefix: 'a', limit: 11 })),
+    ).toBe('BAD_REQUEST');
+  });
+});
