@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, messages, openChannel, replica, send, signedInContext, test } from './support/fixtures';
+import { expect, messages, openChannel, replica, signedInContext, test } from './support/fixtures';
 
 // Alice writes on realtime replica 0; Bob's two tabs follow his personal stream on replica 1.
 test.describe('mentions and notifications across replicas', () => {
@@ -22,7 +22,14 @@ test.describe('mentions and notifications across replicas', () => {
       await expect(tab.getByTestId('notification-count')).toHaveCount(0);
 
     const text = `spot me on bench? ${randomUUID().slice(0, 8)}`;
-    await send(alicePage, 'general', `@bob ${text}`);
+    // Alice picks Bob from the composer's @-autocomplete, then finishes the message.
+    const composer = alicePage.getByRole('textbox', { name: 'Message #general' });
+    await composer.pressSequentially('@bo');
+    await expect(alicePage.getByRole('option', { name: /Bob @bob/ })).toBeVisible();
+    await composer.press('Enter');
+    await expect(composer).toHaveValue('@bob ');
+    await composer.pressSequentially(text);
+    await composer.press('Enter');
 
     const seen = messages(bobChannel).filter({ hasText: text });
     await expect(seen.getByTestId('mention')).toHaveText('@bob');

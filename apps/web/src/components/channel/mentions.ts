@@ -30,3 +30,28 @@ export function plainMentions(body: string, mentions: readonly UserSummary[]): s
     .map((part) => (part.kind === 'text' ? part.text : `@${part.user.username}`))
     .join('');
 }
+
+/** The "@prefix" being typed at the caret, if any: `start` is the index of its "@". */
+export type MentionQuery = { start: number; prefix: string };
+
+const TYPED_HANDLE = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_.]{0,32})$/u;
+
+/** The mention being typed just before `caret` ("hi @bo|" → "bo"); null inside an email address. */
+export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
+  const match = TYPED_HANDLE.exec(text.slice(0, caret));
+  if (!match) return null;
+  const prefix = match[1] ?? '';
+  return { start: caret - prefix.length - 1, prefix: prefix.toLowerCase() };
+}
+
+/** `text` with the query replaced by "@username " and where the caret goes after it. */
+export function insertMention(
+  text: string,
+  caret: number,
+  query: MentionQuery,
+  username: string,
+): { text: string; caret: number } {
+  const inserted = `@${username} `;
+  const after = text.slice(caret).replace(/^ /, '');
+  return { text: text.slice(0, query.start) + inserted + after, caret: query.start + inserted.length };
+}
