@@ -52,6 +52,7 @@ export function fanoutTarget(options: {
                 createdAt,
                 editedAt: null,
                 deletedAt: null,
+                mentions: [],
               }),
             );
             await tx.message.createMany({

@@ -13,9 +13,11 @@ export * from './server/index';
 export type {
   MemberView,
   MessageView,
+  NotificationView,
   StreamEvent,
   StreamItem,
   StreamMarker,
+  UserSummary,
 } from './streams/events';
 export { createCallerFactory } from './trpc';
 

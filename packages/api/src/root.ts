@@ -1,7 +1,9 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { meRouter } from './me/router';
+import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
+import { notificationsRouter } from './notifications/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -10,7 +12,9 @@ export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   me: meRouter,
+  mention: mentionRouter,
   message: messageRouter,
+  notifications: notificationsRouter,
   status: statusRouter,
   typing: typingRouter,
 });

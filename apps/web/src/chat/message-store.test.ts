@@ -15,6 +15,7 @@ function message(seq: number, overrides: Partial<MessageView> = {}): MessageView
     createdAt: new Date(1_700_000_000_000 + seq * 1000),
     editedAt: null,
     deletedAt: null,
+    mentions: [],
     ...overrides,
   };
 }

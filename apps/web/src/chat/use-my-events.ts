@@ -5,6 +5,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { useNotificationEvents } from './use-notifications';
 import { useReread } from './use-reread';
 
 /** Why the signed-in user is no longer in a channel. */
@@ -25,7 +26,8 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
 
 /**
  * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
- * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`.
+ * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`;
+ * notifications created or read update the bell's count and the list (useNotificationEvents).
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
  * saw on every reconnect. A first subscribe replays recent events after `sync`: useReread keeps
  * that burst to two fetches.
@@ -34,6 +36,7 @@ export function useMyEvents() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshChannels = useReread(trpc.channel.listMine.queryKey());
+  const applyNotificationEvent = useNotificationEvents();
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -42,6 +45,7 @@ export function useMyEvents() {
         onData: ({ data: item }) => {
           if (item.type === 'channel.removed') recordRemoval(queryClient, item.channelId, item.reason);
           if (REREADS_LIST.has(item.type)) refreshChannels();
+          applyNotificationEvent(item);
         },
       },
     ),

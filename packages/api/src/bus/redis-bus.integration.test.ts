@@ -122,6 +122,7 @@ describe('createRedisBus', () => {
       createdAt,
       editedAt: null,
       deletedAt: null,
+      mentions: [],
     };
 
     await readyBuses(a);
@@ -314,6 +315,7 @@ describe('createRedisBus when Redis is unreachable', () => {
       createdAt: new Date(),
       editedAt: null,
       deletedAt: null,
+      mentions: [],
     };
     const publication = { streamId, event: { type: 'message.created' as const, seq: 7, message } };
     await expect(a.publish(channel, publication)).rejects.toThrow();

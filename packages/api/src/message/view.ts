@@ -1,6 +1,12 @@
-import type { MessageView } from '../streams/events';
+import type { MessageView, UserSummary } from '../streams/events';
 
-/** The Prisma selection that yields everything a MessageView needs, in one query. */
+/** The columns of a UserSummary, for every query that shows someone. */
+export const userSummarySelect = { id: true, username: true, name: true } as const;
+
+/**
+ * The Prisma selection that yields everything a MessageView needs. Prisma loads the relations of a
+ * whole page together, so a page costs the same few queries however many messages it holds.
+ */
 export const messageViewSelect = {
   id: true,
   channelId: true,
@@ -13,6 +19,8 @@ export const messageViewSelect = {
   editedAt: true,
   deletedAt: true,
   author: { select: { name: true } },
+  // Current names: a mention of someone who renamed since shows their new name.
+  mentions: { select: { user: { select: userSummarySelect } }, orderBy: { userId: 'asc' } },
 } as const;
 
 type MessageRow = {
@@ -27,16 +35,20 @@ type MessageRow = {
   editedAt: Date | null;
   deletedAt: Date | null;
   author: { name: string };
+  mentions: { user: UserSummary }[];
 };
 
 /** A message row with its author's name alongside, as a raw query returns it. */
-export type FlatMessageRow = Omit<MessageRow, 'author'> & { authorName: string };
+export type FlatMessageRow = Omit<MessageRow, 'author' | 'mentions'> & { authorName: string };
 
-export function toMessageView({ author, ...row }: MessageRow): MessageView {
-  return flatRowToMessageView({ ...row, authorName: author.name });
+export function toMessageView({ author, mentions, ...row }: MessageRow): MessageView {
+  return flatRowToMessageView(
+    { ...row, authorName: author.name },
+    mentions.map((mention) => mention.user),
+  );
 }
 
-/** A deleted message keeps its place (seq) in the channel but loses its body. */
-export function flatRowToMessageView(row: FlatMessageRow): MessageView {
-  return { ...row, body: row.deletedAt ? '' : row.body };
+/** A deleted message keeps its place (seq) in the channel but loses its body and mentions. */
+export function flatRowToMessageView(row: FlatMessageRow, mentions: UserSummary[] = []): MessageView {
+  return row.deletedAt ? { ...row, body: '', mentions: [] } : { ...row, mentions };
 }

@@ -1,6 +1,8 @@
-import type { Database } from '@spotter/db';
+import type { Database, Transaction } from '@spotter/db';
 import { channelRefusals, requireMember } from '../channel/access';
 import { AppError, isAppError } from '../errors';
+import { recordMentions } from '../mentions/record';
+import { type ResolvedMentions, resolveMentions } from '../mentions/resolve';
 import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
@@ -18,26 +20,57 @@ type SendRow = FlatMessageRow & { outcome: 'sent' | 'earlier' | 'no-channel' | '
  * its position. One database function does it in one round trip (the hot path) — it takes the
  * stream's lock, then checks membership (a send lands before the author's removal or is refused)
  * and the nonce (a retried send returns the stored copy and appends nothing), then stores the
- * message and its event.
+ * message and its event. A body that mentions people takes a transaction instead: the same function,
+ * then the Mention rows and the mentioned users' notifications, all committed together.
  */
 export async function sendMessage(prisma: Database, input: NewMessage): Promise<Written> {
-  const [row] = await prisma.$queryRaw<SendRow[]>`
+  const mentioned = await resolveMentions(prisma, input);
+  if (!mentioned) return storeMessage(prisma, input);
+  return prisma.$transaction((tx) => storeMessage(tx, { ...input, body: mentioned.body }, mentioned));
+}
+
+async function storeMessage(
+  db: Database | Transaction,
+  input: NewMessage,
+  mentioned?: ResolvedMentions,
+): Promise<Written> {
+  const [row] = await db.$queryRaw<SendRow[]>`
     SELECT * FROM spotter_send_message(${input.channelId}, ${input.authorId}, ${input.body}, ${input.nonce ?? null})`;
   if (!row) throw new Error('spotter_send_message returned no row');
   const { outcome, ...message } = row;
   if (outcome === 'no-channel') throw channelRefusals.noSuchChannel();
   if (outcome === 'not-member') throw channelRefusals.joinFirst();
-  const view = flatRowToMessageView(message);
-  if (outcome === 'earlier') return { message: view, appended: [] };
+  if (outcome === 'earlier') {
+    // A retry: the first copy as stored, with its own mentions (a copy without any costs no query).
+    const stored = mentioned
+      ? toMessageView(
+          await db.message.findUniqueOrThrow({ where: { id: message.id }, select: messageViewSelect }),
+        )
+      : flatRowToMessageView(message);
+    return { message: stored, appended: [] };
+  }
+  const view = flatRowToMessageView(message, mentioned?.users);
   const streamId = streamIds.channel(input.channelId);
   const event: StreamEvent = { type: 'message.created', seq: view.seq, message: view };
-  return { message: view, appended: [{ streamId, events: [event] }] };
+  const appended: Appended[] = [{ streamId, events: [event] }];
+  if (mentioned) {
+    // Only reached inside the transaction sendMessage opened for a body with mentions.
+    const notified = await recordMentions(db as Transaction, {
+      messageId: view.id,
+      channelId: input.channelId,
+      authorId: input.authorId,
+      users: mentioned.users,
+    });
+    appended.push(...notified);
+  }
+  return { message: view, appended };
 }
 
 /**
  * Edits or deletes the author's own message as an event of the channel's stream, so a client that was
  * away replays it. The stream's seq is taken before the message row is touched (as sends do), so
- * writers lock in one order, and a later version always has a later seq.
+ * writers lock in one order, and a later version always has a later seq. An edit's mentions replace
+ * the old ones; only people it newly mentions are notified.
  */
 export async function changeOwnMessage(
   prisma: Database,
@@ -55,9 +88,19 @@ export async function changeOwnMessage(
   });
   if (current.authorId !== input.userId)
     throw new AppError('FORBIDDEN', 'You can only change your own messages.');
+  const { change } = input;
+  const mentioned =
+    change === 'delete'
+      ? null
+      : await resolveMentions(prisma, {
+          channelId: current.channelId,
+          authorId: input.userId,
+          body: change.body,
+        });
   const streamId = streamIds.channel(current.channelId);
   const now = new Date();
-  const data = input.change === 'delete' ? { deletedAt: now } : { body: input.change.body, editedAt: now };
+  const data =
+    change === 'delete' ? { deletedAt: now } : { body: mentioned?.body ?? change.body, editedAt: now };
   return prisma.$transaction(async (tx) => {
     const seq = await takeStreamSeqs(tx, streamId);
     // Under the stream's lock: an edit racing a delete (two tabs) finds the message deleted.
@@ -66,14 +109,20 @@ export async function changeOwnMessage(
       data: { ...data, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError('NOT_FOUND', 'This message was deleted.');
+    const notified = await recordMentions(tx, {
+      messageId: input.messageId,
+      channelId: current.channelId,
+      authorId: input.userId,
+      users: mentioned?.users ?? [],
+    });
     const row = await tx.message.findUniqueOrThrow({
       where: { id: input.messageId },
       select: messageViewSelect,
     });
     const message = toMessageView(row);
-    const type = input.change === 'delete' ? 'message.deleted' : 'message.edited';
+    const type = change === 'delete' ? 'message.deleted' : 'message.edited';
     const event: StreamEvent = { type, seq, message };
     await recordEvents(tx, streamId, [event]);
-    return { message, appended: [{ streamId, events: [event] }] };
+    return { message, appended: [{ streamId, events: [event] }, ...notified] };
   });
 }

@@ -1,8 +1,11 @@
 import type { Transaction } from '@spotter/db';
-import { appendEvents } from '../streams/append';
-import type { NotificationView } from '../streams/events';
+import { recordEvents, takeStreamSeqs } from '../streams/append';
+import type { NotificationView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import { notificationViewSelect, toNotificationView } from './view';
+
+export { notificationViewSelect };
 
 export type NotificationDraft = {
   userId: string;
@@ -16,7 +19,8 @@ export type NotificationDraft = {
  * Adds an entry to a user's notification list and announces it on their personal stream, inside the
  * caller's transaction (so it exists exactly when the change that caused it does). The caller
  * publishes the returned events after the commit and must respect appendEvents' lock order: channel
- * streams first, then user streams in id order.
+ * streams first, then user streams in id order. For a mention or direct message, the message (and
+ * its Mention rows) must be written first: the entry shows an excerpt of it.
  */
 export async function notify(tx: Transaction, draft: NotificationDraft): Promise<Appended> {
   const row = await tx.notification.create({
@@ -30,17 +34,21 @@ export async function notify(tx: Transaction, draft: NotificationDraft): Promise
     select: notificationViewSelect,
   });
   const streamId = streamIds.user(draft.userId);
-  const events = await appendEvents(tx, streamId, [{ type: 'notification.created', notification: row }]);
-  return { streamId, events };
+  const seq = await takeStreamSeqs(tx, streamId);
+  const event: StreamEvent = {
+    type: 'notification.created',
+    seq,
+    notification: toNotificationView(row),
+    unreadCount: await countUnread(tx, draft.userId),
+  };
+  await recordEvents(tx, streamId, [event]);
+  return { streamId, events: [event] };
 }
 
-/** The columns of a NotificationView, for every query that reads notifications. */
-export const notificationViewSelect = {
-  id: true,
-  kind: true,
-  actor: { select: { id: true, username: true, name: true } },
-  channelId: true,
-  messageId: true,
-  createdAt: true,
-  readAt: true,
-} as const;
+/**
+ * The user's unread notifications. Call it holding their stream's lock (after takeStreamSeqs): every
+ * change of the unread set takes that lock, so the count is exact as of the event's seq.
+ */
+export async function countUnread(tx: Transaction, userId: string): Promise<number> {
+  return tx.notification.count({ where: { userId, readAt: null } });
+}

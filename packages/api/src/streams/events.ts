@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** Who someone is, as lists, cards and mentions show them. */
+export const UserSummary = z.object({
+  id: z.string(),
+  /** The @handle. */
+  username: z.string(),
+  /** Display name. */
+  name: z.string(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
 /** A message as every reader sees it; a deleted message keeps its place (seq) but not its body. */
 export const MessageView = z.object({
   id: z.string(),
@@ -15,6 +25,11 @@ export const MessageView = z.object({
   createdAt: z.date(),
   editedAt: z.date().nullable(),
   deletedAt: z.date().nullable(),
+  /**
+   * The users the body mentions as "<@userId>", with their current username and name (a rename
+   * shows in old messages too). Empty when it mentions no one; defaulted for payloads of older replicas.
+   */
+  mentions: z.array(UserSummary).default([]),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -34,18 +49,15 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 
-/** Who someone is, as lists, cards and mentions show them. */
-export const UserSummary = z.object({
-  id: z.string(),
-  /** The @handle. */
-  username: z.string(),
-  /** Display name. */
-  name: z.string(),
-});
-export type UserSummary = z.infer<typeof UserSummary>;
-
 /** Dates inside stored event data come back from JSON as strings; message events keep real columns. */
 const storedDate = z.coerce.date();
+
+const NotificationConversation = z.object({
+  id: z.string(),
+  kind: z.enum(['CHANNEL', 'DIRECT', 'GROUP']),
+  slug: z.string().nullable(),
+  name: z.string(),
+});
 
 /** One entry of a user's notification list (see notifications/). */
 export const NotificationView = z.object({
@@ -55,12 +67,17 @@ export const NotificationView = z.object({
   /** The conversation a mention or direct message is in. */
   channelId: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** That conversation, enough to name it and link to it (a slug only for named channels). */
+  conversation: NotificationConversation.nullable().default(null),
+  /** The start of the message (≤ 140 characters, mentions as "@username"); null without a message. */
+  excerpt: z.string().nullable().default(null),
   createdAt: storedDate,
   readAt: storedDate.nullable(),
 });
 export type NotificationView = z.infer<typeof NotificationView>;
 
 const seq = z.number().int().positive();
+const unreadCount = z.number().int().nonnegative();
 const LeaveReason = z.enum(['left', 'removed']);
 
 /**
@@ -83,14 +100,23 @@ export const StreamEvent = z.discriminatedUnion('type', [
   // User streams: what happened to this user, on every device.
   z.object({ type: z.literal('channel.added'), seq, channel: ChannelRef }),
   z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),
+  // Notifications (see notifications/). Each event carries the user's unread count as of its seq
+  // (counted under the stream's lock), so a client sets its badge from the newest event it applied.
   // A new entry in the user's notification list (friend request, acceptance, mention, DM).
-  z.object({ type: z.literal('notification.created'), seq, notification: NotificationView }),
-  // Notifications read on one device: every other device clears them too. `ids` null: all of them.
+  z.object({
+    type: z.literal('notification.created'),
+    seq,
+    notification: NotificationView,
+    unreadCount: unreadCount.optional(),
+  }),
+  // Notifications read on one device: every other device clears them too. `ids` null: all of them
+  // (every one created before this event).
   z.object({
     type: z.literal('notifications.read'),
     seq,
     ids: z.array(z.string()).nullable(),
     readAt: storedDate,
+    unreadCount: unreadCount.optional(),
   }),
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;

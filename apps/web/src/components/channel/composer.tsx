@@ -1,12 +1,16 @@
 'use client';
 
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import styles from './channel.module.css';
+import { useMentionSuggestions } from './mention-suggestions';
+import { insertMention } from './mentions';
 import { formatCount, measureMessage } from './message-length';
 
 type Props = {
   slug: string;
+  /** Whose members the @-autocomplete offers. */
+  channelId: string;
   /** Rejects with the server's error. */
   send: (body: string) => Promise<void>;
   onDraftChange: (draft: string) => void;
@@ -19,12 +23,34 @@ type Props = {
  * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. A message
  * over the length limit is never cut: it stays in the box with the reason, and Send waits.
  */
-export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Props) {
+export function Composer({ slug, channelId, send, onDraftChange, onSent, onEditLast }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const length = measureMessage(draft);
   const overLimitId = useId();
   const errorId = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
+  const [caret, setCaret] = useState(0);
+  // Where the caret goes after a picked mention changed the text (applied once it is rendered).
+  const pendingCaret = useRef<number | null>(null);
+  const mentions = useMentionSuggestions({
+    channelId,
+    draft,
+    caret,
+    pick: (query, user) => {
+      const next = insertMention(draft, caret, query, user.username);
+      setDraft(next.text);
+      onDraftChange(next.text);
+      setCaret(next.caret);
+      pendingCaret.current = next.caret;
+    },
+  });
+
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null || !input.current) return;
+    input.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
 
   function submit() {
     const body = draft.trim();
@@ -39,6 +65,7 @@ export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Prop
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -54,8 +81,11 @@ export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Prop
   return (
     <form className={styles.composer} onSubmit={onSubmit}>
       <div className={styles.composerBox}>
+        {mentions.list}
         <textarea
+          ref={input}
           className={styles.input}
+          {...mentions.inputProps}
           aria-label={`Message #${slug}`}
           aria-invalid={length.overLimitError !== null}
           aria-describedby={length.overLimitError ? overLimitId : error ? errorId : undefined}
@@ -64,8 +94,10 @@ export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Prop
           rows={1}
           onChange={(event) => {
             setDraft(event.target.value);
+            setCaret(event.target.selectionStart);
             onDraftChange(event.target.value);
           }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
         />
         <button

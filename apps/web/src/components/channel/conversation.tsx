@@ -50,6 +50,7 @@ export function Conversation({ channel, me }: { channel: ChannelDetails; me: Ses
       </div>
       <Composer
         slug={channel.slug}
+        channelId={channel.id}
         send={chat.send}
         onDraftChange={notifier.draftChanged}
         onEditLast={() => list.current?.editLastOwn() ?? false}

@@ -5,11 +5,14 @@ import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
 import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
+import { plainMentions } from './mentions';
 import { MessageEditor } from './message-editor';
 
 type Props = {
   message: MessageView | PendingMessage;
   isOwn: boolean;
+  /** The reader: a mention of them is highlighted more strongly. */
+  myId: string;
   /** Follows a message by the same author: no avatar, the name is only read out, the time shows on hover. */
   isGrouped: boolean;
   isEditing?: boolean;
@@ -26,10 +29,12 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** One message: its own element, confirmed (data-seq) or pending (data-pending). */
-export function MessageItem({ message, isOwn, isGrouped, isEditing = false, actions }: Props) {
+export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false, actions }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
   const canChange = isOwn && confirmed !== null && !isDeleted && actions !== undefined;
+  // A pending message is the text as typed: its mentions are still "@username".
+  const mentions = confirmed?.mentions ?? [];
 
   return (
     <article
@@ -53,13 +58,17 @@ export function MessageItem({ message, isOwn, isGrouped, isEditing = false, acti
           </time>
         </header>
         {canChange && isEditing ? (
-          <MessageEditor initialBody={message.body} save={actions.save} close={actions.stopEditing} />
+          <MessageEditor
+            initialBody={plainMentions(message.body, mentions)}
+            save={actions.save}
+            close={actions.stopEditing}
+          />
         ) : (
           <p className={styles.body}>
             {isDeleted ? (
               <em className={styles.deleted}>Message deleted</em>
             ) : (
-              <LinkifiedText text={message.body} />
+              <LinkifiedText text={message.body} mentions={mentions} myId={myId} />
             )}
             {confirmed?.editedAt && !isDeleted && <span className={styles.edited}> (edited)</span>}
             {!confirmed && <span className={styles.sending}> Sending…</span>}

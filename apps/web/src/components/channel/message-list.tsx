@@ -17,6 +17,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { countUnseen, placeAfter } from './conversation-rows';
 import { DayDivider } from './day-divider';
 import { JumpToNewest } from './jump-to-newest';
+import { plainMentions } from './mentions';
 import { MessageItem } from './message-item';
 
 /** Closer than this to an edge counts as "at" it (older pages load, new messages keep us pinned). */
@@ -177,6 +178,7 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
                 <MessageItem
                   message={message}
                   isOwn={message.authorId === me.userId}
+                  myId={me.userId}
                   isGrouped={isGrouped}
                   isEditing={confirmed !== null && confirmed.id === editingId}
                   actions={
@@ -200,7 +202,9 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
         isOpen={deleting !== null}
         title="Delete message?"
         description={
-          deleting ? `“${excerpt(deleting.body)}” will be deleted for everyone. This cannot be undone.` : ''
+          deleting
+            ? `“${excerpt(plainMentions(deleting.body, deleting.mentions))}” will be deleted for everyone. This cannot be undone.`
+            : ''
         }
         confirmLabel="Delete"
         onClose={(isConfirmed) => {

@@ -7,6 +7,7 @@ import { usePathname } from 'next/navigation';
 import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
+import { NotificationBell } from '../notifications/notification-bell';
 import { CreateChannelForm } from './create-channel-form';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
@@ -18,7 +19,8 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
   const { data: channels } = useQuery(
     trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
   );
-  // Channels added or removed on any tab, device or replica refresh the list above.
+  // Channels added or removed on any tab, device or replica refresh the list above; notifications
+  // update the bell.
   useMyEvents();
   const pathname = usePathname();
 
@@ -29,6 +31,7 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
           S
         </span>
         Spotter
+        <NotificationBell />
       </div>
 
       <nav aria-label="Channels">

@@ -1,0 +1,65 @@
+import type { NotificationView } from '@spotter/api';
+import { describe, expect, it } from 'vitest';
+import { titleWithCount } from '../components/notifications/title-count';
+import { nextNotificationPage, nextUnreadCount, notificationHref } from './notification-cache';
+
+function entry(id: string, overrides: Partial<NotificationView> = {}): NotificationView {
+  return {
+    id,
+    kind: 'MENTION',
+    actor: { id: 'u1', username: 'alice', name: 'Alice' },
+    channelId: 'c1',
+    messageId: `m-${id}`,
+    conversation: { id: 'c1', kind: 'CHANNEL', slug: 'leg-day', name: 'Leg day' },
+    excerpt: '@bob squat?',
+    createdAt: new Date(1_700_000_000_000),
+    readAt: null,
+    ...overrides,
+  };
+}
+
+const readAt = new Date(1_700_000_100_000);
+
+describe('notification cache', () => {
+  it('takes the unread count of the newest event only, and asks for a reread when it cannot tell', () => {
+    const current = { count: 2, streamSeq: 10 };
+    const created = {
+      type: 'notification.created' as const,
+      seq: 11,
+      notification: entry('n3'),
+      unreadCount: 3,
+    };
+    expect(nextUnreadCount(current, created)).toEqual({ count: 3, streamSeq: 11 });
+    expect(nextUnreadCount(current, { ...created, seq: 9, unreadCount: 7 })).toBe(current);
+    expect(nextUnreadCount(undefined, created)).toBeNull();
+    expect(nextUnreadCount(current, { ...created, unreadCount: undefined })).toBeNull();
+  });
+
+  it('puts a new entry on top once, and marks read the named ones or all', () => {
+    const page = { items: [entry('n2'), entry('n1')], nextCursor: null };
+    const created = { type: 'notification.created' as const, seq: 5, notification: entry('n3') };
+    const withNew = nextNotificationPage(page, created);
+    expect(withNew.items.map((n) => n.id)).toEqual(['n3', 'n2', 'n1']);
+    expect(nextNotificationPage(withNew, created)).toBe(withNew);
+    const someRead = nextNotificationPage(withNew, {
+      type: 'notifications.read',
+      seq: 6,
+      ids: ['n2'],
+      readAt,
+    });
+    expect(someRead.items.map((n) => n.readAt)).toEqual([null, readAt, null]);
+    const allRead = nextNotificationPage(withNew, { type: 'notifications.read', seq: 7, ids: null, readAt });
+    expect(allRead.items.every((n) => n.readAt !== null)).toBe(true);
+  });
+
+  it('links an entry to its conversation', () => {
+    expect(notificationHref(entry('n1'))).toBe('/c/leg-day');
+    expect(notificationHref(entry('n1', { conversation: null }))).toBe('/notifications');
+  });
+
+  it('puts the unread count in front of the tab title', () => {
+    expect(titleWithCount('Leg day · Spotter', 3)).toBe('(3) Leg day · Spotter');
+    expect(titleWithCount('(3) Leg day · Spotter', 4)).toBe('(4) Leg day · Spotter');
+    expect(titleWithCount('(3) Leg day · Spotter', 0)).toBe('Leg day · Spotter');
+  });
+});

@@ -1,0 +1,44 @@
+import type { NotificationView, RouterOutputs, StreamItem } from '@spotter/api';
+
+export type UnreadCount = RouterOutputs['notifications']['unreadCount'];
+export type NotificationPage = RouterOutputs['notifications']['list'];
+
+type NotificationEvent = Extract<StreamItem, { type: 'notification.created' | 'notifications.read' }>;
+
+export function isNotificationEvent(item: StreamItem): item is NotificationEvent {
+  return item.type === 'notification.created' || item.type === 'notifications.read';
+}
+
+/**
+ * The badge's count after `event`. Each event carries the count as of its seq, so the newest one
+ * wins and a replayed or older one changes nothing; null when the count must be reread (an event
+ * without a count, or nothing known yet).
+ */
+export function nextUnreadCount(
+  current: UnreadCount | undefined,
+  event: NotificationEvent,
+): UnreadCount | null {
+  if (event.unreadCount === undefined || current === undefined) return null;
+  if (event.seq <= current.streamSeq) return current;
+  return { count: event.unreadCount, streamSeq: event.seq };
+}
+
+/** The newest page after `event`: a new entry on top (once), read ones marked read. */
+export function nextNotificationPage(page: NotificationPage, event: NotificationEvent): NotificationPage {
+  if (event.type === 'notification.created') {
+    if (page.items.some((item) => item.id === event.notification.id)) return page;
+    return { ...page, items: [event.notification, ...page.items] };
+  }
+  const ids = event.ids ? new Set(event.ids) : null;
+  const markRead = (item: NotificationView) =>
+    item.readAt === null && (ids === null || ids.has(item.id)) ? { ...item, readAt: event.readAt } : item;
+  return { ...page, items: page.items.map(markRead) };
+}
+
+/** Where an entry leads: its conversation (named channels by slug), or the list itself. */
+export function notificationHref(notification: NotificationView): string {
+  const conversation = notification.conversation;
+  if (!conversation) return '/notifications';
+  if (conversation.kind === 'CHANNEL' && conversation.slug) return `/c/${conversation.slug}`;
+  return `/dm/${conversation.id}`;
+}

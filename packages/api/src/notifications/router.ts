@@ -1,0 +1,52 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { Id } from '../schemas';
+import { publishEvents } from '../streams/publish';
+import { protectedProcedure } from '../trpc';
+import { listNotifications, unreadCount } from './list';
+import { markAllRead, markRead } from './mark-read';
+
+export const MARK_READ_MAX = 100;
+
+export const ListNotificationsInput = z.object({
+  /** The `nextCursor` of the previous page; omit for the newest. */
+  cursor: Id.nullish(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type ListNotificationsInput = z.input<typeof ListNotificationsInput>;
+
+export const MarkNotificationsReadInput = z.object({
+  ids: z
+    .array(Id)
+    .min(1, 'Name at least one notification.')
+    .max(MARK_READ_MAX, `Mark at most ${MARK_READ_MAX} notifications at once, or use markAllRead.`),
+});
+export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInput>;
+
+/**
+ * The signed-in user's notification list (mentions, direct messages, friend requests). New entries
+ * and reads arrive live on `me.onEvent` (`notification.created`, `notifications.read`), each with the
+ * unread count as of that event.
+ */
+export const notificationsRouter = {
+  list: protectedProcedure.input(ListNotificationsInput).query(({ ctx, input }) =>
+    listNotifications(ctx.prisma, ctx.session.userId, {
+      cursor: input.cursor ?? undefined,
+      limit: input.limit,
+    }),
+  ),
+
+  unreadCount: protectedProcedure.query(({ ctx }) => unreadCount(ctx.prisma, ctx.session.userId)),
+
+  markRead: protectedProcedure.input(MarkNotificationsReadInput).mutation(async ({ ctx, input }) => {
+    const { unreadCount, appended } = await markRead(ctx.prisma, ctx.session.userId, input.ids);
+    await publishEvents(ctx, appended);
+    return { unreadCount };
+  }),
+
+  markAllRead: protectedProcedure.mutation(async ({ ctx }) => {
+    const { unreadCount, appended } = await markAllRead(ctx.prisma, ctx.session.userId);
+    await publishEvents(ctx, appended);
+    return { unreadCount };
+  }),
+} satisfies TRPCRouterRecord;
