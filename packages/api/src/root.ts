@@ -1,7 +1,9 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
+import { friendsRouter } from './friends/router';
 import { meRouter } from './me/router';
 import { messageRouter } from './message/router';
+import { profileRouter } from './profile/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -9,8 +11,10 @@ import { typingRouter } from './typing/router';
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
+  friends: friendsRouter,
   me: meRouter,
   message: messageRouter,
+  profile: profileRouter,
   status: statusRouter,
   typing: typingRouter,
 });
