@@ -1,0 +1,104 @@
+import type { StreamItem } from '@spotter/api';
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import {
+  connectClient,
+  createUserWithToken,
+  type RedisServer,
+  type Replica,
+  startRedisServer,
+  startReplica,
+  type WsTestClient,
+} from '@spotter/test-support';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const SECRET = 'integration-test-secret-not-for-production';
+
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let replicaA: Replica;
+let replicaB: Replica;
+const openClients: WsTestClient[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await startRedisServer();
+  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
+  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
+  prisma = createPrismaClient(database.url);
+});
+
+afterAll(async () => {
+  await Promise.all(openClients.splice(0).map((client) => client.close()));
+  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await database?.drop();
+});
+
+async function userOn(replica: Replica, name: string) {
+  const user = await createUserWithToken(prisma, SECRET, name);
+  const { username } = await prisma.user.findUniqueOrThrow({ where: { id: user.session.userId } });
+  const client = connectClient(replica.url, user.token);
+  openClients.push(client);
+  return { ...user, id: user.session.userId, username, client };
+}
+
+/** Follows a user's personal stream and keeps a short description of each event, in order. */
+function recordMyEvents(client: WsTestClient) {
+  const seen: string[] = [];
+  client.trpc.me.onEvent.subscribe(
+    {},
+    {
+      onData: ({ data }: { data: StreamItem }) => {
+        if (data.type === 'relationship.changed') seen.push(`${data.type} ${data.user.name} ${data.kind}`);
+        else if (data.type === 'notification.created')
+          seen.push(`${data.type} ${data.notification.kind} by ${data.notification.actor.name}`);
+        else seen.push(data.type);
+      },
+    },
+  );
+  return {
+    seen,
+    /** `sync` is yielded once the stream is subscribed to the bus: later events must come through it. */
+    async until(what: string, count: number) {
+      await vi.waitFor(
+        () => {
+          if (seen.length < count) throw new Error(`waiting for ${what}; got ${JSON.stringify(seen)}`);
+        },
+        { timeout: 15_000, interval: 25 },
+      );
+      return seen.slice(0, count);
+    },
+  };
+}
+
+describe('friend requests across two replicas', () => {
+  it('delivers a request sent on A to the recipient on B, and the acceptance on B to the sender on A', async () => {
+    const alice = await userOn(replicaA, 'Alice');
+    const bob = await userOn(replicaB, 'Bob');
+    const aliceSees = recordMyEvents(alice.client);
+    const bobSees = recordMyEvents(bob.client);
+    await Promise.all([aliceSees.until('Alice live', 1), bobSees.until('Bob live', 1)]);
+
+    await alice.client.trpc.friends.request.mutate({ username: bob.username });
+    expect(await bobSees.until('the request on B', 3)).toEqual([
+      'sync',
+      'relationship.changed Alice INCOMING',
+      'notification.created FRIEND_REQUEST by Alice',
+    ]);
+    expect((await bob.client.trpc.friends.list.query()).map((e) => `${e.user.name} ${e.kind}`)).toEqual([
+      'Alice INCOMING',
+    ]);
+
+    await bob.client.trpc.friends.accept.mutate({ userId: alice.id });
+    expect(await aliceSees.until('the acceptance on A', 4)).toEqual([
+      'sync',
+      'relationship.changed Bob OUTGOING',
+      'relationship.changed Bob FRIEND',
+      'notification.created FRIEND_ACCEPTED by Bob',
+    ]);
+    expect(await bobSees.until('Bob’s own side', 4)).toContain('relationship.changed Alice FRIEND');
+  });
+});
