@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, openChannel, replica, signedInContext, test } from './support/fixtures';
+
+// A 1×1 PNG: the smallest real picture to upload.
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A fresh account (specs share one database), created through the API as the sign-up form does. */
+async function newPerson(baseURL: string, name: string) {
+  const tag = randomUUID().slice(0, 8);
+  const person = {
+    name,
+    username: `${name.toLowerCase()}_${tag}`,
+    email: `${name.toLowerCase()}-${tag}@e2e.spotter.dev`,
+  };
+  const response = await fetch(`${baseURL}/api/trpc/auth.signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: { ...person, password: DEMO_PASSWORD } }),
+  });
+  expect(response.status).toBe(200);
+  return person;
+}
+
+const friendsLink = (page: Page) =>
+  page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: /Friends/ });
+
+/** Opens #general pinned to a replica, then the Friends page by the sidebar (the socket stays). */
+async function friendsPage(context: BrowserContext, replicaIndex: { index: number; url: string }) {
+  const page = await openChannel(context, 'general', replicaIndex);
+  await friendsLink(page).click();
+  await expect(page.getByRole('heading', { name: 'Friends', level: 1 })).toBeVisible();
+  return page;
+}
+
+test.describe('friends', () => {
+  test('a request on one replica shows live on the other; accepting it makes friends on both; a block hides the blocker', async ({
+    browser,
+    stack,
+  }) => {
+    test.slow();
+    const dana = await newPerson(stack.baseURL, 'Dana');
+    const eli = await newPerson(stack.baseURL, 'Eli');
+    const danaPage = await friendsPage(
+      await signedInContext(browser, stack.baseURL, dana.email),
+      replica(stack, 0),
+    );
+    const eliPage = await friendsPage(
+      await signedInContext(browser, stack.baseURL, eli.email),
+      replica(stack, 1),
+    );
+    await expect(eliPage.getByTestId('friends-badge')).toHaveCount(0);
+
+    const addFriend = danaPage.getByRole('form', { name: 'Add friend' });
+    await addFriend.getByLabel('Username').fill('no_one_here_at_all');
+    await addFriend.getByRole('button', { name: 'Send request' }).click();
+    await expect(danaPage.getByTestId('add-friend-error')).toHaveText('No one on Spotter goes by that name.');
+    await addFriend.getByLabel('Username').fill(`@${eli.username}`);
+    await addFriend.getByRole('button', { name: 'Send request' }).click();
+    await expect(addFriend.getByRole('status')).toHaveText('Friend request sent to Eli.');
+    await addFriend.getByLabel('Username').fill(eli.username);
+    await addFriend.getByRole('button', { name: 'Send request' }).click();
+    await expect(danaPage.getByTestId('add-friend-error')).toHaveText(
+      'You already sent Eli a friend request.',
+    );
+
+    // Eli, on the other replica, hears of it through his personal stream: no reload, no polling.
+    await expect(eliPage.getByTestId('friends-badge')).toContainText('1');
+    await eliPage.getByRole('tab', { name: /Pending/ }).click();
+    await eliPage.getByRole('button', { name: 'Accept Dana' }).click();
+    await expect(eliPage.getByTestId('friends-badge')).toHaveCount(0);
+    await eliPage.getByRole('tab', { name: 'All friends' }).click();
+    await expect(eliPage.getByTestId('friends-all').getByTestId('person')).toHaveAttribute(
+      'data-username',
+      dana.username,
+    );
+    await expect(danaPage.getByTestId('friends-all').getByTestId('person')).toHaveAttribute(
+      'data-username',
+      eli.username,
+    );
+
+    // Find people, then the profile page: friends, with a spot for more actions; Dana blocks Eli.
+    await danaPage.getByLabel('Search people by name or username').fill(eli.username.slice(0, 10));
+    await danaPage.getByTestId('people-results').getByRole('link', { name: 'Eli' }).click();
+    await expect(danaPage).toHaveURL(new RegExp(`/u/${eli.username}$`));
+    await expect(danaPage.getByTestId('relationship')).toHaveText('Friends');
+    const actions = danaPage.getByTestId('profile-actions');
+    await actions.getByRole('button', { name: 'Block' }).click();
+    await danaPage.getByRole('dialog', { name: 'Block Eli?' }).getByRole('button', { name: 'Block' }).click();
+    await expect(danaPage.getByTestId('relationship')).toHaveText('Blocked');
+    await expect(actions.getByRole('button', { name: 'Unblock' })).toBeVisible();
+
+    // Eli's list loses Dana live; her profile is gone for him, as if she did not exist.
+    await expect(eliPage.getByTestId('friends-all')).toHaveCount(0);
+    await eliPage.goto(`/u/${dana.username}`);
+    await expect(eliPage.getByRole('heading', { name: 'No one goes by that name' })).toBeVisible();
+  });
+
+  test('edits a profile and uploads a picture, shown on the profile page', async ({ browser, stack }) => {
+    const fay = await newPerson(stack.baseURL, 'Fay');
+    const gus = await newPerson(stack.baseURL, 'Gus');
+    const context = await signedInContext(browser, stack.baseURL, fay.email);
+    const page = await context.newPage();
+    await page.goto('/settings/profile');
+    await page.getByLabel('Username').fill(gus.username);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('profile-error')).toHaveText(
+      `The username "${gus.username}" is taken. Pick another.`,
+    );
+    await page.getByLabel('Username').fill(fay.username);
+    await page.getByLabel('Bio').fill('Kettlebells before work');
+    await page.getByLabel('Home gym').fill('Harbour Strength');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('form', { name: 'Details' }).getByRole('status')).toContainText('Saved.');
+
+    await page
+      .getByTestId('avatar-input')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    const picture = page.locator(`img[src^="/api/avatar/"]`);
+    await expect(picture).toHaveCount(1);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+
+    await page.goto(`/u/${fay.username}`);
+    await expect(page.getByText('Kettlebells before work')).toBeVisible();
+    await expect(page.getByText('Harbour Strength')).toBeVisible();
+    await expect(page.locator(`img[src^="/api/avatar/"]`)).toHaveCount(1);
+    await expect(
+      page.getByTestId('profile-actions').getByRole('link', { name: 'Edit profile' }),
+    ).toBeVisible();
+  });
+});
