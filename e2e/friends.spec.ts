@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, openChannel, replica, signedInContext, test } from './support/fixtures';
+import {
+  DEMO_PASSWORD,
+  expect,
+  messages,
+  openChannel,
+  replica,
+  send,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
 // A 1×1 PNG: the smallest real picture to upload.
 const PIXEL_PNG = Buffer.from(
@@ -131,4 +141,48 @@ test.describe('friends', () => {
       page.getByTestId('profile-actions').getByRole('link', { name: 'Edit profile' }),
     ).toBeVisible();
   });
+
+  test('an author’s name in a message opens their card, linking to the profile; the pages pass axe', async ({
+    browser,
+    stack,
+  }) => {
+    const hal = await newPerson(stack.baseURL, 'Hal');
+    const ivy = await newPerson(stack.baseURL, 'Ivy');
+    const halPage = await openChannel(
+      await signedInContext(browser, stack.baseURL, hal.email),
+      'general',
+      null,
+    );
+    const body = `Deadlift day ${randomUUID().slice(0, 8)}`;
+    await send(halPage, 'general', body);
+    const ivyPage = await openChannel(
+      await signedInContext(browser, stack.baseURL, ivy.email),
+      'general',
+      null,
+    );
+    await messages(ivyPage).filter({ hasText: body }).getByRole('button', { name: 'Hal' }).click();
+    const card = ivyPage.getByRole('dialog', { name: 'Profile of Hal' });
+    await expect(card).toContainText(`@${hal.username}`);
+    await card.getByRole('link', { name: 'View profile' }).click();
+    await expect(ivyPage).toHaveURL(new RegExp(`/u/${hal.username}$`));
+    await expectAccessible(ivyPage);
+    await ivyPage.getByTestId('profile-actions').getByRole('button', { name: 'Add friend' }).click();
+    await expect(ivyPage.getByTestId('relationship')).toHaveText('Friend request sent');
+
+    await friendsLink(halPage).click();
+    await halPage.getByRole('tab', { name: /Pending/ }).click();
+    await expect(halPage.getByRole('button', { name: 'Accept Ivy' })).toBeVisible();
+    await expectAccessible(halPage);
+    await halPage.goto('/settings/profile');
+    await expectAccessible(halPage);
+  });
 });
+
+/** axe-core's serious and critical findings on the page, by rule and element. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    blocking.map((v) => `${v.id} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
