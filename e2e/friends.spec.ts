@@ -133,6 +133,14 @@ test.describe('friends', () => {
     await expect(picture).toHaveCount(1);
     await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
 
+    const src = (await picture.getAttribute('src')) as string;
+    const served = await page.request.get(src);
+    expect(served.headers()['content-type']).toBe('image/webp');
+    expect(served.headers()['cache-control']).toContain('immutable');
+    expect((await page.request.get(src.replace(/\?v=.*/, '?v=1'))).headers()['cache-control']).toContain(
+      'no-cache',
+    );
+
     await page.goto(`/u/${fay.username}`);
     await expect(page.getByText('Kettlebells before work')).toBeVisible();
     await expect(page.getByText('Harbour Strength')).toBeVisible();
@@ -140,6 +148,13 @@ test.describe('friends', () => {
     await expect(
       page.getByTestId('profile-actions').getByRole('link', { name: 'Edit profile' }),
     ).toBeVisible();
+    await page.getByTestId('profile-actions').getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('button', { name: 'Remove picture' }).click();
+    await expect(page.locator(`img[src^="/api/avatar/"]`)).toHaveCount(0);
+    expect((await page.request.get(src)).status()).toBe(404);
+    const signedOut = await browser.newContext({ baseURL: stack.baseURL });
+    expect((await signedOut.request.get(src)).status()).toBe(401);
+    await signedOut.close();
   });
 
   test('an author’s name in a message opens their card, linking to the profile; the pages pass axe', async ({

@@ -37,8 +37,7 @@ export async function changeRelationship(
   }
   return prisma.$transaction(async (tx) => {
     const me = input.userId;
-    const [first, second] = [me, other.id].sort();
-    await lockStreams(tx, [streamIds.user(first as string), streamIds.user(second as string)]);
+    await lockStreams(tx, [me, other.id].sort().map(streamIds.user));
     const before: Pair = {
       mine: await relationshipBetween(tx, me, other.id),
       theirs: await relationshipBetween(tx, other.id, me),
