@@ -126,9 +126,16 @@ test.describe('friends', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('form', { name: 'Details' }).getByRole('status')).toContainText('Saved.');
 
-    await page
-      .getByTestId('avatar-input')
-      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    const avatarInput = page.getByTestId('avatar-input');
+    const tooBig = Buffer.concat([PIXEL_PNG, Buffer.alloc(2 * 1024 * 1024)]);
+    await avatarInput.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: tooBig });
+    await expect(page.getByRole('region', { name: 'Picture' }).getByRole('alert')).toHaveText(
+      'That picture is 2.0 MB; an avatar can be at most 2 MB.',
+    );
+    // Just under the limit (decoders ignore bytes after the image): about 2.6 MB of request body,
+    // which must pass the web app's HTTP path whole.
+    const nearLimit = Buffer.concat([PIXEL_PNG, Buffer.alloc(2 * 1024 * 1024 - PIXEL_PNG.length - 1)]);
+    await avatarInput.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: nearLimit });
     const picture = page.locator(`img[src^="/api/avatar/"]`);
     await expect(picture).toHaveCount(1);
     await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
