@@ -6,11 +6,12 @@ import {
   createUserWithToken,
   type RedisServer,
   type Replica,
+  recordMyEvents,
   startRedisServer,
   startReplica,
   type WsTestClient,
 } from '@spotter/test-support';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SECRET = 'integration-test-secret-not-for-production';
 
@@ -45,33 +46,20 @@ async function userOn(replica: Replica, name: string) {
   return { ...user, id: user.session.userId, username, client };
 }
 
-/** Follows a user's personal stream and keeps a short description of each event, in order. */
-function recordMyEvents(client: WsTestClient) {
-  const seen: string[] = [];
-  client.trpc.me.onEvent.subscribe(
-    {},
-    {
-      onData: ({ data }: { data: StreamItem }) => {
-        if (data.type === 'relationship.changed') seen.push(`${data.type} ${data.user.name} ${data.kind}`);
-        else if (data.type === 'notification.created')
-          seen.push(`${data.type} ${data.notification.kind} by ${data.notification.actor.name}`);
-        else seen.push(data.type);
-      },
-    },
-  );
-  return {
-    seen,
-    /** `sync` is yielded once the stream is subscribed to the bus: later events must come through it. */
-    async until(what: string, count: number) {
-      await vi.waitFor(
-        () => {
-          if (seen.length < count) throw new Error(`waiting for ${what}; got ${JSON.stringify(seen)}`);
-        },
-        { timeout: 15_000, interval: 25 },
-      );
-      return seen.slice(0, count);
-    },
-  };
+/** What a user's stream brought so far, shortened to what the test compares. */
+function described(recording: ReturnType<typeof recordMyEvents>): string[] {
+  return recording.received.map(({ event }: { event: StreamItem }) => {
+    if (event.type === 'relationship.changed') return `${event.type} ${event.user.name} ${event.kind}`;
+    if (event.type === 'notification.created')
+      return `${event.type} ${event.notification.kind} by ${event.notification.actor.name}`;
+    return event.type;
+  });
+}
+
+/** Waits until `count` events arrived; `sync` comes once the stream listens on the bus. */
+async function firstEvents(recording: ReturnType<typeof recordMyEvents>, what: string, count: number) {
+  await recording.until(what, () => recording.received.length >= count);
+  return described(recording).slice(0, count);
 }
 
 describe('friend requests across two replicas', () => {
@@ -80,10 +68,10 @@ describe('friend requests across two replicas', () => {
     const bob = await userOn(replicaB, 'Bob');
     const aliceSees = recordMyEvents(alice.client);
     const bobSees = recordMyEvents(bob.client);
-    await Promise.all([aliceSees.until('Alice live', 1), bobSees.until('Bob live', 1)]);
+    await Promise.all([firstEvents(aliceSees, 'Alice live', 1), firstEvents(bobSees, 'Bob live', 1)]);
 
     await alice.client.trpc.friends.request.mutate({ username: bob.username });
-    expect(await bobSees.until('the request on B', 3)).toEqual([
+    expect(await firstEvents(bobSees, 'the request on B', 3)).toEqual([
       'sync',
       'relationship.changed Alice INCOMING',
       'notification.created FRIEND_REQUEST by Alice',
@@ -93,12 +81,12 @@ describe('friend requests across two replicas', () => {
     ]);
 
     await bob.client.trpc.friends.accept.mutate({ userId: alice.id });
-    expect(await aliceSees.until('the acceptance on A', 4)).toEqual([
+    expect(await firstEvents(aliceSees, 'the acceptance on A', 4)).toEqual([
       'sync',
       'relationship.changed Bob OUTGOING',
       'relationship.changed Bob FRIEND',
       'notification.created FRIEND_ACCEPTED by Bob',
     ]);
-    expect(await bobSees.until('Bob’s own side', 4)).toContain('relationship.changed Alice FRIEND');
+    expect(await firstEvents(bobSees, 'Bob’s own side', 4)).toContain('relationship.changed Alice FRIEND');
   });
 });
