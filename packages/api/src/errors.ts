@@ -32,10 +32,13 @@ export function isAppError(error: unknown): error is AppError {
 
 /**
  * Prisma's unique-constraint violation (P2002), e.g. two creates racing for one name; with `field`,
- * only a violation on that column (Prisma names the constraint's fields in `meta`).
+ * only a violation on that column. Prisma names the constraint's fields in `meta` on some queries,
+ * and only the index (`User_username_key`) on others (an update through the pg driver adapter).
  */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
   const { code, meta } = (error ?? {}) as { code?: unknown; meta?: unknown };
   if (code !== 'P2002') return false;
-  return field === undefined || JSON.stringify(meta ?? {}).includes(`"${field}"`);
+  if (field === undefined) return true;
+  const described = JSON.stringify(meta ?? {});
+  return described.includes(`"${field}"`) || described.includes(`_${field}_key"`);
 }

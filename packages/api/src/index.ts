@@ -8,6 +8,7 @@ export { createContextFactory } from './create-context';
 export { createHttpHandler } from './http';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';
+export { type AvatarStore, databaseAvatarStore, type StoredAvatar } from './profile/avatar-store';
 export { type AppRouter, appRouter } from './root';
 export * from './server/index';
 export type {

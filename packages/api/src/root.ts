@@ -1,9 +1,11 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
+import { friendsRouter } from './friends/router';
 import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
+import { profileRouter } from './profile/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -11,10 +13,12 @@ import { typingRouter } from './typing/router';
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
+  friends: friendsRouter,
   me: meRouter,
   mention: mentionRouter,
   message: messageRouter,
   notifications: notificationsRouter,
+  profile: profileRouter,
   status: statusRouter,
   typing: typingRouter,
 });

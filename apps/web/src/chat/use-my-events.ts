@@ -18,6 +18,8 @@ const reasonKey = (channelId: string) => ['spotter', 'left-channel-reason', chan
 // `sync` and `reset`: the list rendered on the server may be behind, or we were too far behind to
 // replay. Added and removed channels: the list changed.
 const REREADS_LIST = new Set<StreamItem['type']>(['sync', 'reset', 'channel.added', 'channel.removed']);
+// Friends, requests and blocks: reread on every change, and after `sync`/`reset` for what was missed.
+const REREADS_FRIENDS = new Set<StreamItem['type']>(['sync', 'reset', 'relationship.changed']);
 
 /** Records how the user left a channel (also called by "Leave channel", before the list refreshes). */
 export function recordRemoval(queryClient: QueryClient, channelId: string, reason: Removal['reason']) {
@@ -26,7 +28,8 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
 
 /**
  * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
- * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`;
+ * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`; a
+ * relationship changed (a request, an acceptance, an unfriend…) rereads `friends.list`;
  * notifications created or read update the bell's count and the list (useNotificationEvents).
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
  * saw on every reconnect. A first subscribe replays recent events after `sync`: useReread keeps
@@ -37,6 +40,7 @@ export function useMyEvents() {
   const queryClient = useQueryClient();
   const refreshChannels = useReread(trpc.channel.listMine.queryKey());
   const applyNotificationEvent = useNotificationEvents();
+  const refreshFriends = useReread(trpc.friends.list.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -46,6 +50,11 @@ export function useMyEvents() {
           if (item.type === 'channel.removed') recordRemoval(queryClient, item.channelId, item.reason);
           if (REREADS_LIST.has(item.type)) refreshChannels();
           applyNotificationEvent(item);
+          if (REREADS_FRIENDS.has(item.type)) refreshFriends();
+          // An open profile page or card shows the relationship's buttons: they change with it.
+          if (item.type === 'relationship.changed') {
+            void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
+          }
         },
       },
     ),

@@ -1,20 +1,31 @@
 import styles from './avatar.module.css';
 import { avatarColour, initials } from './avatar-identity';
 
-type Props = { userId: string; name: string; size?: 'small' | 'medium' };
+type Props = {
+  userId: string;
+  name: string;
+  /** The uploaded picture (`/api/avatar/…`); without one, initials on a colour of their own. */
+  avatarUrl?: string | null;
+  size?: 'small' | 'medium' | 'large';
+};
 
 /**
- * A person's initials on a colour of their own. Hidden from screen readers: it always sits next to
- * the name it abbreviates, which would otherwise be read twice.
+ * A person's picture, or their initials on a colour of their own. Hidden from screen readers: it
+ * always sits next to the name it stands for, which would otherwise be read twice.
  */
-export function Avatar({ userId, name, size = 'medium' }: Props) {
+export function Avatar({ userId, name, avatarUrl = null, size = 'medium' }: Props) {
   return (
     <span
       className={`${styles.avatar} ${styles[size]}`}
       style={{ backgroundColor: avatarColour(userId) }}
       aria-hidden="true"
     >
-      {initials(name)}
+      {avatarUrl ? (
+        // biome-ignore lint/performance/noImgElement: a 256-pixel square from our own route; next/image would only add a copy
+        <img className={styles.image} src={avatarUrl} alt="" loading="lazy" decoding="async" />
+      ) : (
+        initials(name)
+      )}
     </span>
   );
 }

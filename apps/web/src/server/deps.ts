@@ -6,6 +6,7 @@ import {
   createEventBus,
   createHttpHandler,
   createLogger,
+  databaseAvatarStore,
   type Logger,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
@@ -56,6 +57,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
     authenticate: (credentials) => authenticate(prisma, credentials),
+    avatars: databaseAvatarStore(prisma),
     async close() {
       await Promise.allSettled([bus.close(), prisma.$disconnect()]);
       await embedded?.stop();

@@ -1,4 +1,4 @@
-import type { AppRouter, Logger, ServerDeps, Session } from '@spotter/api';
+import type { AppRouter, AvatarStore, Logger, ServerDeps, Session } from '@spotter/api';
 import type { WebEnv } from '../env';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -19,6 +19,8 @@ export type WebRuntime = {
   /** Calls procedures in-process, as the given user (server components). */
   callerFor(session: Session): ReturnType<AppRouter['createCaller']>;
   authenticate(credentials: { email: string; password: string }): Promise<Session | null>;
+  /** Where profile pictures are kept (served by /api/avatar/[userId]). */
+  avatars: AvatarStore;
   /** Closes the bus, the database client and, if it runs here, the embedded database. */
   close(): Promise<void>;
 };

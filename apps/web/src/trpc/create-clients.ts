@@ -3,6 +3,7 @@ import {
   createTRPCClient,
   createWSClient,
   httpBatchLink,
+  httpLink,
   splitLink,
   type TRPCClient,
   type TRPCWebSocketClient,
@@ -30,15 +31,25 @@ export function retryDelayMs(attempt: number): number {
  */
 export function createClients(realtimeUrls: readonly string[]): Clients {
   if (typeof window === 'undefined')
-    return { trpcClient: createTRPCClient<AppRouter>({ links: [httpLink()] }), wsClient: null };
+    return { trpcClient: createTRPCClient<AppRouter>({ links: [httpLinks()] }), wsClient: null };
   browserClients ??= createBrowserClients(realtimeUrls);
   return browserClients;
 }
 
 let browserClients: Clients | undefined;
 
-function httpLink() {
-  return httpBatchLink({ url: '/api/trpc', transformer: superjson });
+/**
+ * Calls with a large body go alone, on a path of their own: the proxy allows a bigger body on that
+ * path only (deploy/nginx), and a batch would carry the others' bodies past its limit too.
+ */
+const UNBATCHED_PATHS: ReadonlySet<string> = new Set(['profile.setAvatar']);
+
+function httpLinks() {
+  return splitLink({
+    condition: (op) => UNBATCHED_PATHS.has(op.path),
+    true: httpLink({ url: '/api/trpc', transformer: superjson }),
+    false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+  });
 }
 
 function createBrowserClients(realtimeUrls: readonly string[]): Clients {
@@ -55,7 +66,7 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient, transformer: superjson }),
-        false: httpLink(),
+        false: httpLinks(),
       }),
     ],
   });

@@ -31,3 +31,16 @@ function toRow(streamId: string, event: StreamEvent): Prisma.StreamEventCreateMa
   if ('message' in payload) return { streamId, seq, type, messageId: payload.message.id };
   return { streamId, seq, type, data: payload as Prisma.InputJsonObject };
 }
+
+/**
+ * Takes the row locks of streams without taking seqs, for a change that may append to only some of
+ * them (or none, if it is refused) but must hold them all from the start. Streams are created as on
+ * a first append. Pass them in the global lock order (channel streams, then user streams, by id).
+ */
+export async function lockStreams(tx: Transaction, streamIds: readonly string[]): Promise<void> {
+  for (const streamId of streamIds) {
+    await tx.$executeRaw`
+      INSERT INTO "Stream" ("id") VALUES (${streamId})
+      ON CONFLICT ("id") DO UPDATE SET "lastSeq" = "Stream"."lastSeq"`;
+  }
+}

@@ -76,6 +76,9 @@ export const NotificationView = z.object({
 });
 export type NotificationView = z.infer<typeof NotificationView>;
 
+/** One side of a friendship, as Discord keeps it (see the Relationship model). */
+export const RelationshipKind = z.enum(['FRIEND', 'OUTGOING', 'INCOMING', 'BLOCKED']);
+
 const seq = z.number().int().positive();
 const unreadCount = z.number().int().nonnegative();
 const LeaveReason = z.enum(['left', 'removed']);
@@ -117,6 +120,14 @@ export const StreamEvent = z.discriminatedUnion('type', [
     ids: z.array(z.string()).nullable(),
     readAt: storedDate,
     unreadCount: unreadCount.optional(),
+  }),
+  // Friends (see friends/): this user's side of their relationship with `user` is now `kind`; null
+  // means none. A side that did not change gets no event, so a block is never announced to the blocked.
+  z.object({
+    type: z.literal('relationship.changed'),
+    seq,
+    user: UserSummary,
+    kind: RelationshipKind.nullable(),
   }),
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;

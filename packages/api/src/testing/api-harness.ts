@@ -40,7 +40,7 @@ export function createApiHarness(
       const { email, username } = testIdentity(name);
       const user = await prisma.user.create({ data: { email, username, name, passwordHash: 'not-a-login' } });
       const session: Session = { userId: user.id, name, email };
-      return { session, caller: createCaller({ ...deps, session }) };
+      return { session, username, caller: createCaller({ ...deps, session }) };
     },
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: async () => {

@@ -3,6 +3,7 @@
 import type { MessageView } from '@spotter/api';
 import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
+import { AuthorName } from '../profile/profile-card';
 import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
 import { plainMentions } from './mentions';
@@ -48,7 +49,11 @@ export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false
       </div>
       <div className={styles.content}>
         <header className={isGrouped ? styles.groupedMeta : styles.meta}>
-          <span className={isGrouped ? 'visually-hidden' : styles.author}>{message.authorName}</span>{' '}
+          {isGrouped ? (
+            <span className="visually-hidden">{message.authorName}</span>
+          ) : (
+            <AuthorName userId={message.authorId} name={message.authorName} className={styles.author} />
+          )}{' '}
           <time
             className={styles.time}
             dateTime={message.createdAt.toISOString()}

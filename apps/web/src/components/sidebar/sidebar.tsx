@@ -4,6 +4,7 @@ import type { RouterOutputs, Session } from '@spotter/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { type FriendEntry, incomingCount, useFriends } from '@/chat/use-friends';
 import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
@@ -14,13 +15,17 @@ import { SignOutButton } from './sign-out-button';
 
 type MyChannels = RouterOutputs['channel']['listMine'];
 
-export function Sidebar({ me, initialChannels }: { me: Session; initialChannels: MyChannels }) {
+type Props = { me: Session; initialChannels: MyChannels; initialFriends: FriendEntry[] };
+
+export function Sidebar({ me, initialChannels, initialFriends }: Props) {
   const trpc = useTRPC();
   const { data: channels } = useQuery(
     trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
   );
-  // Channels added or removed on any tab, device or replica refresh the list above; notifications
-  // update the bell.
+  const { data: friends } = useFriends(initialFriends);
+  const incoming = incomingCount(friends);
+  // Channels and friends changed on any tab, device or replica refresh the lists here;
+  // notifications update the bell.
   useMyEvents();
   const pathname = usePathname();
 
@@ -33,6 +38,25 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
         Spotter
         <NotificationBell />
       </div>
+
+      <nav aria-label="People">
+        <Link
+          href="/friends"
+          className={styles.link}
+          aria-current={pathname === '/friends' ? 'page' : undefined}
+        >
+          <span className={styles.hash} aria-hidden="true">
+            ☺
+          </span>
+          Friends
+          {incoming > 0 && (
+            <span className={styles.badge} data-testid="friends-badge">
+              {incoming}
+              <span className="visually-hidden"> pending {incoming === 1 ? 'request' : 'requests'}</span>
+            </span>
+          )}
+        </Link>
+      </nav>
 
       <nav aria-label="Channels">
         <h2 className={styles.heading}>Channels</h2>
@@ -74,9 +98,9 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
       </section>
 
       <div className={styles.me}>
-        <span className={styles.name} title={me.email}>
+        <Link href="/settings/profile" className={styles.name} title={`${me.email} — edit your profile`}>
           {me.name}
-        </span>
+        </Link>
         <SignOutButton />
       </div>
     </aside>

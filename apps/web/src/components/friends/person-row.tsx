@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Avatar } from '../avatar';
+import styles from './friends.module.css';
+
+type Person = { id: string; username: string; name: string; avatarUrl: string | null };
+
+/** A person in a list: picture, name and @handle linking to their profile, then any buttons. */
+export function PersonRow({
+  person,
+  detail,
+  children,
+}: {
+  person: Person;
+  detail?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <li className={styles.row} data-testid="person" data-username={person.username}>
+      <Avatar userId={person.id} name={person.name} avatarUrl={person.avatarUrl} />
+      <div className={styles.who}>
+        <Link href={`/u/${person.username}`} className={styles.name}>
+          {person.name}
+        </Link>
+        <span className={styles.handle}>
+          @{person.username}
+          {detail && ` · ${detail}`}
+        </span>
+      </div>
+      {children && <div className={styles.actions}>{children}</div>}
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import type { RouterOutputs } from '@spotter/api';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTRPC } from '@/trpc/react';
+import { Avatar } from '../avatar';
+import styles from './profile.module.css';
+import { RelationshipButtons } from './relationship-buttons';
+
+type Profile = RouterOutputs['profile']['get'];
+
+const RELATIONSHIP_TEXT: Record<NonNullable<Profile['relationship']>, string> = {
+  FRIEND: 'Friends',
+  OUTGOING: 'Friend request sent',
+  INCOMING: 'Wants to be your friend',
+  BLOCKED: 'Blocked',
+};
+
+const joinedFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+
+/** Someone's profile page: picture, names, bio, gym, and what one can do about them. */
+export function ProfileView({ initial, meId }: { initial: Profile; meId: string }) {
+  const trpc = useTRPC();
+  // Reread when the relationship changes (useMyEvents invalidates profile.get), on any tab.
+  const { data: profile } = useQuery(
+    trpc.profile.get.queryOptions({ username: initial.username }, { initialData: initial }),
+  );
+  const isMe = profile.id === meId;
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <Avatar userId={profile.id} name={profile.name} avatarUrl={profile.avatarUrl} size="large" />
+        <div className={styles.names}>
+          <h1 className={styles.name}>{profile.name}</h1>
+          <p className={styles.handle}>@{profile.username}</p>
+          {profile.relationship && (
+            <p className={styles.status} data-testid="relationship">
+              {RELATIONSHIP_TEXT[profile.relationship]}
+            </p>
+          )}
+        </div>
+      </header>
+      {/* The spot for actions on this person: relationship buttons now; the lead adds "Message" here. */}
+      <div className={styles.actions} data-testid="profile-actions">
+        {isMe ? (
+          <Link href="/settings/profile" className="button button-quiet">
+            Edit profile
+          </Link>
+        ) : (
+          <RelationshipButtons profile={profile} />
+        )}
+      </div>
+      <dl className={styles.facts}>
+        {profile.bio && (
+          <>
+            <dt>About</dt>
+            <dd className={styles.bio}>{profile.bio}</dd>
+          </>
+        )}
+        {profile.homeGym && (
+          <>
+            <dt>Home gym</dt>
+            <dd>{profile.homeGym}</dd>
+          </>
+        )}
+        <dt>Member since</dt>
+        <dd>{joinedFormat.format(profile.createdAt)}</dd>
+      </dl>
+    </div>
+  );
+}
