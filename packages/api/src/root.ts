@@ -1,5 +1,6 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
+import { dmRouter } from './conversations/router';
 import { meRouter } from './me/router';
 import { messageRouter } from './message/router';
 import { statusRouter } from './status/router';
@@ -9,6 +10,7 @@ import { typingRouter } from './typing/router';
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
+  dm: dmRouter,
   me: meRouter,
   message: messageRouter,
   status: statusRouter,

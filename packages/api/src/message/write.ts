@@ -11,27 +11,36 @@ export type NewMessage = { channelId: string; authorId: string; body: string; no
 export type Written = { message: MessageView; appended: Appended[] };
 
 /** What `spotter_send_message` answers (see its migration): one row, message columns null on refusal. */
-type SendRow = FlatMessageRow & { outcome: 'sent' | 'earlier' | 'no-channel' | 'not-member' };
+type SendRow = FlatMessageRow & {
+  outcome: 'sent' | 'earlier' | 'no-channel' | 'not-member' | 'not-friends';
+  /** The conversation's kind; null when the send was refused as 'no-channel'. */
+  kind: ChannelKind | null;
+};
+
+export type ChannelKind = 'CHANNEL' | 'DIRECT' | 'GROUP';
+export type Sent = Written & { kind: ChannelKind };
 
 /**
  * Stores a message as the next event of its channel's stream: the message takes the event's seq as
  * its position. One database function does it in one round trip (the hot path) — it takes the
  * stream's lock, then checks membership (a send lands before the author's removal or is refused)
- * and the nonce (a retried send returns the stored copy and appends nothing), then stores the
- * message and its event.
+ * and the nonce (a retried send returns the stored copy and appends nothing); in a direct
+ * conversation, that the two are still friends (neither blocking); then stores the message and its
+ * event. The conversation's kind comes back with it, for callers that treat DMs differently.
  */
-export async function sendMessage(prisma: Database, input: NewMessage): Promise<Written> {
+export async function sendMessage(prisma: Database, input: NewMessage): Promise<Sent> {
   const [row] = await prisma.$queryRaw<SendRow[]>`
     SELECT * FROM spotter_send_message(${input.channelId}, ${input.authorId}, ${input.body}, ${input.nonce ?? null})`;
   if (!row) throw new Error('spotter_send_message returned no row');
-  const { outcome, ...message } = row;
-  if (outcome === 'no-channel') throw channelRefusals.noSuchChannel();
+  const { outcome, kind, ...message } = row;
+  if (outcome === 'no-channel' || !kind) throw channelRefusals.noSuchChannel();
   if (outcome === 'not-member') throw channelRefusals.joinFirst();
+  if (outcome === 'not-friends') throw new AppError('FORBIDDEN', 'You can only message friends.');
   const view = flatRowToMessageView(message);
-  if (outcome === 'earlier') return { message: view, appended: [] };
+  if (outcome === 'earlier') return { message: view, appended: [], kind };
   const streamId = streamIds.channel(input.channelId);
   const event: StreamEvent = { type: 'message.created', seq: view.seq, message: view };
-  return { message: view, appended: [{ streamId, events: [event] }] };
+  return { message: view, appended: [{ streamId, events: [event] }], kind };
 }
 
 /**
