@@ -146,7 +146,7 @@ describe('messages in a direct conversation', () => {
     expect(await errorCode(c.message.edit({ messageId: hi.id, body: 'x' }))).toBe('NOT_FOUND');
     expect(await errorCode(c.message.delete({ messageId: hi.id }))).toBe('NOT_FOUND');
     expect(await errorCode(c.dm.get({ conversationId: dm.id }))).toBe('NOT_FOUND');
-    expect(await errorCode(c.typing.start({ channelId: dm.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(c.typing.notify({ channelId: dm.id }))).toBe('NOT_FOUND');
     expect(await errorCode(conversationEvents(carol.session, dm.id))).toBe('NOT_FOUND');
     expect(await c.dm.list()).toEqual([]);
     expect(await h.prisma.message.count({ where: { channelId: dm.id } })).toBe(1);
