@@ -17,6 +17,8 @@ const reasonKey = (channelId: string) => ['spotter', 'left-channel-reason', chan
 // `sync` and `reset`: the list rendered on the server may be behind, or we were too far behind to
 // replay. Added and removed channels: the list changed.
 const REREADS_LIST = new Set<StreamItem['type']>(['sync', 'reset', 'channel.added', 'channel.removed']);
+// Conversations (direct and group) are channels too, listed by `dm.list`; a group renamed changes it.
+const REREADS_CONVERSATIONS = new Set<StreamItem['type']>([...REREADS_LIST, 'conversation.renamed']);
 
 /** Records how the user left a channel (also called by "Leave channel", before the list refreshes). */
 export function recordRemoval(queryClient: QueryClient, channelId: string, reason: Removal['reason']) {
@@ -25,7 +27,8 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
 
 /**
  * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
- * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`.
+ * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine` and
+ * `dm.list` (a conversation is a channel of another kind; a group renamed rereads `dm.list` only).
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
  * saw on every reconnect. A first subscribe replays recent events after `sync`: useReread keeps
  * that burst to two fetches.
@@ -34,6 +37,7 @@ export function useMyEvents() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshChannels = useReread(trpc.channel.listMine.queryKey());
+  const refreshConversations = useReread(trpc.dm.list.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -42,6 +46,7 @@ export function useMyEvents() {
         onData: ({ data: item }) => {
           if (item.type === 'channel.removed') recordRemoval(queryClient, item.channelId, item.reason);
           if (REREADS_LIST.has(item.type)) refreshChannels();
+          if (REREADS_CONVERSATIONS.has(item.type)) refreshConversations();
         },
       },
     ),

@@ -8,11 +8,12 @@ import styles from './shell.module.css';
 /** Every signed-in page: the channel sidebar (a drawer on phones) and a main pane. Signed-out visitors go to /login. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
-  const channels = await callerFor(session).channel.listMine();
+  const caller = callerFor(session);
+  const [channels, conversations] = await Promise.all([caller.channel.listMine(), caller.dm.list()]);
   return (
     <div className={styles.shell}>
       <Drawer>
-        <Sidebar me={session} initialChannels={channels} />
+        <Sidebar me={session} initialChannels={channels} initialConversations={conversations} />
       </Drawer>
       <main className={styles.main}>{children}</main>
     </div>

@@ -6,7 +6,8 @@ import styles from './channel.module.css';
 import { formatCount, measureMessage } from './message-length';
 
 type Props = {
-  slug: string;
+  /** Who or where a message goes: "#leg-day", "Bob". */
+  label: string;
   /** Rejects with the server's error. */
   send: (body: string) => Promise<void>;
   onDraftChange: (draft: string) => void;
@@ -19,7 +20,7 @@ type Props = {
  * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. A message
  * over the length limit is never cut: it stays in the box with the reason, and Send waits.
  */
-export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Props) {
+export function Composer({ label, send, onDraftChange, onSent, onEditLast }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const length = measureMessage(draft);
@@ -56,10 +57,10 @@ export function Composer({ slug, send, onDraftChange, onSent, onEditLast }: Prop
       <div className={styles.composerBox}>
         <textarea
           className={styles.input}
-          aria-label={`Message #${slug}`}
+          aria-label={`Message ${label}`}
           aria-invalid={length.overLimitError !== null}
           aria-describedby={length.overLimitError ? overLimitId : error ? errorId : undefined}
-          placeholder={`Message #${slug}`}
+          placeholder={`Message ${label}`}
           value={draft}
           rows={1}
           onChange={(event) => {

@@ -8,17 +8,27 @@ import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { CreateChannelForm } from './create-channel-form';
+import { DmList } from './dm-list';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
 
 type MyChannels = RouterOutputs['channel']['listMine'];
+type MyConversations = RouterOutputs['dm']['list'];
 
-export function Sidebar({ me, initialChannels }: { me: Session; initialChannels: MyChannels }) {
+export function Sidebar({
+  me,
+  initialChannels,
+  initialConversations,
+}: {
+  me: Session;
+  initialChannels: MyChannels;
+  initialConversations: MyConversations;
+}) {
   const trpc = useTRPC();
   const { data: channels } = useQuery(
     trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
   );
-  // Channels added or removed on any tab, device or replica refresh the list above.
+  // Channels and conversations added or removed on any tab, device or replica refresh the lists.
   useMyEvents();
   const pathname = usePathname();
 
@@ -62,6 +72,8 @@ export function Sidebar({ me, initialChannels }: { me: Session; initialChannels:
           Browse channels
         </Link>
       </nav>
+
+      <DmList me={me} initial={initialConversations} />
 
       <section aria-labelledby="new-channel-heading">
         <h2 id="new-channel-heading" className={styles.heading}>
