@@ -217,4 +217,13 @@ describe('channel procedures and conversations', () => {
       expect(await h.prisma.membership.count({ where: { channelId: id } })).toBe(2);
     }
   });
+
+  it('are never where sign-in lands (me.home), even when remembered', async () => {
+    const alice = await h.createUser('Alice');
+    const [bob] = (await friendsOf(alice, 'Bob')) as [User];
+    const channel = await alice.caller.channel.create({ name: h.uniqueName('Zz last by name') });
+    const dm = await alice.caller.dm.open({ userId: bob.session.userId });
+    await alice.caller.me.rememberChannel({ channelId: dm.id });
+    expect(await alice.caller.me.home()).toBe(channel.slug);
+  });
 });
