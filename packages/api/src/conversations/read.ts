@@ -1,4 +1,4 @@
-import type { Database } from '@spotter/db';
+import type { Database, Prisma } from '@spotter/db';
 import { requireMember } from '../channel/access';
 import type { UserSummary } from '../streams/events';
 
@@ -21,11 +21,12 @@ const viewSelect = {
   name: true,
   createdAt: true,
   memberships: {
-    orderBy: { joinedAt: 'asc' },
+    // People added together join at the same instant: their names break the tie, so lists are stable.
+    orderBy: [{ joinedAt: 'asc' }, { user: { name: 'asc' } }],
     select: { user: { select: { id: true, username: true, name: true } } },
   },
   messages: { orderBy: { seq: 'desc' }, take: 1, select: { createdAt: true } },
-} as const;
+} satisfies Prisma.ChannelSelect;
 
 type ViewRow = {
   id: string;
