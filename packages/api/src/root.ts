@@ -1,5 +1,6 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
+import { dmRouter } from './conversations/router';
 import { friendsRouter } from './friends/router';
 import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
@@ -13,6 +14,7 @@ import { typingRouter } from './typing/router';
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
+  dm: dmRouter,
   friends: friendsRouter,
   me: meRouter,
   mention: mentionRouter,

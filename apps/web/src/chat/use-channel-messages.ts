@@ -87,6 +87,8 @@ export function useChannelMessages(input: {
             // this subscription right after the event that removes us).
             case 'member.joined':
             case 'member.left':
+            // A group's name is followed by its header (use-conversation).
+            case 'conversation.renamed':
               return;
             case 'reset':
               // Too far behind to replay: start over from the newest page; the stream goes on from here.

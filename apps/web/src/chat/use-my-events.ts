@@ -20,6 +20,8 @@ const reasonKey = (channelId: string) => ['spotter', 'left-channel-reason', chan
 const REREADS_LIST = new Set<StreamItem['type']>(['sync', 'reset', 'channel.added', 'channel.removed']);
 // Friends, requests and blocks: reread on every change, and after `sync`/`reset` for what was missed.
 const REREADS_FRIENDS = new Set<StreamItem['type']>(['sync', 'reset', 'relationship.changed']);
+// Conversations (direct and group) are channels too, listed by `dm.list`; a group renamed changes it.
+const REREADS_CONVERSATIONS = new Set<StreamItem['type']>([...REREADS_LIST, 'conversation.renamed']);
 
 /** Records how the user left a channel (also called by "Leave channel", before the list refreshes). */
 export function recordRemoval(queryClient: QueryClient, channelId: string, reason: Removal['reason']) {
@@ -28,7 +30,8 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
 
 /**
  * Follows the signed-in user's personal stream (`me.onEvent`, every tab and device): a channel added
- * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine`; a
+ * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine` and
+ * `dm.list` (a conversation is a channel of another kind; a group renamed rereads `dm.list` only); a
  * relationship changed (a request, an acceptance, an unfriend…) rereads `friends.list`;
  * notifications created or read update the bell's count and the list (useNotificationEvents).
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
@@ -41,6 +44,7 @@ export function useMyEvents() {
   const refreshChannels = useReread(trpc.channel.listMine.queryKey());
   const applyNotificationEvent = useNotificationEvents();
   const refreshFriends = useReread(trpc.friends.list.queryKey());
+  const refreshConversations = useReread(trpc.dm.list.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -55,6 +59,7 @@ export function useMyEvents() {
           if (item.type === 'relationship.changed') {
             void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
           }
+          if (REREADS_CONVERSATIONS.has(item.type)) refreshConversations();
         },
       },
     ),

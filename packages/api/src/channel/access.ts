@@ -3,6 +3,18 @@ import { AppError } from '../errors';
 
 export type ChannelRole = 'OWNER' | 'MEMBER';
 
+/**
+ * Which kinds a procedure acts on: named channels only (channel.join, invite, members…), direct and
+ * group conversations only (dm.*), or any (messages, typing, channel.onEvent). A channel of another
+ * kind is answered like one that does not exist.
+ */
+export type KindScope = 'any' | 'channel' | 'conversation';
+
+function isInScope(kind: 'CHANNEL' | 'DIRECT' | 'GROUP', scope: KindScope): boolean {
+  if (scope === 'any') return true;
+  return scope === 'channel' ? kind === 'CHANNEL' : kind !== 'CHANNEL';
+}
+
 /** requireMember's refusals, also for the checks made inside the database (the send function's). */
 export const channelRefusals = {
   noSuchChannel: () => new AppError('NOT_FOUND', 'No such channel.'),
@@ -18,13 +30,14 @@ export async function requireMember(
   prisma: Database | Transaction,
   userId: string,
   channelId: string,
+  scope: KindScope = 'any',
 ): Promise<ChannelRole> {
   const channel = await prisma.channel.findUnique({
     where: { id: channelId },
-    select: { visibility: true, memberships: { where: { userId }, select: { role: true } } },
+    select: { kind: true, visibility: true, memberships: { where: { userId }, select: { role: true } } },
   });
   const role = channel?.memberships[0]?.role;
-  if (!channel || (channel.visibility === 'PRIVATE' && !role)) {
+  if (!channel || !isInScope(channel.kind, scope) || (channel.visibility === 'PRIVATE' && !role)) {
     throw channelRefusals.noSuchChannel();
   }
   if (!role) throw channelRefusals.joinFirst();
@@ -32,8 +45,13 @@ export async function requireMember(
 }
 
 /** Like requireMember, for what only the channel's owner may do. */
-export async function requireOwner(prisma: Database, userId: string, channelId: string): Promise<void> {
-  if ((await requireMember(prisma, userId, channelId)) !== 'OWNER') {
+export async function requireOwner(
+  prisma: Database,
+  userId: string,
+  channelId: string,
+  scope: KindScope = 'any',
+): Promise<void> {
+  if ((await requireMember(prisma, userId, channelId, scope)) !== 'OWNER') {
     throw new AppError('FORBIDDEN', 'Only the channel’s owner can do that.');
   }
 }

@@ -4,7 +4,7 @@ import { appendEvents, recordEvents, takeStreamSeqs } from '../streams/append';
 import type { EventDraft, MemberView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
-import { requireMember, requireOwner } from './access';
+import { type ChannelRole, requireMember, requireOwner } from './access';
 import { findVisibleChannel } from './service';
 
 type Changed = { appended: Appended[] };
@@ -15,7 +15,7 @@ export async function listMembers(
   userId: string,
   channelId: string,
 ): Promise<MemberView[]> {
-  await requireMember(prisma, userId, channelId);
+  await requireMember(prisma, userId, channelId, 'channel');
   const rows = await prisma.membership.findMany({
     where: { channelId },
     orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }],
@@ -37,7 +37,7 @@ export async function inviteMember(
   prisma: Database,
   input: { userId: string; channelId: string; email: string },
 ): Promise<Changed & { member: MemberView }> {
-  await requireMember(prisma, input.userId, input.channelId);
+  await requireMember(prisma, input.userId, input.channelId, 'channel');
   const invitee = await prisma.user.findUnique({
     where: { email: input.email.toLowerCase() },
     select: { id: true, name: true },
@@ -57,7 +57,7 @@ export async function removeMember(
   prisma: Database,
   input: { userId: string; channelId: string; memberId: string },
 ): Promise<Changed> {
-  await requireOwner(prisma, input.userId, input.channelId);
+  await requireOwner(prisma, input.userId, input.channelId, 'channel');
   if (input.memberId === input.userId) {
     throw new AppError('BAD_REQUEST', 'To remove yourself, leave the channel.');
   }
@@ -74,6 +74,9 @@ export async function removeMember(
  */
 export async function leaveChannel(prisma: Database, userId: string, channelId: string): Promise<Changed> {
   return prisma.$transaction(async (tx) => {
+    // Conversations are left through dm.leave (a direct one cannot be left at all).
+    const channel = await tx.channel.findUnique({ where: { id: channelId }, select: { kind: true } });
+    if (channel?.kind !== 'CHANNEL') throw new AppError('NOT_FOUND', 'No such channel.');
     const appended = await deleteMembership(tx, channelId, userId, 'left');
     if (!appended) throw new AppError('NOT_FOUND', 'You are not a member of this channel.');
     return { appended };
@@ -81,31 +84,16 @@ export async function leaveChannel(prisma: Database, userId: string, channelId: 
 }
 
 /**
- * Membership changes lock the channel's stream, then the member's, before touching any membership
- * row (sends and edits take the channel's stream first too): concurrent changes of one channel queue
- * on one lock instead of deadlocking on rows. A change that turns out to be void rolls back, seqs too.
+ * Membership changes lock the channel's stream, then the members' (in id order), before touching any
+ * membership row (sends and edits take the channel's stream first too): concurrent changes of one
+ * channel queue on one lock instead of deadlocking on rows. A change that turns out to be void rolls
+ * back, seqs too.
  */
 async function addMember(prisma: Database, channelId: string, userId: string): Promise<Changed> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const [channelSeq, userSeq] = await takeSeqs(tx, channelId, userId);
-      const membership = await tx.membership.create({
-        data: { userId, channelId },
-        select: {
-          role: true,
-          user: { select: { name: true } },
-          channel: { select: { id: true, kind: true, slug: true, name: true, visibility: true } },
-        },
-      });
-      const member = { userId, name: membership.user.name, role: membership.role };
-      return {
-        appended: await recordBoth(
-          tx,
-          { channelId, seq: channelSeq, event: { type: 'member.joined', channelId, member } },
-          { userId, seq: userSeq, event: { type: 'channel.added', channel: membership.channel } },
-        ),
-      };
-    });
+    return await prisma.$transaction(async (tx) => ({
+      appended: await addMembersInTx(tx, channelId, [{ userId, role: 'MEMBER' }]),
+    }));
   } catch (error) {
     // Joined twice at once (two tabs): the first join stands, and nothing more happened.
     if (isUniqueViolation(error)) return { appended: [] };
@@ -113,7 +101,59 @@ async function addMember(prisma: Database, channelId: string, userId: string): P
   }
 }
 
-async function deleteMembership(
+/**
+ * Adds people to a channel or conversation inside the caller's transaction: each gets a
+ * `member.joined` on the channel's stream and a `channel.added` on their own. Takes the channel's
+ * stream lock first, then the new members' streams in id order. A person already in it makes the
+ * insert fail with a unique violation (the caller decides what that means).
+ */
+export async function addMembersInTx(
+  tx: Transaction,
+  channelId: string,
+  members: readonly { userId: string; role: ChannelRole }[],
+): Promise<Appended[]> {
+  if (members.length === 0) return [];
+  const sorted = [...members].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  const channelStream = streamIds.channel(channelId);
+  const firstChannelSeq = await takeStreamSeqs(tx, channelStream, sorted.length);
+  const userSeqs: number[] = [];
+  for (const { userId } of sorted) userSeqs.push(await takeStreamSeqs(tx, streamIds.user(userId)));
+  await tx.membership.createMany({ data: sorted.map(({ userId, role }) => ({ userId, channelId, role })) });
+  const [channel, users] = await Promise.all([
+    tx.channel.findUniqueOrThrow({
+      where: { id: channelId },
+      select: { id: true, kind: true, slug: true, name: true, visibility: true },
+    }),
+    tx.user.findMany({
+      where: { id: { in: sorted.map((m) => m.userId) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const nameOf = new Map(users.map((user) => [user.id, user.name]));
+  const channelEvents = sorted.map(
+    ({ userId, role }, index): StreamEvent => ({
+      type: 'member.joined',
+      seq: firstChannelSeq + index,
+      channelId,
+      member: { userId, name: nameOf.get(userId) ?? '', role },
+    }),
+  );
+  await recordEvents(tx, channelStream, channelEvents);
+  const appended: Appended[] = [{ streamId: channelStream, events: channelEvents }];
+  for (const [index, { userId }] of sorted.entries()) {
+    const userStream = streamIds.user(userId);
+    const events: StreamEvent[] = [{ type: 'channel.added', seq: userSeqs[index] as number, channel }];
+    await recordEvents(tx, userStream, events);
+    appended.push({ streamId: userStream, events });
+  }
+  return appended;
+}
+
+/**
+ * Removes one member inside the caller's transaction: `member.left` on the channel's stream (which
+ * ends that member's live views of it), `channel.removed` on theirs. Null when they were not a member.
+ */
+export async function deleteMembership(
   tx: Transaction,
   channelId: string,
   userId: string,

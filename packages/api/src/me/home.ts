@@ -10,8 +10,9 @@ export const HOME_CHANNEL_SLUG = 'general';
  */
 export async function homeChannelSlug(prisma: Database, userId: string): Promise<string | null> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { lastChannelId: true } });
+  // Named channels only: a direct or group conversation has no slug to land on.
   const memberships = await prisma.membership.findMany({
-    where: { userId },
+    where: { userId, channel: { kind: 'CHANNEL' } },
     select: { channelId: true, channel: { select: { slug: true, name: true } } },
     orderBy: { channel: { name: 'asc' } },
   });
@@ -22,11 +23,12 @@ export async function homeChannelSlug(prisma: Database, userId: string): Promise
   return pick?.channel.slug ?? null;
 }
 
-/** Remembers the channel the user opened, for the next sign-in; only channels they are in count. */
+/** Remembers the channel the user opened, for the next sign-in; only named channels they are in count. */
 export async function rememberChannel(prisma: Database, userId: string, channelId: string): Promise<void> {
   const membership = await prisma.membership.findUnique({
     where: { userId_channelId: { userId, channelId } },
-    select: { channelId: true },
+    select: { channel: { select: { kind: true } } },
   });
-  if (membership) await prisma.user.update({ where: { id: userId }, data: { lastChannelId: channelId } });
+  if (membership?.channel.kind === 'CHANNEL')
+    await prisma.user.update({ where: { id: userId }, data: { lastChannelId: channelId } });
 }

@@ -13,17 +13,26 @@ export type NewMessage = { channelId: string; authorId: string; body: string; no
 export type Written = { message: MessageView; appended: Appended[] };
 
 /** What `spotter_send_message` answers (see its migration): one row, message columns null on refusal. */
-type SendRow = FlatMessageRow & { outcome: 'sent' | 'earlier' | 'no-channel' | 'not-member' };
+type SendRow = FlatMessageRow & {
+  outcome: 'sent' | 'earlier' | 'no-channel' | 'not-member' | 'not-friends';
+  /** The conversation's kind; null when the send was refused as 'no-channel'. */
+  kind: ChannelKind | null;
+};
+
+export type ChannelKind = 'CHANNEL' | 'DIRECT' | 'GROUP';
+export type Sent = Written & { kind: ChannelKind };
 
 /**
  * Stores a message as the next event of its channel's stream: the message takes the event's seq as
  * its position. One database function does it in one round trip (the hot path) — it takes the
  * stream's lock, then checks membership (a send lands before the author's removal or is refused)
- * and the nonce (a retried send returns the stored copy and appends nothing), then stores the
- * message and its event. A body that mentions people takes a transaction instead: the same function,
- * then the Mention rows and the mentioned users' notifications, all committed together.
+ * and the nonce (a retried send returns the stored copy and appends nothing); in a direct
+ * conversation, that the two are still friends (neither blocking); then stores the message and its
+ * event. The conversation's kind comes back with it, for callers that treat DMs differently. A body
+ * that mentions people takes a transaction instead: the same function, then the Mention rows and
+ * the mentioned users' notifications, all committed together.
  */
-export async function sendMessage(prisma: Database, input: NewMessage): Promise<Written> {
+export async function sendMessage(prisma: Database, input: NewMessage): Promise<Sent> {
   const mentioned = await resolveMentions(prisma, input);
   if (!mentioned) return storeMessage(prisma, input);
   return prisma.$transaction((tx) => storeMessage(tx, { ...input, body: mentioned.body }, mentioned));
@@ -33,13 +42,14 @@ async function storeMessage(
   db: Database | Transaction,
   input: NewMessage,
   mentioned?: ResolvedMentions,
-): Promise<Written> {
+): Promise<Sent> {
   const [row] = await db.$queryRaw<SendRow[]>`
     SELECT * FROM spotter_send_message(${input.channelId}, ${input.authorId}, ${input.body}, ${input.nonce ?? null})`;
   if (!row) throw new Error('spotter_send_message returned no row');
-  const { outcome, ...message } = row;
-  if (outcome === 'no-channel') throw channelRefusals.noSuchChannel();
+  const { outcome, kind, ...message } = row;
+  if (outcome === 'no-channel' || !kind) throw channelRefusals.noSuchChannel();
   if (outcome === 'not-member') throw channelRefusals.joinFirst();
+  if (outcome === 'not-friends') throw new AppError('FORBIDDEN', 'You can only message friends.');
   if (outcome === 'earlier') {
     // A retry: the first copy as stored, with its own mentions (a copy without any costs no query).
     const stored = mentioned
@@ -47,7 +57,7 @@ async function storeMessage(
           await db.message.findUniqueOrThrow({ where: { id: message.id }, select: messageViewSelect }),
         )
       : flatRowToMessageView(message);
-    return { message: stored, appended: [] };
+    return { message: stored, appended: [], kind };
   }
   const view = flatRowToMessageView(message, mentioned?.users);
   const streamId = streamIds.channel(input.channelId);
@@ -63,7 +73,7 @@ async function storeMessage(
     });
     appended.push(...notified);
   }
-  return { message: view, appended };
+  return { message: view, appended, kind };
 }
 
 /**

@@ -100,6 +100,9 @@ export const StreamEvent = z.discriminatedUnion('type', [
     userId: z.string(),
     reason: LeaveReason,
   }),
+  // Conversations (direct and group, see conversations/): a group renamed. Appended to the group's
+  // stream (its open page) and to each member's own stream (their conversation lists).
+  z.object({ type: z.literal('conversation.renamed'), seq, channelId: z.string(), name: z.string() }),
   // User streams: what happened to this user, on every device.
   z.object({ type: z.literal('channel.added'), seq, channel: ChannelRef }),
   z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),

@@ -9,11 +9,20 @@ import styles from './shell.module.css';
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   const caller = callerFor(session);
-  const [channels, friends] = await Promise.all([caller.channel.listMine(), caller.friends.list()]);
+  const [channels, friends, conversations] = await Promise.all([
+    caller.channel.listMine(),
+    caller.friends.list(),
+    caller.dm.list(),
+  ]);
   return (
     <div className={styles.shell}>
       <Drawer>
-        <Sidebar me={session} initialChannels={channels} initialFriends={friends} />
+        <Sidebar
+          me={session}
+          initialChannels={channels}
+          initialFriends={friends}
+          initialConversations={conversations}
+        />
       </Drawer>
       <main className={styles.main}>{children}</main>
     </div>

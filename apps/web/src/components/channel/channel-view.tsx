@@ -45,7 +45,12 @@ export function ChannelView({ channel, me }: { channel: ChannelDetails; me: Sess
       ) : isMember ? (
         <div className={members.body}>
           <div className={members.column}>
-            <Conversation channel={channel} me={me} />
+            <Conversation
+              channelId={channel.id}
+              label={`#${channel.slug}`}
+              beginning="This is the beginning of the channel."
+              me={me}
+            />
           </div>
           {isMembersOpen && <MembersPanel channel={channel} me={me} onClose={() => setMembersOpen(false)} />}
         </div>

@@ -8,7 +8,8 @@ import { insertMention } from './mentions';
 import { formatCount, measureMessage } from './message-length';
 
 type Props = {
-  slug: string;
+  /** Who or where a message goes: "#leg-day", "Bob". */
+  label: string;
   /** Whose members the @-autocomplete offers. */
   channelId: string;
   /** Rejects with the server's error. */
@@ -23,7 +24,7 @@ type Props = {
  * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. A message
  * over the length limit is never cut: it stays in the box with the reason, and Send waits.
  */
-export function Composer({ slug, channelId, send, onDraftChange, onSent, onEditLast }: Props) {
+export function Composer({ label, channelId, send, onDraftChange, onSent, onEditLast }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const length = measureMessage(draft);
@@ -86,10 +87,10 @@ export function Composer({ slug, channelId, send, onDraftChange, onSent, onEditL
           ref={input}
           className={styles.input}
           {...mentions.inputProps}
-          aria-label={`Message #${slug}`}
+          aria-label={`Message ${label}`}
           aria-invalid={length.overLimitError !== null}
           aria-describedby={length.overLimitError ? overLimitId : error ? errorId : undefined}
-          placeholder={`Message #${slug}`}
+          placeholder={`Message ${label}`}
           value={draft}
           rows={1}
           onChange={(event) => {

@@ -8,16 +8,25 @@ import { useTypingNotifier } from '@/chat/use-typing-notifier';
 import { useTypingUsers } from '@/chat/use-typing-users';
 import { describeError } from '@/trpc/error-message';
 import styles from './channel.module.css';
-import type { ChannelDetails } from './channel-view';
 import { Composer } from './composer';
 import { MessageList, type MessageListHandle } from './message-list';
 
-/** A member's view of a channel: live messages, who is typing, and the composer. */
-export function Conversation({ channel, me }: { channel: ChannelDetails; me: Session }) {
-  const typing = useTypingUsers(channel.id, true);
-  const notifier = useTypingNotifier(channel.id);
+type Props = {
+  /** A named channel's or a direct/group conversation's id: both are followed the same way. */
+  channelId: string;
+  /** Who or where the composer writes to: "#leg-day", "Bob". */
+  label: string;
+  /** Shown above the oldest message. */
+  beginning: string;
+  me: Session;
+};
+
+/** A member's view of a channel or conversation: live messages, who is typing, and the composer. */
+export function Conversation({ channelId, label, beginning, me }: Props) {
+  const typing = useTypingUsers(channelId, true);
+  const notifier = useTypingNotifier(channelId);
   const chat = useChannelMessages({
-    channelId: channel.id,
+    channelId,
     me,
     onCreated: (message) => typing.stopped(message.authorId),
   });
@@ -30,6 +39,7 @@ export function Conversation({ channel, me }: { channel: ChannelDetails; me: Ses
       <MessageList
         ref={list}
         me={me}
+        beginning={beginning}
         messages={chat.messages}
         pending={chat.pending}
         history={chat.history}
@@ -49,8 +59,8 @@ export function Conversation({ channel, me }: { channel: ChannelDetails; me: Ses
         {describeTypers(typing.names)}
       </div>
       <Composer
-        slug={channel.slug}
-        channelId={channel.id}
+        label={label}
+        channelId={channelId}
         send={chat.send}
         onDraftChange={notifier.draftChanged}
         onEditLast={() => list.current?.editLastOwn() ?? false}

@@ -31,6 +31,8 @@ export type MessageListHandle = {
 
 type Props = {
   me: Session;
+  /** Shown above the oldest message ("This is the beginning of the channel."). */
+  beginning: string;
   messages: MessageView[];
   pending: readonly PendingMessage[];
   history: { status: 'loading' | 'ready' | 'error'; olderCursor: number | null; isLoadingOlder: boolean };
@@ -45,7 +47,17 @@ type Props = {
  * pages without moving what is on screen; new messages scroll into view only if you were already at
  * the bottom (or sent them) — otherwise a button counts them.
  */
-export function MessageList({ me, messages, pending, history, loadOlder, edit, remove, ref }: Props) {
+export function MessageList({
+  me,
+  beginning,
+  messages,
+  pending,
+  history,
+  loadOlder,
+  edit,
+  remove,
+  ref,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const isAtBottom = useRef(true);
   /** Distance from the bottom before older messages were prepended; restored afterwards. */
@@ -157,7 +169,7 @@ export function MessageList({ me, messages, pending, history, loadOlder, edit, r
         <div className={styles.log} role="log" aria-label="Messages" aria-busy={history.status === 'loading'}>
           {history.status === 'ready' &&
             (history.olderCursor === null ? (
-              <p className={styles.beginning}>This is the beginning of the channel.</p>
+              <p className={styles.beginning}>{beginning}</p>
             ) : (
               <button
                 type="button"

@@ -10,22 +10,29 @@ import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { NotificationBell } from '../notifications/notification-bell';
 import { CreateChannelForm } from './create-channel-form';
+import { DmList } from './dm-list';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
 
 type MyChannels = RouterOutputs['channel']['listMine'];
+type MyConversations = RouterOutputs['dm']['list'];
 
-type Props = { me: Session; initialChannels: MyChannels; initialFriends: FriendEntry[] };
+type Props = {
+  me: Session;
+  initialChannels: MyChannels;
+  initialFriends: FriendEntry[];
+  initialConversations: MyConversations;
+};
 
-export function Sidebar({ me, initialChannels, initialFriends }: Props) {
+export function Sidebar({ me, initialChannels, initialFriends, initialConversations }: Props) {
   const trpc = useTRPC();
   const { data: channels } = useQuery(
     trpc.channel.listMine.queryOptions(undefined, { initialData: initialChannels }),
   );
   const { data: friends } = useFriends(initialFriends);
   const incoming = incomingCount(friends);
-  // Channels and friends changed on any tab, device or replica refresh the lists here;
-  // notifications update the bell.
+  // Channels, conversations and friends changed on any tab, device or replica refresh the lists
+  // here; notifications update the bell.
   useMyEvents();
   const pathname = usePathname();
 
@@ -89,6 +96,8 @@ export function Sidebar({ me, initialChannels, initialFriends }: Props) {
           Browse channels
         </Link>
       </nav>
+
+      <DmList me={me} initial={initialConversations} />
 
       <section aria-labelledby="new-channel-heading">
         <h2 id="new-channel-heading" className={styles.heading}>

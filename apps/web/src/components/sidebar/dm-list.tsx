@@ -1,0 +1,45 @@
+'use client';
+
+import type { Session } from '@spotter/api';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { type ConversationView, conversationName } from '@/chat/conversation-name';
+import { NewMessage } from '@/components/dm/new-message';
+import { useTRPC } from '@/trpc/react';
+import styles from './sidebar.module.css';
+
+/**
+ * The signed-in user's direct and group conversations, newest activity first. The personal stream
+ * (useMyEvents, mounted by the sidebar) rereads the list when one is added, left or renamed.
+ */
+export function DmList({ me, initial }: { me: Session; initial: ConversationView[] }) {
+  const trpc = useTRPC();
+  const { data: conversations } = useQuery(trpc.dm.list.queryOptions(undefined, { initialData: initial }));
+  const pathname = usePathname();
+
+  return (
+    <nav aria-labelledby="dm-heading">
+      <h2 id="dm-heading" className={styles.heading}>
+        Direct messages
+      </h2>
+      {conversations.length === 0 && <p className={styles.empty}>No conversations yet.</p>}
+      <ul className={styles.list} data-testid="dm-list">
+        {conversations.map((conversation) => {
+          const href = `/dm/${conversation.id}`;
+          return (
+            <li key={conversation.id}>
+              <Link href={href} className={styles.link} aria-current={pathname === href ? 'page' : undefined}>
+                <span className={styles.hash} aria-hidden="true">
+                  {conversation.kind === 'GROUP' ? '◎' : '@'}
+                </span>
+                {conversationName(conversation, me.userId)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <NewMessage />
+    </nav>
+  );
+}
