@@ -227,3 +227,46 @@ describe('channel procedures and conversations', () => {
     expect(await alice.caller.me.home()).toBe(channel.slug);
   });
 });
+
+describe('direct message notifications', () => {
+  it('give each other member one unread entry per conversation, live on their stream, and a new one once read', async () => {
+    const alice = await h.createUser('Alice');
+    const [bob, carol] = (await friendsOf(alice, 'Bob', 'Carol')) as [User, User];
+    const group = await alice.caller.dm.createGroup({ userIds: [bob.session.userId, carol.session.userId] });
+    const bobEvents = await myEvents(bob.session);
+    await bobEvents.take(1); // channel.added of the group
+
+    const first = await alice.caller.message.send({ channelId: group.id, body: 'deadlifts at 6?' });
+    await alice.caller.message.send({ channelId: group.id, body: 'or 7' });
+    const [told] = await bobEvents.take(1);
+    expect(told?.data).toMatchObject({
+      type: 'notification.created',
+      notification: {
+        kind: 'DIRECT_MESSAGE',
+        channelId: group.id,
+        messageId: first.id,
+        actor: { name: 'Alice' },
+      },
+    });
+    bobEvents.stop();
+    for (const user of [bob, carol]) {
+      const { items } = await user.caller.notifications.list({});
+      expect(items.filter((n) => n.kind === 'DIRECT_MESSAGE').map((n) => n.messageId)).toEqual([first.id]);
+    }
+    // The author is not told of their own messages.
+    expect((await alice.caller.notifications.unreadCount()).count).toBe(0);
+
+    await bob.caller.notifications.markAllRead();
+    const third = await carol.caller.message.send({ channelId: group.id, body: '7 works' });
+    const bobs = (await bob.caller.notifications.list({})).items.filter((n) => n.kind === 'DIRECT_MESSAGE');
+    expect(bobs.map((n) => [n.messageId, n.readAt === null])).toEqual([
+      [third.id, true],
+      [first.id, false],
+    ]);
+    // Carol's entry of Alice's messages is still unread: hers is not repeated for her own message.
+    const carols = (await carol.caller.notifications.list({})).items.filter(
+      (n) => n.kind === 'DIRECT_MESSAGE',
+    );
+    expect(carols.map((n) => n.messageId)).toEqual([first.id]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@spotter/db';
 import { channelRefusals, requireMember } from '../channel/access';
+import { notifyDirectMessage } from '../conversations/notify-direct';
 import { AppError, isAppError } from '../errors';
 import { recordMentions } from '../mentions/record';
 import { type ResolvedMentions, resolveMentions } from '../mentions/resolve';
@@ -34,8 +35,17 @@ export type Sent = Written & { kind: ChannelKind };
  */
 export async function sendMessage(prisma: Database, input: NewMessage): Promise<Sent> {
   const mentioned = await resolveMentions(prisma, input);
-  if (!mentioned) return storeMessage(prisma, input);
-  return prisma.$transaction((tx) => storeMessage(tx, { ...input, body: mentioned.body }, mentioned));
+  const sent = mentioned
+    ? await prisma.$transaction((tx) => storeMessage(tx, { ...input, body: mentioned.body }, mentioned))
+    : await storeMessage(prisma, input);
+  if (sent.kind === 'CHANNEL' || sent.appended.length === 0) return sent;
+  // A new message in a direct or group conversation: the others' notification lists hear of it.
+  const told = await notifyDirectMessage(prisma, {
+    channelId: input.channelId,
+    authorId: input.authorId,
+    messageId: sent.message.id,
+  });
+  return { ...sent, appended: [...sent.appended, ...told] };
 }
 
 async function storeMessage(

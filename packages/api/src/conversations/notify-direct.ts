@@ -1,0 +1,49 @@
+import type { Database } from '@spotter/db';
+import { notify } from '../notifications/notify';
+import { lockStreams } from '../streams/append';
+import type { Appended } from '../streams/publish';
+import { streamIds } from '../streams/stream-ids';
+
+/**
+ * Tells the other members of a direct or group conversation that a message arrived, as one unread
+ * DIRECT_MESSAGE entry per conversation and person (the way Slack badges a DM once, not per message):
+ * someone who has an unread one for this conversation gets nothing new, and nor does a member who
+ * blocked the author. Runs after the message committed, in its own transaction: the user streams are
+ * locked (in id order) before the unread check, so two messages at once make one entry.
+ */
+export async function notifyDirectMessage(
+  prisma: Database,
+  message: { channelId: string; authorId: string; messageId: string },
+): Promise<Appended[]> {
+  const { channelId, authorId, messageId } = message;
+  const others = await prisma.membership.findMany({
+    where: {
+      channelId,
+      userId: { not: authorId },
+      user: { relationships: { none: { otherId: authorId, kind: 'BLOCKED' } } },
+    },
+    orderBy: { userId: 'asc' },
+    select: { userId: true },
+  });
+  if (others.length === 0) return [];
+  const userIds = others.map((member) => member.userId);
+  return prisma.$transaction(async (tx) => {
+    await lockStreams(tx, userIds.map(streamIds.user));
+    const alreadyTold = new Set(
+      (
+        await tx.notification.findMany({
+          where: { userId: { in: userIds }, kind: 'DIRECT_MESSAGE', channelId, readAt: null },
+          select: { userId: true },
+        })
+      ).map((row) => row.userId),
+    );
+    const appended: Appended[] = [];
+    for (const userId of userIds) {
+      if (alreadyTold.has(userId)) continue;
+      appended.push(
+        await notify(tx, { userId, kind: 'DIRECT_MESSAGE', actorId: authorId, channelId, messageId }),
+      );
+    }
+    return appended;
+  });
+}
