@@ -15,7 +15,7 @@ import {
   type WsTestClient,
 } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 const SECRET = 'integration-test-secret-not-for-production';
