@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { MessageButton } from '../dm/message-button';
 import styles from './profile.module.css';
 import { RelationshipButtons } from './relationship-buttons';
 
@@ -42,14 +43,17 @@ export function ProfileView({ initial, meId }: { initial: Profile; meId: string 
           )}
         </div>
       </header>
-      {/* The spot for actions on this person: relationship buttons now; the lead adds "Message" here. */}
+      {/* Actions on this person: a friend can be messaged; the relationship's own buttons follow. */}
       <div className={styles.actions} data-testid="profile-actions">
         {isMe ? (
           <Link href="/settings/profile" className="button button-quiet">
             Edit profile
           </Link>
         ) : (
-          <RelationshipButtons profile={profile} />
+          <>
+            {profile.relationship === 'FRIEND' && <MessageButton userId={profile.id} />}
+            <RelationshipButtons profile={profile} />
+          </>
         )}
       </div>
       <dl className={styles.facts}>
