@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
-  DEMO_PASSWORD,
   expect,
   messages,
+  newPerson,
   openChannel,
   replica,
   send,
@@ -17,23 +17,6 @@ const PIXEL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** A fresh account (specs share one database), created through the API as the sign-up form does. */
-async function newPerson(baseURL: string, name: string) {
-  const tag = randomUUID().slice(0, 8);
-  const person = {
-    name,
-    username: `${name.toLowerCase()}_${tag}`,
-    email: `${name.toLowerCase()}-${tag}@e2e.spotter.dev`,
-  };
-  const response = await fetch(`${baseURL}/api/trpc/auth.signUp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ json: { ...person, password: DEMO_PASSWORD } }),
-  });
-  expect(response.status).toBe(200);
-  return person;
-}
 
 const friendsLink = (page: Page) =>
   page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: /Friends/ });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { type E2eStack, readStack } from './stack';
 
@@ -50,6 +51,23 @@ export async function signedInContext(
   await signIn(page, email, wait);
   await page.close();
   return context;
+}
+
+/** A fresh account (specs share one database), created through the API as the sign-up form does. */
+export async function newPerson(baseURL: string, name: string) {
+  const tag = randomUUID().slice(0, 8);
+  const person = {
+    name,
+    username: `${name.toLowerCase()}_${tag}`,
+    email: `${name.toLowerCase()}-${tag}@e2e.spotter.dev`,
+  };
+  const response = await fetch(`${baseURL}/api/trpc/auth.signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: { ...person, password: DEMO_PASSWORD } }),
+  });
+  expect(response.status).toBe(200);
+  return person;
 }
 
 /** Signs in through the login form and waits for the redirect into a channel. */
