@@ -33,7 +33,7 @@ describe('createDeliveries', () => {
 
     deliveries.arrived(0, body, 12);
     deliveries.arrived(2, stored, 13);
-    deliveries.arrived(0, 'bench t2 #0 @1.000 xx', 14);
+    deliveries.arrived(0, 'bench t2 #0 t=1.000 xx', 14);
 
     expect(deliveries.figures()).toMatchObject({
       expected: 1,

@@ -84,7 +84,8 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
     body(index: number, room: number, sentAt: number): string {
       roomOfMessage[index] = room;
       firstSentAt = Math.min(firstSentAt, sentAt);
-      const head = `${prefix}${index} @${sentAt.toFixed(3)} `;
+      // No "@": a body with one may hold a mention, which the server resolves with a query of its own.
+      const head = `${prefix}${index} t=${sentAt.toFixed(3)} `;
       return head + PAD.slice(head.length);
     },
     /** The body as the database holds it: no send time (the fan-out phase stores it ahead of time). */
@@ -118,7 +119,7 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
       seen[slot] = 1;
       receivers[index] = (receivers[index] ?? 0) + 1;
       lastArrivalAt = Math.max(lastArrivalAt, at);
-      const stamp = /@([\d.]+)/.exec(body.slice(prefix.length));
+      const stamp = /t=([\d.]+)/.exec(body.slice(prefix.length));
       if (stamp?.[1]) latencies[latencyCount++] = at - Number(stamp[1]);
       else withoutTimestamp++;
     },

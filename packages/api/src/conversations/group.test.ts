@@ -173,6 +173,37 @@ describe('group membership', () => {
     alicesView.stop();
   });
 
+  it('lets the owner remove someone, whose live view ends at once; refuses others and bad targets', async () => {
+    const alice = await h.createUser('Alice');
+    const [bob, carol] = (await friendsOf(alice, 2)) as [User, User];
+    const group = await alice.caller.dm.createGroup({ userIds: ids([bob, carol]) });
+    expect(group.ownerId).toBe(alice.session.userId);
+    const stranger = await h.createUser('Stranger');
+    const remove = (by: User, userId: string, conversationId = group.id) =>
+      by.caller.dm.removeMember({ conversationId, userId });
+    expect(await errorCode(remove(bob, carol.session.userId))).toBe('FORBIDDEN');
+    expect(await errorCode(remove(alice, alice.session.userId))).toBe('BAD_REQUEST');
+    expect(await errorCode(remove(alice, stranger.session.userId))).toBe('NOT_FOUND');
+    expect(await errorCode(remove(stranger, bob.session.userId))).toBe('NOT_FOUND');
+    expect(await memberCount(group.id)).toBe(3);
+
+    const bobsView = await followFromNow(bob.session, { channelId: group.id });
+    const bobsEvents = await followFromNow(bob.session, 'me');
+    const after = await remove(alice, bob.session.userId);
+    const removedAt = Date.now();
+    await bobsView.untilEnded();
+    expect(Date.now() - removedAt).toBeLessThan(1000);
+    expect(after.members.map((m) => m.name)).not.toContain('Bob');
+    expect((await bobsEvents.take(1))[0]?.data).toMatchObject({
+      type: 'channel.removed',
+      channelId: group.id,
+      reason: 'removed',
+    });
+    expect(await errorCode(bob.caller.channel.onEvent({ channelId: group.id }))).toBe('NOT_FOUND');
+    expect(await errorCode(bob.caller.message.list({ channelId: group.id }))).toBe('NOT_FOUND');
+    bobsEvents.stop();
+  });
+
   it('renames a group for every member, live', async () => {
     const alice = await h.createUser('Alice');
     const [bob] = (await friendsOf(alice, 1)) as [User];

@@ -90,6 +90,30 @@ export async function leaveGroup(
 }
 
 /**
+ * The group's owner removes someone (as a Discord group's owner can); the removed member's live views
+ * of it end at once, and their conversation list drops it.
+ */
+export async function removeFromGroup(
+  prisma: Database,
+  input: { userId: string; conversationId: string; memberId: string },
+): Promise<{ appended: Appended[] }> {
+  await requireGroupMember(prisma, input.userId, input.conversationId);
+  if (input.memberId === input.userId)
+    throw new AppError('BAD_REQUEST', 'To remove yourself, leave the group.');
+  return prisma.$transaction(async (tx) => {
+    await lockConversation(tx, input.conversationId);
+    const mine = await tx.membership.findUnique({
+      where: { userId_channelId: { userId: input.userId, channelId: input.conversationId } },
+      select: { role: true },
+    });
+    if (mine?.role !== 'OWNER') throw new AppError('FORBIDDEN', 'Only the group’s owner can remove people.');
+    const appended = await deleteMembership(tx, input.conversationId, input.memberId, 'removed');
+    if (!appended) throw new AppError('NOT_FOUND', 'That person is not in this group.');
+    return { appended };
+  });
+}
+
+/**
  * Renames a group (an empty name shows the members' names instead). Every member's conversation list
  * and the group's open pages hear of it: the group's stream first, then members' streams in id order.
  */

@@ -10,6 +10,8 @@ export type ConversationView = {
   name: string;
   /** Everyone in it, the caller included, in the order they joined. */
   members: UserSummary[];
+  /** Who may remove people from a group (its creator, then whoever inherited it); null for a DM. */
+  ownerId: string | null;
   lastMessageAt: Date | null;
 };
 
@@ -23,7 +25,7 @@ const viewSelect = {
   memberships: {
     // People added together join at the same instant: their names break the tie, so lists are stable.
     orderBy: [{ joinedAt: 'asc' }, { user: { name: 'asc' } }],
-    select: { user: { select: { id: true, username: true, name: true } } },
+    select: { role: true, user: { select: { id: true, username: true, name: true } } },
   },
   messages: { orderBy: { seq: 'desc' }, take: 1, select: { createdAt: true } },
 } satisfies Prisma.ChannelSelect;
@@ -33,7 +35,7 @@ type ViewRow = {
   kind: 'CHANNEL' | 'DIRECT' | 'GROUP';
   name: string;
   createdAt: Date;
-  memberships: { user: UserSummary }[];
+  memberships: { role: 'OWNER' | 'MEMBER'; user: UserSummary }[];
   messages: { createdAt: Date }[];
 };
 
@@ -44,6 +46,7 @@ function toView(row: ViewRow): ConversationView & { activeAt: Date } {
     kind: row.kind === 'DIRECT' ? 'DIRECT' : 'GROUP',
     name: row.name,
     members: row.memberships.map((membership) => membership.user),
+    ownerId: row.kind === 'GROUP' ? (row.memberships.find((m) => m.role === 'OWNER')?.user.id ?? null) : null,
     lastMessageAt,
     activeAt: lastMessageAt ?? row.createdAt,
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
-import { addToGroup, createGroup, leaveGroup, renameGroup } from './group';
+import { addToGroup, createGroup, leaveGroup, removeFromGroup, renameGroup } from './group';
 import { openDirect } from './open';
 import { getConversation, listConversations } from './read';
 
@@ -23,6 +23,9 @@ export type ConversationIdInput = z.infer<typeof ConversationIdInput>;
 
 export const AddMembersInput = z.object({ conversationId: Id, userIds: UserIds });
 export type AddMembersInput = z.infer<typeof AddMembersInput>;
+
+export const RemoveMemberInput = z.object({ conversationId: Id, userId: Id });
+export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
 
 export const RenameGroupInput = z.object({ conversationId: Id, name: GroupName });
 export type RenameGroupInput = z.infer<typeof RenameGroupInput>;
@@ -64,6 +67,17 @@ export const dmRouter = {
     const { appended } = await leaveGroup(ctx.prisma, ctx.session.userId, input.conversationId);
     await publishEvents(ctx, appended);
     return { conversationId: input.conversationId };
+  }),
+
+  /** The group's owner removes someone; their live views of it end at once. */
+  removeMember: protectedProcedure.input(RemoveMemberInput).mutation(async ({ ctx, input }) => {
+    const { appended } = await removeFromGroup(ctx.prisma, {
+      userId: ctx.session.userId,
+      conversationId: input.conversationId,
+      memberId: input.userId,
+    });
+    await publishEvents(ctx, appended);
+    return getConversation(ctx.prisma, ctx.session.userId, input.conversationId);
   }),
 
   rename: protectedProcedure.input(RenameGroupInput).mutation(async ({ ctx, input }) => {

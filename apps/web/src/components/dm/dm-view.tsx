@@ -40,7 +40,7 @@ export function DmView({ initial, me }: { initial: ConversationView; me: Session
           <ConnectionStatus />
         </div>
       </header>
-      {isGroup && !isGone && <GroupActions conversation={conversation} />}
+      {isGroup && !isGone && <GroupActions conversation={conversation} myId={me.userId} />}
       {isGone ? (
         <ChannelNotice title="You are no longer in this conversation" text="A member can add you back." />
       ) : (

@@ -10,10 +10,10 @@ import { useTRPC } from '@/trpc/react';
 import styles from './dm.module.css';
 import { FriendPicker } from './friend-picker';
 
-type Panel = 'add' | 'rename' | null;
+type Panel = 'add' | 'remove' | 'rename' | null;
 
-/** A group's controls: add people (any member, their own friends), rename, leave. */
-export function GroupActions({ conversation }: { conversation: ConversationView }) {
+/** A group's controls: add people (any member, their own friends), remove people (its owner), rename, leave. */
+export function GroupActions({ conversation, myId }: { conversation: ConversationView; myId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -28,6 +28,8 @@ export function GroupActions({ conversation }: { conversation: ConversationView 
   };
   const add = useMutation(trpc.dm.addMembers.mutationOptions({ onSuccess: refresh }));
   const rename = useMutation(trpc.dm.rename.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.dm.removeMember.mutationOptions({ onSuccess: refresh }));
+  const isOwner = conversation.ownerId === myId;
   const leave = useMutation(
     trpc.dm.leave.mutationOptions({
       async onSuccess() {
@@ -54,6 +56,16 @@ export function GroupActions({ conversation }: { conversation: ConversationView 
         >
           Add people
         </button>
+        {isOwner && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={panel === 'remove'}
+            onClick={() => toggle('remove')}
+          >
+            Remove people
+          </button>
+        )}
         <button
           type="button"
           className="button button-quiet"
@@ -76,6 +88,33 @@ export function GroupActions({ conversation }: { conversation: ConversationView 
             onCancel={() => setPanel(null)}
             onSubmit={({ userIds }) => add.mutate({ conversationId, userIds })}
           />
+        </div>
+      )}
+      {panel === 'remove' && (
+        <div className={styles.panel}>
+          <ul className={styles.friends} aria-label="Members">
+            {conversation.members
+              .filter((member) => member.id !== myId)
+              .map((member) => (
+                <li key={member.id} className={styles.row}>
+                  {member.name} <span className={styles.handle}>@{member.username}</span>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    disabled={remove.isPending}
+                    aria-label={`Remove ${member.name}`}
+                    onClick={() => remove.mutate({ conversationId, userId: member.id })}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+          </ul>
+          {remove.error && (
+            <p role="alert" className="error">
+              {describeError(remove.error)}
+            </p>
+          )}
         </div>
       )}
       {panel === 'rename' && (
