@@ -7,6 +7,7 @@ const conversation = (name: string, names: string[]): ConversationView => ({
   kind: names.length > 2 ? 'GROUP' : 'DIRECT',
   name,
   members: names.map((n) => member(n.toLowerCase(), n)),
+  ownerId: null,
   lastMessageAt: null,
 });
 
