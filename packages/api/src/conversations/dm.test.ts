@@ -1,35 +1,15 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Session } from '../context';
-import type { StreamItem } from '../streams/events';
 import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
-import { readSubscription } from '../testing/subscription';
-import { makeFriends } from './test-support';
+import { conversationTestKit } from './test-support';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
 
 type User = Awaited<ReturnType<typeof h.createUser>>;
 
-async function friendsOf(me: User, ...names: string[]) {
-  const others: User[] = [];
-  for (const name of names) {
-    const other = await h.createUser(name);
-    await makeFriends(h.prisma, me.session.userId, other.session.userId);
-    others.push(other);
-  }
-  return others;
-}
-
-/** Opens a subscription as `session`; `stop` ends it as a closing socket would. */
-async function subscribe(
-  session: Session,
-  open: (caller: ReturnType<typeof h.callerFor>) => Promise<unknown>,
-) {
-  const controller = new AbortController();
-  const iterable = (await open(h.callerFor(session, controller.signal))) as AsyncIterable<unknown>;
-  return { ...readSubscription<StreamItem>(iterable), stop: () => controller.abort() };
-}
+const { friendsOf, subscribe } = conversationTestKit(h);
 
 const myEvents = (session: Session) =>
   subscribe(session, (caller) => caller.me.onEvent({ lastEventId: '0' }));

@@ -1,27 +1,21 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Session } from '../context';
-import type { StreamItem } from '../streams/events';
 import { readHead } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
-import { readSubscription } from '../testing/subscription';
-import { makeFriends } from './test-support';
+import { conversationTestKit, makeFriends } from './test-support';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
 
 type User = Awaited<ReturnType<typeof h.createUser>>;
 
-async function friendsOf(me: User, count: number, prefix = 'Friend'): Promise<User[]> {
-  const others: User[] = [];
-  for (let i = 1; i <= count; i++) {
-    const other = await h.createUser(`${prefix} ${i}`);
-    await makeFriends(h.prisma, me.session.userId, other.session.userId);
-    others.push(other);
-  }
-  return others;
-}
+const kit = conversationTestKit(h);
+const { subscribe } = kit;
+/** `count` new users, "Friend 1", "Friend 2"…, each a friend of `me`. */
+const friendsOf = (me: User, count: number, prefix = 'Friend') =>
+  kit.friendsOf(me, ...Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`));
 
 const ids = (users: User[]) => users.map((user) => user.session.userId);
 const memberCount = (channelId: string) => h.prisma.membership.count({ where: { channelId } });
@@ -33,15 +27,6 @@ async function followFromNow(session: Session, of: { channelId: string } | 'me')
   return subscribe(session, (caller) =>
     of === 'me' ? caller.me.onEvent({ lastEventId }) : caller.channel.onEvent({ ...of, lastEventId }),
   );
-}
-
-async function subscribe(
-  session: Session,
-  open: (caller: ReturnType<typeof h.callerFor>) => Promise<unknown>,
-) {
-  const controller = new AbortController();
-  const iterable = (await open(h.callerFor(session, controller.signal))) as AsyncIterable<unknown>;
-  return { ...readSubscription<StreamItem>(iterable), stop: () => controller.abort() };
 }
 
 describe('dm.createGroup', () => {
