@@ -14,17 +14,3 @@ export async function relationshipBetween(
   });
   return row?.kind ?? null;
 }
-
-/** True when either of the two has blocked the other: then neither may request, message or mention. */
-export async function blockedEitherWay(db: Database | Transaction, a: string, b: string): Promise<boolean> {
-  const count = await db.relationship.count({
-    where: {
-      kind: 'BLOCKED',
-      OR: [
-        { userId: a, otherId: b },
-        { userId: b, otherId: a },
-      ],
-    },
-  });
-  return count > 0;
-}

@@ -12,7 +12,7 @@ export type ResolvedMentions = { body: string; users: UserSummary[] };
 /**
  * Turns the "@username" (and "<@id>") tokens of a body into stored "<@id>" mentions of people the
  * author may mention here: members of the conversation other than the author, with no block
- * between them either way (blockedEitherWay's rule, asked for all candidates in one query). Every
+ * between them either way (no BLOCKED row on either side; asked for all candidates in one query). Every
  * other token stays text. Null when nothing in the body can be a mention — a body without "@" costs
  * no query, which keeps the send hot path as it was.
  */

@@ -5,8 +5,6 @@ import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 import { notificationViewSelect, toNotificationView } from './view';
 
-export { notificationViewSelect };
-
 export type NotificationDraft = {
   userId: string;
   kind: NotificationView['kind'];
