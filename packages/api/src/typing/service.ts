@@ -3,6 +3,8 @@ import { topics } from '../bus/topics';
 import { requireMember } from '../channel/access';
 import type { ServerDeps, Session } from '../context';
 import { metrics } from '../metrics';
+import { type HubSubscriber, streamHubFor } from '../streams/hub';
+import { streamIds } from '../streams/stream-ids';
 
 const subscriptions = metrics.activeSubscriptions.labels('typing.onUpdate');
 
@@ -21,13 +23,29 @@ export async function notifyTyping(
   });
 }
 
-/** Who else is typing in a channel, live, for one of its members; the member's own tabs are left out. */
+/**
+ * Who else is typing in a channel, live, for one of its members; the member's own tabs are left out.
+ * It ends when the member leaves or is removed: it watches the channel's stream (through the stream
+ * hub, which the member's channel view has joined already) for a `member.left` naming them.
+ */
 export async function followTyping(
   deps: ServerDeps,
   input: { userId: string; channelId: string; signal: AbortSignal },
 ) {
   await requireMember(deps.prisma, input.userId, input.channelId);
-  const updates = await deps.bus.subscribe(topics.channelTyping(input.channelId), { signal: input.signal });
+  const lostAccess = new AbortController();
+  const signal = AbortSignal.any([input.signal, lostAccess.signal]);
+  const watcher: HubSubscriber = {
+    push(event) {
+      if (event.type !== 'member.left' || event.userId !== input.userId) return;
+      // A replayed leave may be followed by a rejoin: the membership as it is now decides.
+      requireMember(deps.prisma, input.userId, input.channelId).catch(() => lostAccess.abort());
+    },
+    hubClosed: () => lostAccess.abort(),
+  };
+  const watching = await streamHubFor(deps).join(streamIds.channel(input.channelId), watcher);
+  signal.addEventListener('abort', () => watching.leave(), { once: true });
+  const updates = await deps.bus.subscribe(topics.channelTyping(input.channelId), { signal });
   return (async function* () {
     subscriptions.inc();
     try {
@@ -36,6 +54,7 @@ export async function followTyping(
       }
     } finally {
       subscriptions.dec();
+      watching.leave();
     }
   })();
 }
