@@ -6,6 +6,7 @@ import {
   expect,
   messages,
   openChannel,
+  PASSWORD_WORK,
   replica,
   send,
   signedInContext,
@@ -159,7 +160,7 @@ test.describe('onboarding', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page).toHaveURL(/\/c\/general$/);
+    await expect(page).toHaveURL(/\/c\/general$/, PASSWORD_WORK);
     await expect(page.getByRole('textbox', { name: 'Message #general' })).toBeVisible();
 
     const name = unique('Morning runs');
@@ -172,6 +173,6 @@ test.describe('onboarding', () => {
     await again.getByLabel('Email').fill(email);
     await again.getByLabel('Password').fill(DEMO_PASSWORD);
     await again.getByRole('button', { name: 'Sign in' }).click();
-    await expect(again).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+    await expect(again).toHaveURL(new RegExp(`/c/${slugOf(name)}$`), PASSWORD_WORK);
   });
 });

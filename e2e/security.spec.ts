@@ -6,6 +6,7 @@ import {
   expect,
   messages,
   openChannel,
+  PASSWORD_WORK,
   replica,
   send,
   signedInContext,
@@ -71,7 +72,7 @@ test('pages carry the security headers and the app runs under its CSP without a 
   await login.getByLabel('Email').fill(person.email);
   await login.getByLabel('Password').fill(DEMO_PASSWORD);
   await login.getByRole('button', { name: 'Sign in' }).click();
-  await expect(login).toHaveURL(/\/c\/[^/?]+/);
+  await expect(login).toHaveURL(/\/c\/[^/?]+/, PASSWORD_WORK);
   expect(await violations(login)).toEqual([]);
 
   // Realtime on another origin (REALTIME_URLS), live messages, other pages: all within the policy.
