@@ -12,8 +12,8 @@ export type PresenceItem =
   | { type: 'snapshot'; statuses: Record<string, PresenceStatus> }
   | { type: 'change'; userId: string; status: PresenceStatus };
 
-/** After the bus recovers, replicas re-register within a heartbeat; read the truth after that. */
-const RESYNC_AFTER_OUTAGE_MS = [2_000, 8_000];
+/** After the bus recovers, replicas re-register (at once on reconnect, at worst at their next heartbeat); read the truth after that. */
+const RESYNC_AFTER_OUTAGE_MS = [3_000, 10_000];
 
 const subscriptions = metrics.activeSubscriptions.labels('presence.onChange');
 /** Personal-stream events that can change whom a user may see. */
