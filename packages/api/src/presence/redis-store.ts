@@ -15,6 +15,7 @@ import { OFFLINE_GRACE_MS, type PresenceStore, type StoreHooks } from './store';
  * no other connection is offline for everyone within TTL_MS + SWEEP_MS (22 s) of the crash.
  */
 export const PRESENCE_TIMING = { ttlMs: 20_000, heartbeatMs: 7_000, sweepMs: 2_000 } as const;
+const READY_WAIT_MS = 3_000;
 
 type ScriptName = keyof typeof SCRIPTS;
 type Scripted = Redis & Record<`presence${ScriptName}`, (...args: (string | number)[]) => Promise<unknown>>;
@@ -41,6 +42,22 @@ export function createRedisPresenceStore(options: {
   for (const [name, lua] of Object.entries(SCRIPTS))
     redis.defineCommand(`presence${name}`, { numberOfKeys: 0, lua });
   let isClosed = false;
+
+  /** A store made on first use (the web app's first setStatus) sends before its connection is up: wait a little. */
+  const ready = async () => {
+    if (redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        reject(new Error(`presence: Redis (REDIS_URL) is not reachable (${redis.status})`));
+      }, READY_WAIT_MS);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      redis.once('ready', onReady);
+    });
+  };
 
   const asChange = (userId: string, status: unknown): PresenceChange | null =>
     typeof status === 'string' ? { userId, status: status as PresenceStatus } : null;
@@ -109,6 +126,7 @@ export function createRedisPresenceStore(options: {
 
   return {
     async connect(c, mode) {
+      await ready();
       const status = await redis.presenceCONNECT(
         c.userId,
         replicaId,
@@ -120,6 +138,7 @@ export function createRedisPresenceStore(options: {
       return asChange(c.userId, status);
     },
     async setActivity(c) {
+      await ready();
       const status = await redis.presenceCONNECT(
         c.userId,
         replicaId,
@@ -131,6 +150,7 @@ export function createRedisPresenceStore(options: {
       return asChange(c.userId, status);
     },
     async disconnect(c, isLastHere) {
+      await ready();
       const status = await redis.presenceDISCONNECT(
         c.userId,
         replicaId,
@@ -141,11 +161,13 @@ export function createRedisPresenceStore(options: {
       return asChange(c.userId, status);
     },
     async setMode(userId, mode) {
+      await ready();
       return asChange(userId, await redis.presenceSET_MODE(userId, mode));
     },
     async shown(userIds) {
       const shown = new Map<string, PresenceStatus>();
       if (userIds.length === 0) return shown;
+      await ready();
       const values = await redis.mget(userIds.map((id) => `${KEY_PREFIX}shown:${id}`));
       for (const [i, id] of userIds.entries())
         shown.set(id, (values[i] as PresenceStatus | null) ?? 'offline');

@@ -119,7 +119,12 @@ function createPresenceService(deps: ServerDeps): PresenceService {
       }
       spend(bucket);
       await deps.prisma.user.update({ where: { id: userId }, data: { presenceMode: modeToColumn(mode) } });
-      announce(await store.setMode(userId, mode));
+      try {
+        announce(await store.setMode(userId, mode));
+      } catch (err) {
+        // Saved: connections re-registered after the outage carry the mode from the database.
+        deps.logger.warn({ err: (err as Error).message }, 'presence mode saved but not yet shown');
+      }
     },
     async close() {
       // The disconnects of a drain reach Redis first, so friends see them after the grace period
