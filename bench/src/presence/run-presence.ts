@@ -20,6 +20,7 @@ import { callsBetween, commandCalls, total } from './command-stats';
 /** Status changes measured per audience size: within one connection's burst allowance (10). */
 const CHANGES = 8;
 const WAIT = { timeoutMs: 120_000, intervalMs: 20 };
+const CONNECT_BATCH = 50;
 
 export type PresenceRow = {
   friends: number;
@@ -92,10 +93,19 @@ async function measure(
     at: 0,
   }));
   const clients: WsTestClient[] = [];
+  const failures: string[] = [];
   run.cleanup.defer(() => {
     for (const client of clients) client.close();
   });
+  // In batches, as the message bench connects: 500 subscriptions opened in one go exhaust the
+  // replicas' database pools (each reads its audience), which is not what this measures.
   for (const [index, friend] of friends.entries()) {
+    if (index % CONNECT_BATCH === 0)
+      await waitUntil(() => seen.slice(0, index).every((s) => s.status !== undefined), {
+        ...WAIT,
+        onTimeout: () =>
+          new Error(`friends before ${index} got no presence snapshot: ${failures.join('; ')}`),
+      });
     const client = connectClient((replicas[index % replicas.length] as Replica).url, friend.token);
     clients.push(client);
     client.trpc.presence.onChange.subscribe(undefined, {
@@ -108,11 +118,17 @@ async function measure(
               : undefined;
         if (status) seen[index] = { status, at: performance.now() };
       },
+      onError(error) {
+        failures.push(error.message);
+      },
     });
   }
   await waitUntil(() => seen.every((s) => s.status !== undefined), {
     ...WAIT,
-    onTimeout: () => new Error(`not every one of ${size} friends got a presence snapshot`),
+    onTimeout: () =>
+      new Error(
+        `${seen.filter((s) => s.status === undefined).length} of ${size} friends got no presence snapshot; errors: ${[...new Set(failures)].join('; ')}`,
+      ),
   });
   const watched = connectClient((replicas[0] as Replica).url, user.token);
   clients.push(watched);
