@@ -1,9 +1,16 @@
-import type { PresenceItem, PresenceStatus } from '@spotter/api';
+import {
+  closePresence,
+  createEventBus,
+  createLogger,
+  type PresenceItem,
+  type PresenceStatus,
+} from '@spotter/api';
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import {
   connectClient,
   createUserWithToken,
+  httpClient,
   type RedisServer,
   type Replica,
   startRedisServer,
@@ -133,6 +140,27 @@ describe('presence across replicas', () => {
     await connect(replicaB.url, user.token);
     await new Promise((resolve) => setTimeout(resolve, BEYOND_GRACE_MS));
     expect(seen.historyOf(user.session.userId)).toEqual(['online']);
+  });
+
+  it('shows a status picked through the web app’s HTTP API (another process) to a friend on a replica', async () => {
+    const { user, friend } = await friends();
+    await connect(replicaA.url, user.token);
+    const seen = await watchPresence(await connect(replicaB.url, friend.token));
+    await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+
+    // A web process whose presence store is made by this very call (its Redis connection not up yet).
+    const logger = createLogger({ name: 'web-test', level: 'silent' });
+    const bus = createEventBus({ redisUrl: redis.url, logger });
+    try {
+      const web = httpClient({ prisma, bus, logger, authSecret: SECRET }, user.token);
+      await web.presence.setStatus.mutate({ mode: 'dnd' });
+      await expect.poll(() => seen.statusOf(user.session.userId)).toBe('dnd');
+      await web.presence.setStatus.mutate({ mode: 'auto' });
+      await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+    } finally {
+      await closePresence(bus);
+      await bus.close();
+    }
   });
 
   it('converges to the truth within 30 s after Redis restarts empty', async () => {
