@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createWsEndpoint, originOf, stopOnSignals } from '@spotter/api';
+import { closePresence, createWsEndpoint, originOf, stopOnSignals } from '@spotter/api';
 import next from 'next';
 import { EnvError, loadEnv, type WebEnv } from './src/env';
 import { createWebLogger, createWebRuntime } from './src/server/deps';
@@ -75,6 +75,7 @@ stopOnSignals({
     await ws.drain(DRAIN_MS);
     await ws.close();
     await app.close();
+    await closePresence(runtime.deps.bus);
     await runtime.close();
     logger.info('stopped');
   },

@@ -64,6 +64,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         NEXTAUTH_URL: url,
         REALTIME_URLS: realtimeUrls.join(','),
         LOG_LEVEL: 'warn',
+        // Tabs report idle after 5 s without input, so presence.spec.ts need not wait 10 minutes.
+        PRESENCE_IDLE_MS: '5000',
       }),
     });
     stopAll.push(() => web.stop());

@@ -1,4 +1,4 @@
-import { createEventBus, createLogger, EnvError, stopOnSignals } from '@spotter/api';
+import { closePresence, createEventBus, createLogger, EnvError, stopOnSignals } from '@spotter/api';
 import { createPrismaClient } from '@spotter/db';
 import { type Env, loadEnv } from './env';
 import { createRealtimeServer } from './server';
@@ -40,6 +40,7 @@ stopOnSignals({
   async stop() {
     const { remaining } = await server.drain();
     await server.close();
+    await closePresence(bus);
     await Promise.allSettled([bus.close(), prisma.$disconnect()]);
     logger.info({ closedWhileConnected: remaining }, 'stopped');
   },

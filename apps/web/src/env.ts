@@ -48,6 +48,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       // The demo accounts (known passwords) belong to development; a production server gets them only
       // when asked, e.g. for a demo deployment.
       SPOTTER_DEMO_DATA: z.enum(['true', 'false']).optional(),
+      // Input-less time after which a tab reports idle (10 minutes; tests use seconds).
+      PRESENCE_IDLE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
     },
     // The rules between variables; they run once every variable is valid by itself.
     createFinalSchema: (shape) =>

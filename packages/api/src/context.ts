@@ -13,4 +13,8 @@ export type ServerDeps = {
 
 export type Session = { userId: string; name: string; email: string };
 
-export type Context = ServerDeps & { session: Session | null };
+export type Context = ServerDeps & {
+  session: Session | null;
+  /** Set for a WebSocket connection (one per tab): what presence counts as a device. */
+  connectionId?: string;
+};

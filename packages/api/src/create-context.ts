@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { bearerToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
 import type { Context, ServerDeps } from './context';
@@ -25,7 +26,7 @@ export function createContextFactory(deps: ServerDeps) {
         req.headers.origin === undefined ? null : sessionTokenFromCookieHeader(req.headers.cookie);
       const token = info.connectionParams?.token ?? cookieToken;
       const session = token ? await sessionFromToken(token, deps.authSecret) : null;
-      return { ...deps, session };
+      return { ...deps, session, connectionId: randomUUID() };
     },
   };
 }

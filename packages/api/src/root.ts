@@ -6,6 +6,7 @@ import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
+import { presenceRouter } from './presence/router';
 import { profileRouter } from './profile/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
@@ -20,6 +21,7 @@ export const appRouter = router({
   mention: mentionRouter,
   message: messageRouter,
   notifications: notificationsRouter,
+  presence: presenceRouter,
   profile: profileRouter,
   status: statusRouter,
   typing: typingRouter,

@@ -44,6 +44,9 @@ let browserClients: Clients | undefined;
  */
 const UNBATCHED_PATHS: ReadonlySet<string> = new Set(['profile.setAvatar']);
 
+/** Calls about the connection itself (this tab's activity): they must travel on that WebSocket. */
+const WEBSOCKET_PATHS: ReadonlySet<string> = new Set(['presence.setActivity']);
+
 function httpLinks() {
   return splitLink({
     condition: (op) => UNBATCHED_PATHS.has(op.path),
@@ -64,7 +67,7 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (op) => op.type === 'subscription',
+        condition: (op) => op.type === 'subscription' || WEBSOCKET_PATHS.has(op.path),
         true: wsLink({ client: wsClient, transformer: superjson }),
         false: httpLinks(),
       }),

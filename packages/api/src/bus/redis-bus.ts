@@ -137,6 +137,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
 
   return {
     kind: 'redis',
+    redisUrl: options.url,
     async publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>) {
       const raw = encodeEnvelope(payload);
       try {
@@ -195,7 +196,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
   };
 }
 
-function connectionOptions(config: RedisConnectionConfig, connectionName: string): RedisOptions {
+export function connectionOptions(config: RedisConnectionConfig, connectionName: string): RedisOptions {
   return {
     host: config.host,
     port: config.port,

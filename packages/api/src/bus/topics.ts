@@ -22,9 +22,17 @@ export const TypingEvent = z.object({
 });
 export type TypingEvent = z.infer<typeof TypingEvent>;
 
+/** Ephemeral: one user's combined presence changed (see presence/status.ts); one publish per change. */
+export const PresenceChange = z.object({
+  userId: z.string(),
+  status: z.enum(['online', 'idle', 'dnd', 'offline']),
+});
+export type PresenceChange = z.infer<typeof PresenceChange>;
+
 const payloadSchemas = {
   'stream-events': StreamPublication,
   'channel-typing': TypingEvent,
+  'user-presence': PresenceChange,
 } as const;
 
 export type TopicKind = keyof typeof payloadSchemas;
@@ -49,6 +57,11 @@ export const topics = {
   channelTyping: (channelId: string): Topic<'channel-typing'> => ({
     kind: 'channel-typing',
     name: `spotter:channel:${channelId}:typing`,
+  }),
+  /** One user's presence: each replica subscribes for the people its clients may see. */
+  presence: (userId: string): Topic<'user-presence'> => ({
+    kind: 'user-presence',
+    name: `spotter:presence:${userId}`,
   }),
 };
 

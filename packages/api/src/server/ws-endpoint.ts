@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
 import { metrics } from '../metrics';
+import { presenceFor } from '../presence/service';
 import { judgeOrigin } from './allowed-origins';
 import { serveConnection } from './trpc-ws/connection';
 import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
@@ -85,7 +86,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
         // The client's fault, and an attacker could repeat it at will: a warning, not an error.
         deps.logger.warn({ err: error.message }, 'closed a WebSocket that broke the protocol');
       },
-      admit({ session }) {
+      admit({ session, connectionId }) {
         const userId = session?.userId ?? '';
         const count = connectionsPerUser.get(userId) ?? 0;
         if (count >= limits.connectionsPerUser) {
@@ -93,7 +94,10 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           return null;
         }
         connectionsPerUser.set(userId, count + 1);
+        // Presence follows the socket, which this server holds: liveness never depends on the client.
+        if (connectionId) presenceFor(deps).connect(userId, connectionId);
         return () => {
+          if (connectionId) presenceFor(deps).disconnect(connectionId);
           const left = (connectionsPerUser.get(userId) ?? 1) - 1;
           if (left > 0) connectionsPerUser.set(userId, left);
           else connectionsPerUser.delete(userId);

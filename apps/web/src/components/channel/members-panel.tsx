@@ -8,6 +8,7 @@ import { recordRemoval } from '@/chat/use-my-events';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { PresenceDot } from '../presence/presence-dot';
 import type { ChannelDetails } from './channel-view';
 import { ConfirmDialog } from './confirm-dialog';
 import { InviteForm } from './invite-form';
@@ -85,6 +86,7 @@ export function MembersPanel({
           {members.map((member) => (
             <li key={member.userId} className={styles.member}>
               <Avatar userId={member.userId} name={member.name} size="small" />
+              <PresenceDot userId={member.userId} name={member.name} />
               <span className={styles.memberName}>
                 {member.name}
                 {member.userId === me.userId && <span className={styles.you}> (you)</span>}

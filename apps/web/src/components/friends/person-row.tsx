@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Avatar } from '../avatar';
+import { PresenceDot } from '../presence/presence-dot';
 import styles from './friends.module.css';
 
 type Person = { id: string; username: string; name: string; avatarUrl: string | null };
@@ -21,7 +22,8 @@ export function PersonRow({
       <div className={styles.who}>
         <Link href={`/u/${person.username}`} className={styles.name}>
           {person.name}
-        </Link>
+        </Link>{' '}
+        <PresenceDot userId={person.id} name={person.name} />
         <span className={styles.handle}>
           @{person.username}
           {detail && ` · ${detail}`}

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ConversationView, conversationName } from '@/chat/conversation-name';
 import { NewMessage } from '@/components/dm/new-message';
+import { PresenceDot } from '@/components/presence/presence-dot';
 import { useTRPC } from '@/trpc/react';
 import styles from './sidebar.module.css';
 
@@ -27,6 +28,8 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
       <ul className={styles.list} data-testid="dm-list">
         {conversations.map((conversation) => {
           const href = `/dm/${conversation.id}`;
+          const partner =
+            conversation.kind === 'DIRECT' ? conversation.members.find((m) => m.id !== me.userId) : undefined;
           return (
             <li key={conversation.id}>
               <Link href={href} className={styles.link} aria-current={pathname === href ? 'page' : undefined}>
@@ -34,6 +37,7 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
                   {conversation.kind === 'GROUP' ? '◎' : '@'}
                 </span>
                 {conversationName(conversation, me.userId)}
+                {partner && <PresenceDot userId={partner.id} name={partner.name} />}
               </Link>
             </li>
           );

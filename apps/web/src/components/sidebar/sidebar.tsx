@@ -9,6 +9,7 @@ import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { NotificationBell } from '../notifications/notification-bell';
+import { StatusMenu } from '../presence/status-menu';
 import { CreateChannelForm } from './create-channel-form';
 import { DmList } from './dm-list';
 import styles from './sidebar.module.css';
@@ -110,6 +111,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <Link href="/settings/profile" className={styles.name} title={`${me.email} — edit your profile`}>
           {me.name}
         </Link>
+        <StatusMenu me={me} />
         <SignOutButton />
       </div>
     </aside>
