@@ -7,6 +7,7 @@ import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { profileRouter } from './profile/router';
+import { readStateRouter } from './readstate/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   message: messageRouter,
   notifications: notificationsRouter,
   profile: profileRouter,
+  readState: readStateRouter,
   status: statusRouter,
   typing: typingRouter,
 });
