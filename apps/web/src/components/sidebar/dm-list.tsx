@@ -33,7 +33,7 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
           const href = `/dm/${conversation.id}`;
           const badge = badgeFor(readStates.get(conversation.id), conversation.kind);
           return (
-            <li key={conversation.id}>
+            <li key={conversation.id} className={styles.item}>
               <Link
                 href={href}
                 className={`${styles.link} ${badge.isBold ? styles.unread : ''}`}
@@ -44,8 +44,8 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
                   {conversation.kind === 'GROUP' ? '◎' : '@'}
                 </span>
                 {conversationName(conversation, me.userId)}
-                <UnreadBadge badge={badge} label="messages" />
               </Link>
+              <UnreadBadge badge={badge} label="messages" />
             </li>
           );
         })}

@@ -78,7 +78,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
             const href = `/c/${channel.slug}`;
             const badge = badgeFor(readStates.get(channel.id), 'CHANNEL');
             return (
-              <li key={channel.id}>
+              <li key={channel.id} className={styles.item}>
                 <Link
                   href={href}
                   className={`${styles.link} ${badge.isBold ? styles.unread : ''}`}
@@ -87,8 +87,8 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
                 >
                   <ChannelIcon visibility={channel.visibility} className={styles.hash} />
                   {channel.name}
-                  <UnreadBadge badge={badge} label="mentions" />
                 </Link>
+                <UnreadBadge badge={badge} label="mentions" />
               </li>
             );
           })}
