@@ -90,6 +90,4 @@ test('a DM read in one tab clears its badge in the other, and "mark as unread" b
   await message.getByRole('button', { name: 'Mark as unread from here' }).click();
   for (const tab of [tab1, tab2]) await expect(dmEntry(tab, 'Vic').badge).toHaveText('2 unread');
   await expect(tab1.getByTestId('new-messages-divider')).toHaveCount(1);
-  await expect(message).toBeVisible();
-  await expect(dmEntry(tab2, 'Vic').badge).toHaveText('2 unread');
 });

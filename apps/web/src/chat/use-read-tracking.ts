@@ -24,17 +24,19 @@ export function useReadTracking(channelId: string) {
 
   if (state && unreadFrom === undefined) setUnreadFrom(state.firstUnreadSeq);
   const lastReadSeq = state?.lastReadSeq ?? 0;
+  // Nothing of others' to read (one's own messages never count): no write, no event on every send.
+  const hasUnread = (state?.unreadCount ?? 0) > 0;
   const isPlaced = unreadFrom !== undefined;
 
   const tryMarkRead = useCallback(() => {
     const seq = newestSeen.current;
-    if (!isPlaced || isHeld || seq <= lastReadSeq || seq <= requested.current || !isReading()) return;
+    if (!isPlaced || isHeld || !hasUnread || seq <= lastReadSeq || seq <= requested.current || !isReading()) return;
     requested.current = seq;
     // A failed read is tried again with the next message or focus; nothing to tell the reader.
     markRead({ channelId, seq }).catch(() => {
       requested.current = 0;
     });
-  }, [channelId, isPlaced, isHeld, lastReadSeq, markRead]);
+  }, [channelId, isPlaced, isHeld, hasUnread, lastReadSeq, markRead]);
 
   useEffect(() => {
     tryMarkRead();
