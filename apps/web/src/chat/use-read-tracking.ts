@@ -30,7 +30,8 @@ export function useReadTracking(channelId: string) {
 
   const tryMarkRead = useCallback(() => {
     const seq = newestSeen.current;
-    if (!isPlaced || isHeld || !hasUnread || seq <= lastReadSeq || seq <= requested.current || !isReading()) return;
+    if (!isPlaced || isHeld || !hasUnread || seq <= lastReadSeq || seq <= requested.current || !isReading())
+      return;
     requested.current = seq;
     // A failed read is tried again with the next message or focus; nothing to tell the reader.
     markRead({ channelId, seq }).catch(() => {
