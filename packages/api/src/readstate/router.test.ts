@@ -154,3 +154,24 @@ describe('readState.setLevel', () => {
     expect(await myHead(carol)).toBe(head);
   });
 });
+
+describe('readState.onActivity', () => {
+  it('hints at others’ messages in all of the user’s conversations (in-memory bus), not at their own', async () => {
+    const { alice, bob, dm } = await dmPair();
+    const channel = await alice.caller.channel.create({ name: h.uniqueName('Hints') });
+    await bob.caller.channel.join({ channelId: channel.id });
+    const hints = await subscribe(bob.session, (c) => c.readState.onActivity());
+    await bob.caller.message.send({ channelId: dm.id, body: 'my own: no hint' });
+    const inDm = await alice.caller.message.send({ channelId: dm.id, body: 'hi' });
+    const inChannel = await alice.caller.message.send({ channelId: channel.id, body: 'hello all' });
+    await alice.caller.message.delete({ messageId: inChannel.id });
+    const got = (await hints.take(3)).map((item) => item.data);
+    expect(got).toEqual([
+      { channelId: dm.id, seq: inDm.seq },
+      { channelId: channel.id, seq: inChannel.seq },
+      { channelId: channel.id, seq: inChannel.seq + 1 },
+    ]);
+    hints.stop();
+    expect(await errorCode(h.anonymous().readState.onActivity())).toBe('UNAUTHORIZED');
+  });
+});
