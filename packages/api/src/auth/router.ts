@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { Username } from '../profile/username';
 import { publishEvents } from '../streams/publish';
+import { DisplayName } from '../text/safe-name';
 import { publicProcedure } from '../trpc';
 import { issueSessionToken, SESSION_MAX_AGE_SECONDS } from './session-token';
 import { authenticate, signUp } from './user-service';
@@ -12,7 +13,7 @@ const Password = z.string().min(8, 'A password needs at least 8 characters.').ma
 
 export const SignUpInput = z.object({
   email: Email,
-  name: z.string().trim().min(1, 'Tell us your name.').max(50),
+  name: DisplayName,
   /** The @handle; made from the email when left out. */
   username: Username.optional(),
   password: Password,
@@ -23,11 +24,14 @@ export const CreateTokenInput = z.object({ email: Email, password: z.string().mi
 export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
 
 export const authRouter = {
-  /** Browsers sign in through next-auth afterwards; this only creates the account. */
+  /**
+   * Browsers sign in through next-auth afterwards; this only creates the account. The answer is the
+   * same whether or not the email had an account already (see signUp).
+   */
   signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const { session, appended } = await signUp(ctx.prisma, input);
+    const { appended } = await signUp(ctx.prisma, input);
     await publishEvents(ctx, appended);
-    return { userId: session.userId };
+    return { ok: true as const };
   }),
 
   /**
