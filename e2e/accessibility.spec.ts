@@ -65,6 +65,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toEqual([]);
     });
 
+    test('a channel marked unread: the "New messages" divider and the level picker', async ({
+      browser,
+      stack,
+    }) => {
+      const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
+      const page = await openChannel(context, 'general', null);
+      await page.emulateMedia({ colorScheme });
+      const last = messages(page).last();
+      await last.hover();
+      await last.getByRole('button', { name: 'Mark as unread from here' }).click();
+      await expect(page.getByTestId('new-messages-divider')).toBeVisible();
+      await expect(page.getByRole('combobox', { name: 'Notifications' })).toBeVisible();
+      const violations = await blockingViolations(page);
+      expect(
+        violations.map((v) => v.id),
+        report(violations),
+      ).toEqual([]);
+    });
+
     test('the browse page', async ({ browser, stack }) => {
       const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
       const page = await context.newPage();

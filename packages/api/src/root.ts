@@ -8,6 +8,7 @@ import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { presenceRouter } from './presence/router';
 import { profileRouter } from './profile/router';
+import { readStateRouter } from './readstate/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -23,6 +24,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   presence: presenceRouter,
   profile: profileRouter,
+  readState: readStateRouter,
   status: statusRouter,
   typing: typingRouter,
 });

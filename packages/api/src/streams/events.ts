@@ -124,6 +124,17 @@ export const StreamEvent = z.discriminatedUnion('type', [
     readAt: storedDate,
     unreadCount: unreadCount.optional(),
   }),
+  // Read state (see readstate/): this user read, marked unread or changed the notification level of
+  // a conversation on some device; every other device sets its badge from it.
+  z.object({
+    type: z.literal('readState.changed'),
+    seq,
+    state: z.object({
+      channelId: z.string(),
+      lastReadSeq: z.number().int().nonnegative(),
+      level: z.enum(['ALL', 'MENTIONS', 'NOTHING']),
+    }),
+  }),
   // Friends (see friends/): this user's side of their relationship with `user` is now `kind`; null
   // means none. A side that did not change gets no event, so a block is never announced to the blocked.
   z.object({

@@ -24,13 +24,23 @@ type Props = {
     save: (body: string) => Promise<void>;
     askToDelete: () => void;
   };
+  /** "Mark as unread from here": absent on pending messages. */
+  onMarkUnread?: (() => void) | undefined;
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** One message: its own element, confirmed (data-seq) or pending (data-pending). */
-export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false, actions }: Props) {
+export function MessageItem({
+  message,
+  isOwn,
+  myId,
+  isGrouped,
+  isEditing = false,
+  actions,
+  onMarkUnread,
+}: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
   const canChange = isOwn && confirmed !== null && !isDeleted && actions !== undefined;
@@ -80,15 +90,24 @@ export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false
           </p>
         )}
       </div>
-      {canChange && (
+      {(canChange || onMarkUnread) && (
         // Kept mounted while editing (just hidden) so focus can come back to the Edit button.
         <div className={styles.actions} hidden={isEditing}>
-          <button type="button" aria-label="Edit message" onClick={actions.startEditing}>
-            Edit
-          </button>
-          <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
-            Delete
-          </button>
+          {onMarkUnread && (
+            <button type="button" aria-label="Mark as unread from here" onClick={onMarkUnread}>
+              Mark unread
+            </button>
+          )}
+          {canChange && (
+            <>
+              <button type="button" aria-label="Edit message" onClick={actions.startEditing}>
+                Edit
+              </button>
+              <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
+                Delete
+              </button>
+            </>
+          )}
         </div>
       )}
     </article>

@@ -4,16 +4,20 @@ import type { RouterOutputs, Session } from '@spotter/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { badgeFor } from '@/chat/read-badge';
 import { type FriendEntry, incomingCount, useFriends } from '@/chat/use-friends';
 import { useMyEvents } from '@/chat/use-my-events';
+import { useReadStates } from '@/chat/use-read-states';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { NotificationBell } from '../notifications/notification-bell';
 import { StatusMenu } from '../presence/status-menu';
 import { CreateChannelForm } from './create-channel-form';
 import { DmList } from './dm-list';
+import { ReadStateActivity } from './read-state-activity';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
+import { UnreadBadge } from './unread-badge';
 
 type MyChannels = RouterOutputs['channel']['listMine'];
 type MyConversations = RouterOutputs['dm']['list'];
@@ -35,6 +39,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
   // Channels, conversations and friends changed on any tab, device or replica refresh the lists
   // here; notifications update the bell.
   useMyEvents();
+  const readStates = useReadStates();
   const pathname = usePathname();
 
   return (
@@ -72,16 +77,19 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <ul className={styles.list}>
           {channels.map((channel) => {
             const href = `/c/${channel.slug}`;
+            const badge = badgeFor(readStates.get(channel.id), 'CHANNEL');
             return (
-              <li key={channel.id}>
+              <li key={channel.id} className={styles.item}>
                 <Link
                   href={href}
-                  className={styles.link}
+                  className={`${styles.link} ${badge.isBold ? styles.unread : ''}`}
                   aria-current={pathname === href ? 'page' : undefined}
+                  data-unread={badge.isBold || undefined}
                 >
                   <ChannelIcon visibility={channel.visibility} className={styles.hash} />
                   {channel.name}
                 </Link>
+                <UnreadBadge badge={badge} label="mentions" />
               </li>
             );
           })}
@@ -99,6 +107,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
       </nav>
 
       <DmList me={me} initial={initialConversations} />
+      <ReadStateActivity />
 
       <section aria-labelledby="new-channel-heading">
         <h2 id="new-channel-heading" className={styles.heading}>
