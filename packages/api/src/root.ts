@@ -10,11 +10,14 @@ import { profileRouter } from './profile/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
+import { exerciseRouter } from './workouts/exercise-router';
+import { workoutRouter } from './workouts/router';
 
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
+  exercise: exerciseRouter,
   friends: friendsRouter,
   me: meRouter,
   mention: mentionRouter,
@@ -23,6 +26,7 @@ export const appRouter = router({
   profile: profileRouter,
   status: statusRouter,
   typing: typingRouter,
+  workout: workoutRouter,
 });
 
 export type AppRouter = typeof appRouter;
