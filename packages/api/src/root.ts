@@ -7,6 +7,7 @@ import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { profileRouter } from './profile/router';
+import { recordsRouter, statsRouter } from './records/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
@@ -24,6 +25,8 @@ export const appRouter = router({
   message: messageRouter,
   notifications: notificationsRouter,
   profile: profileRouter,
+  records: recordsRouter,
+  stats: statsRouter,
   status: statusRouter,
   typing: typingRouter,
   workout: workoutRouter,
