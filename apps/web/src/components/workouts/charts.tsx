@@ -17,7 +17,8 @@ type Point = { label: string; value: number };
 
 /**
  * A chart (recharts, SVG) with the same numbers as a table for screen readers: the picture is for
- * the eye, the table is what assistive technology reads.
+ * the eye, the table is what assistive technology reads. recharts' own keyboard layer is off: it
+ * makes the hidden SVG focusable, a focus stop that reads nothing.
  */
 function ChartFigure({
   title,
@@ -61,7 +62,7 @@ export function WeeklyVolumeChart({ points, unit }: { points: Point[]; unit: str
   return (
     <ChartFigure title="Weekly volume" unit={`Volume (${unit})`} points={points}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points}>
+        <BarChart data={points} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
           <YAxis />
@@ -77,7 +78,7 @@ export function E1rmChart({ points, unit, exercise }: { points: Point[]; unit: s
   return (
     <ChartFigure title={`Best estimated 1RM: ${exercise}`} unit={`e1RM (${unit})`} points={points}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points}>
+        <LineChart data={points} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
           <YAxis domain={['auto', 'auto']} />
