@@ -9,14 +9,18 @@ import { notificationsRouter } from './notifications/router';
 import { presenceRouter } from './presence/router';
 import { profileRouter } from './profile/router';
 import { readStateRouter } from './readstate/router';
+import { recordsRouter, statsRouter } from './records/router';
 import { statusRouter } from './status/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
+import { exerciseRouter } from './workouts/exercise-router';
+import { workoutRouter } from './workouts/router';
 
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
+  exercise: exerciseRouter,
   friends: friendsRouter,
   me: meRouter,
   mention: mentionRouter,
@@ -25,8 +29,11 @@ export const appRouter = router({
   presence: presenceRouter,
   profile: profileRouter,
   readState: readStateRouter,
+  records: recordsRouter,
+  stats: statsRouter,
   status: statusRouter,
   typing: typingRouter,
+  workout: workoutRouter,
 });
 
 export type AppRouter = typeof appRouter;
