@@ -1,13 +1,17 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { dmRouter } from './conversations/router';
+import { feedRouter } from './feed/router';
 import { friendsRouter } from './friends/router';
+import { kudosRouter } from './kudos/router';
 import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { profileRouter } from './profile/router';
+import { shareProcedures } from './share/router';
 import { statusRouter } from './status/router';
+import { trainingRouter } from './training/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
 
@@ -15,14 +19,18 @@ export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
+  feed: feedRouter,
   friends: friendsRouter,
+  kudos: kudosRouter,
   me: meRouter,
   mention: mentionRouter,
   message: messageRouter,
   notifications: notificationsRouter,
   profile: profileRouter,
   status: statusRouter,
+  training: trainingRouter,
   typing: typingRouter,
+  workout: router(shareProcedures),
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { togetherEvents, WorkoutCard } from './together-events';
 
 /** Who someone is, as lists, cards and mentions show them. */
 export const UserSummary = z.object({
@@ -30,6 +31,8 @@ export const MessageView = z.object({
    * shows in old messages too). Empty when it mentions no one; defaulted for payloads of older replicas.
    */
   mentions: z.array(UserSummary).default([]),
+  /** A shared workout's card (workout.share); absent or null for every other message. */
+  workout: WorkoutCard.nullish(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -132,6 +135,8 @@ export const StreamEvent = z.discriminatedUnion('type', [
     user: UserSummary,
     kind: RelationshipKind.nullable(),
   }),
+  // Training together, kudos and the feed (see together-events.ts).
+  ...togetherEvents,
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 
