@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Avatar } from '../avatar';
+import { TrainingNowLabel } from '../feed/training-now-label';
 import styles from './friends.module.css';
 
 type Person = { id: string; username: string; name: string; avatarUrl: string | null };
@@ -22,6 +23,7 @@ export function PersonRow({
         <Link href={`/u/${person.username}`} className={styles.name}>
           {person.name}
         </Link>
+        <TrainingNowLabel userId={person.id} />
         <span className={styles.handle}>
           @{person.username}
           {detail && ` · ${detail}`}

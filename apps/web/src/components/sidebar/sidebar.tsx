@@ -4,6 +4,7 @@ import type { RouterOutputs, Session } from '@spotter/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useFeedEvents } from '@/chat/use-feed';
 import { type FriendEntry, incomingCount, useFriends } from '@/chat/use-friends';
 import { useMyEvents } from '@/chat/use-my-events';
 import { useTRPC } from '@/trpc/react';
@@ -34,6 +35,8 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
   // Channels, conversations and friends changed on any tab, device or replica refresh the lists
   // here; notifications update the bell.
   useMyEvents();
+  // Friends' workouts and kudos: "training now" labels and the feed, live on every page.
+  useFeedEvents();
   const pathname = usePathname();
 
   return (
@@ -62,6 +65,12 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
               <span className="visually-hidden"> pending {incoming === 1 ? 'request' : 'requests'}</span>
             </span>
           )}
+        </Link>
+        <Link href="/feed" className={styles.link} aria-current={pathname === '/feed' ? 'page' : undefined}>
+          <span className={styles.hash} aria-hidden="true">
+            ↑
+          </span>
+          Feed
         </Link>
       </nav>
 
