@@ -14,11 +14,14 @@ import { statusRouter } from './status/router';
 import { trainingRouter } from './training/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
+import { exerciseRouter } from './workouts/exercise-router';
+import { workoutRouter } from './workouts/router';
 
 export const appRouter = router({
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
+  exercise: exerciseRouter,
   feed: feedRouter,
   friends: friendsRouter,
   kudos: kudosRouter,
@@ -30,7 +33,7 @@ export const appRouter = router({
   status: statusRouter,
   training: trainingRouter,
   typing: typingRouter,
-  workout: router(shareProcedures),
+  workout: router({ ...workoutRouter, ...shareProcedures }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { EventDraft, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import type { WorkoutCard } from '../streams/together-events';
 import { toWorkoutCard, workoutCardSelect } from './card';
 import { feedReadersOf } from './readers';
 
@@ -41,9 +42,21 @@ export async function announceWorkout(
   workoutId: string,
   action: 'started' | 'finished' | 'ended',
 ): Promise<Appended[]> {
-  const card = toWorkoutCard(
+  return announceCard(tx, await workoutCardOf(tx, workoutId), action);
+}
+
+/** A workout's card as it is now (read it before deleting the workout, to announce its end). */
+export async function workoutCardOf(tx: Transaction, workoutId: string): Promise<WorkoutCard> {
+  return toWorkoutCard(
     await tx.workout.findUniqueOrThrow({ where: { id: workoutId }, select: workoutCardSelect }),
   );
+}
+
+export async function announceCard(
+  tx: Transaction,
+  card: WorkoutCard,
+  action: 'started' | 'finished' | 'ended',
+): Promise<Appended[]> {
   const readers = await feedReadersOf(tx, card.owner.id, card.visibility);
   return appendToFeeds(tx, readers, { type: 'feed.workout', action, card });
 }

@@ -85,6 +85,43 @@ describe('feed', () => {
     resumed.stop();
   });
 
+  it("hears a friend's workout start, finish (with its record) and discard, live; a PRIVATE one never", async () => {
+    const me = await h.createUser('Mo');
+    const [fr] = (await kit.friendsOf(me, 'Flo')) as [User];
+    const feed = await kit.subscribe(me.session, (c) => c.feed.onEvent({}));
+    await feed.take(1);
+    const secret = await fr.caller.workout.start({ title: 'Secret', visibility: 'PRIVATE' });
+    await fr.caller.workout.discard({ workoutId: secret.id });
+    const workout = await fr.caller.workout.start({ title: 'Bench' });
+    const bench = await fr.caller.workout.addExercise({
+      workoutId: workout.id,
+      exerciseId: 'lib-bench-press',
+    });
+    await fr.caller.workout.logSet({ workoutExerciseId: bench.id, weight: 80, reps: 5 });
+    expect((await me.caller.feed.trainingNow()).map((t) => t.userId)).toEqual([idOf(fr)]);
+    await fr.caller.workout.finish({ workoutId: workout.id });
+    const [started, finished] = (await feed.take(2)).map((i) => i.data);
+    expect(describeItem(started as StreamItem)).toBe('Flo started Bench');
+    expect(finished).toMatchObject({
+      type: 'feed.workout',
+      action: 'finished',
+      card: {
+        title: 'Bench',
+        volumeKg: 400,
+        records: expect.arrayContaining([expect.objectContaining({ kind: 'HEAVIEST_WEIGHT', value: 80 })]),
+      },
+    });
+    expect(await me.caller.feed.trainingNow()).toEqual([]);
+    const again = await fr.caller.workout.start({ title: 'Oops' });
+    await fr.caller.workout.discard({ workoutId: again.id });
+    expect((await feed.take(2)).map((i) => describeItem(i.data))).toEqual([
+      'Flo started Oops',
+      'Flo ended Oops',
+    ]);
+    expect(feed.pending()).toBe(0);
+    feed.stop();
+  });
+
   it('refuses a foreign cursor and oversized pages', async () => {
     const me = await h.createUser('Mo');
     expect(await errorCode(me.caller.feed.list({ cursor: 'garbage' }))).toBe('BAD_REQUEST');

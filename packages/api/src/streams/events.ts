@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { togetherEvents, WorkoutCard } from './together-events';
+import { workoutStreamEvents } from './workout-events';
 
 /** Who someone is, as lists, cards and mentions show them. */
 export const UserSummary = z.object({
@@ -137,6 +138,8 @@ export const StreamEvent = z.discriminatedUnion('type', [
   }),
   // Training together, kudos and the feed (see together-events.ts).
   ...togetherEvents,
+  // Session streams: each member's workout changes (see workout-events.ts).
+  ...workoutStreamEvents,
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 

@@ -1,12 +1,11 @@
 import type { Database, Transaction } from '@spotter/db';
 import { AppError } from '../errors';
-import { announceWorkout } from '../feed/fan-out';
 import { friendIdsOf } from '../feed/readers';
 import { appendEvents, lockStreams } from '../streams/append';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import { startInTransaction } from '../workouts/start';
 import { requireSessionMember, trainingRefusals } from './access';
-import { startSessionWorkout } from './start-workout';
 
 const personSelect = { id: true, username: true, name: true } as const;
 
@@ -21,10 +20,13 @@ async function announceMember(tx: Transaction, sessionId: string, userId: string
   return { streamId, events };
 }
 
-/** Starts the member's workout in the session and tells their friends' feeds they are training. */
+/**
+ * Starts the member's workout in the session with the workouts module's start (its stream hears
+ * `workout.started`; friends' feeds hear they are training), in the joining's own transaction.
+ */
 async function startWorkout(tx: Transaction, userId: string, sessionId: string, title: string) {
-  const { workoutId } = await startSessionWorkout(tx, { userId, sessionId, title });
-  return { workoutId, appended: await announceWorkout(tx, workoutId, 'started') };
+  const { result, appended } = await startInTransaction(tx, userId, { title, sessionId });
+  return { workoutId: result.id, appended };
 }
 
 /** A host opens a session and starts training in it at once. */

@@ -66,10 +66,17 @@ describe('training together', () => {
     const session = await kit.subscribe(bo.session, (c) =>
       c.training.onEvent({ sessionId, lastEventId: '0' }),
     );
-    expect((await session.take(2)).map((i) => describeItem(i.data))).toEqual(['Hana JOINED', 'Bo INVITED']);
+    expect((await session.take(3)).map((i) => describeItem(i.data))).toEqual([
+      'Hana JOINED',
+      'workout.started',
+      'Bo INVITED',
+    ]);
     const joined = await bo.caller.training.join({ sessionId });
     expect(joined.workoutId).toEqual(expect.any(String));
-    expect((await session.take(1)).map((i) => describeItem(i.data))).toEqual(['Bo JOINED']);
+    expect((await session.take(2)).map((i) => describeItem(i.data))).toEqual([
+      'Bo JOINED',
+      'workout.started',
+    ]);
     // Joining again changes nothing and starts no second workout.
     expect((await bo.caller.training.join({ sessionId })).workoutId).toBeNull();
     expect(await h.prisma.workout.count({ where: { userId: idOf(bo) } })).toBe(1);
@@ -77,7 +84,7 @@ describe('training together', () => {
     const view = await host.caller.training.get({ sessionId });
     expect(view.members.map((m) => `${m.user.name} ${m.status}`)).toEqual(['Hana JOINED', 'Bo JOINED']);
     expect(view.workouts.map((w) => w.user.name)).toEqual(['Hana', 'Bo']);
-    expect(view.seq).toBe(3);
+    expect(view.seq).toBe(5);
     boStream.stop();
     session.stop();
   });
@@ -85,14 +92,16 @@ describe('training together', () => {
   it('resumes a session stream after its lastEventId, and ends it right after the member leaves', async () => {
     const { host, friends, sessionId } = await hostWithFriends('Cy', 'Di');
     const [cy, di] = friends as [User, User];
-    await host.caller.training.invite({ sessionId, userIds: [idOf(cy), idOf(di)] });
+    await host.caller.training.invite({ sessionId, userIds: [idOf(cy)] });
+    await host.caller.training.invite({ sessionId, userIds: [idOf(di)] });
     await cy.caller.training.join({ sessionId });
     const resumed = await kit.subscribe(cy.session, (c) =>
-      c.training.onEvent({ sessionId, lastEventId: '2' }),
+      c.training.onEvent({ sessionId, lastEventId: '3' }),
     );
-    expect((await resumed.take(2)).map((i) => [i.id, describeItem(i.data)])).toEqual([
-      ['3', 'Di INVITED'],
-      ['4', 'Cy JOINED'],
+    expect((await resumed.take(3)).map((i) => [i.id, describeItem(i.data)])).toEqual([
+      ['4', 'Di INVITED'],
+      ['5', 'Cy JOINED'],
+      ['6', 'workout.started'],
     ]);
     await cy.caller.training.leave({ sessionId });
     expect((await resumed.take(1)).map((i) => describeItem(i.data))).toEqual(['Cy LEFT']);
