@@ -9,6 +9,7 @@ import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
 import { notificationsRouter } from './notifications/router';
 import { profileRouter } from './profile/router';
+import { recordsRouter, statsRouter } from './records/router';
 import { shareProcedures } from './share/router';
 import { statusRouter } from './status/router';
 import { trainingRouter } from './training/router';
@@ -30,6 +31,8 @@ export const appRouter = router({
   message: messageRouter,
   notifications: notificationsRouter,
   profile: profileRouter,
+  records: recordsRouter,
+  stats: statsRouter,
   status: statusRouter,
   training: trainingRouter,
   typing: typingRouter,

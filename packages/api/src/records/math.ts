@@ -36,10 +36,16 @@ export function counts(set: SetForRecords): set is SetForRecords & { reps: numbe
   return set.type !== 'WARMUP' && set.reps != null && set.reps > 0;
 }
 
+const KIND_ORDER: RecordKind[] = ['HEAVIEST_WEIGHT', 'BEST_E1RM', 'MOST_REPS', 'BEST_SET_VOLUME'];
+
+/** Records of one workout in a fixed order: by kind, then the heavier weight first. */
+const byKind = (a: FoundRecord, b: FoundRecord) =>
+  KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.weightKg ?? 0) - (a.weightKg ?? 0);
+
 /** Same weight for "most reps at a weight": grams are precise enough, and lb→kg floats compare equal. */
 const weightKey = (weightKg: number | null) => `${Math.round((weightKg ?? 0) * 1000)}`;
 
-/** What each set scores per kind (MOST_REPS is keyed by weight too); undefined when the kind does not apply. */
+/** What a counting set scores per kind (MOST_REPS is keyed by its weight); weight kinds need a weight. */
 function scores(set: SetForRecords & { reps: number }): { kind: RecordKind; key: string; value: number }[] {
   const found: { kind: RecordKind; key: string; value: number }[] = [
     { kind: 'MOST_REPS', key: `MOST_REPS@${weightKey(set.weightKg)}`, value: set.reps },
@@ -78,7 +84,7 @@ export function detectRecords(history: readonly WorkoutForRecords[]): FoundRecor
         });
       }
     }
-    for (const [key, record] of workoutBest) {
+    for (const [key, record] of [...workoutBest].sort(([, a], [, b]) => byKind(a, b))) {
       if (record.value <= (best.get(key) ?? 0)) continue;
       best.set(key, record.value);
       found.push(record);

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { exerciseHistoryProcedure } from '../records/router';
 import { protectedProcedure } from '../trpc';
 import { addExercise, updateExercise } from './entries';
 import {
@@ -59,4 +60,6 @@ export const workoutRouter = {
   history: protectedProcedure
     .input(HistoryInput)
     .query(({ ctx, input }) => workoutHistory(ctx.prisma, ctx.session.userId, input)),
+  /** One exercise across the caller's finished workouts, with each workout's best e1RM. */
+  exerciseHistory: exerciseHistoryProcedure,
 } satisfies TRPCRouterRecord;
