@@ -11,6 +11,7 @@ import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { FriendPicker } from '../dm/friend-picker';
 import styles from '../feed/feed.module.css';
 import { MemberWorkout } from './member-workout';
+import { SetLogger } from './set-logger';
 
 type Session = RouterOutputs['training']['get'];
 
@@ -45,8 +46,10 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
     mutationFn: () => client.training.leave.mutate({ sessionId: initial.id }),
     onSuccess: () => router.push('/feed'),
   });
+  const units = useQuery({ ...trpc.me.units.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   const me = session.members.find((member) => member.user.id === myId);
   const memberIds = session.members.filter((m) => m.status !== 'LEFT').map((m) => m.user.id);
+  const myWorkout = session.workouts.find((workout) => workout.user.id === myId && !workout.finishedAt);
 
   return (
     <div className={styles.page}>
@@ -79,10 +82,22 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
           />
         )}
       </section>
+      {me?.status === 'JOINED' && myWorkout && (
+        <SetLogger
+          workoutId={myWorkout.id}
+          entries={myWorkout.exercises}
+          onFinished={() => router.push('/feed')}
+        />
+      )}
       {session.workouts
         .filter((workout) => memberIds.includes(workout.user.id))
         .map((workout) => (
-          <MemberWorkout key={workout.id} workout={workout} isMine={workout.user.id === myId} />
+          <MemberWorkout
+            key={workout.id}
+            workout={workout}
+            isMine={workout.user.id === myId}
+            unit={units.data?.weightUnit ?? 'KG'}
+          />
         ))}
       {me && (
         <button type="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
