@@ -32,7 +32,7 @@ test('train together live, share the workout, kudos and the feed across two repl
     .click();
   await boPage.getByRole('tab', { name: /Pending/ }).click();
   await boPage.getByRole('button', { name: `Accept ${ada.name}` }).click();
-  await boPage.getByRole('tab', { name: /Friends/ }).click();
+  await boPage.getByRole('tab', { name: /All friends/ }).click();
   const adaRow = boPage.locator(`[data-testid="person"][data-username="${ada.username}"]`);
   await expect(adaRow).toBeVisible();
   await expect(adaRow.getByTestId('training-now')).toHaveCount(0);
