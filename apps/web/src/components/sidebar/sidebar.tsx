@@ -66,6 +66,16 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
             </span>
           )}
         </Link>
+        <Link
+          href="/workouts"
+          className={styles.link}
+          aria-current={pathname.startsWith('/workouts') ? 'page' : undefined}
+        >
+          <span className={styles.hash} aria-hidden="true">
+            ⚒
+          </span>
+          Workouts
+        </Link>
         <Link href="/feed" className={styles.link} aria-current={pathname === '/feed' ? 'page' : undefined}>
           <span className={styles.hash} aria-hidden="true">
             ↑
