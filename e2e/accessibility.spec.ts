@@ -84,6 +84,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toEqual([]);
     });
 
+    test('the feed', async ({ browser, stack }) => {
+      const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/feed');
+      await expect(page.getByRole('button', { name: 'Train together' })).toBeVisible();
+      const violations = await blockingViolations(page);
+      expect(
+        violations.map((v) => v.id),
+        report(violations),
+      ).toEqual([]);
+    });
+
+    test('a training session', async ({ browser, stack }) => {
+      const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/feed');
+      await page.getByRole('button', { name: 'Train together' }).click();
+      await expect(page.getByRole('button', { name: 'Log set' })).toBeVisible();
+      const violations = await blockingViolations(page);
+      // Finish, so the next run (and the other palette) can start a workout again.
+      await page.getByRole('button', { name: 'Finish workout' }).click();
+      await expect(page).toHaveURL(/\/feed$/);
+      expect(
+        violations.map((v) => v.id),
+        report(violations),
+      ).toEqual([]);
+    });
+
     test('the browse page', async ({ browser, stack }) => {
       const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
       const page = await context.newPage();

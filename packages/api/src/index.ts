@@ -23,6 +23,7 @@ export type {
   StreamMarker,
   UserSummary,
 } from './streams/events';
+export type { WorkoutCard } from './streams/together-events';
 export { createCallerFactory } from './trpc';
 
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

@@ -1,7 +1,9 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { dmRouter } from './conversations/router';
+import { feedRouter } from './feed/router';
 import { friendsRouter } from './friends/router';
+import { kudosRouter } from './kudos/router';
 import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
 import { messageRouter } from './message/router';
@@ -10,7 +12,9 @@ import { presenceRouter } from './presence/router';
 import { profileRouter } from './profile/router';
 import { readStateRouter } from './readstate/router';
 import { recordsRouter, statsRouter } from './records/router';
+import { shareProcedures } from './share/router';
 import { statusRouter } from './status/router';
+import { trainingRouter } from './training/router';
 import { router } from './trpc';
 import { typingRouter } from './typing/router';
 import { exerciseRouter } from './workouts/exercise-router';
@@ -21,7 +25,9 @@ export const appRouter = router({
   channel: channelRouter,
   dm: dmRouter,
   exercise: exerciseRouter,
+  feed: feedRouter,
   friends: friendsRouter,
+  kudos: kudosRouter,
   me: meRouter,
   mention: mentionRouter,
   message: messageRouter,
@@ -32,8 +38,9 @@ export const appRouter = router({
   records: recordsRouter,
   stats: statsRouter,
   status: statusRouter,
+  training: trainingRouter,
   typing: typingRouter,
-  workout: workoutRouter,
+  workout: router({ ...workoutRouter, ...shareProcedures }),
 });
 
 export type AppRouter = typeof appRouter;

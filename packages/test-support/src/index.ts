@@ -1,5 +1,5 @@
 export { connectClient, httpClient, type WsTestClient } from './client';
-export { recordChannelEvents, recordMyEvents } from './events';
+export { recordChannelEvents, recordMyEvents, recordTrainingEvents } from './events';
 export { runNpm } from './npm-script';
 export { freePort, isListening } from './ports';
 export { type PostgresServer, startPostgresServer } from './postgres-server';

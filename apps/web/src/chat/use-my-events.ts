@@ -48,6 +48,7 @@ export function useMyEvents() {
   const applyReadStateEvent = useReadStateEvents();
   const refreshFriends = useReread(trpc.friends.list.queryKey());
   const refreshConversations = useReread(trpc.dm.list.queryKey());
+  const refreshTrainingInvites = useReread(trpc.training.invites.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -64,6 +65,8 @@ export function useMyEvents() {
             void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
           }
           if (REREADS_CONVERSATIONS.has(item.type)) refreshConversations();
+          // An invitation to train together shows at once on the feed page.
+          if (item.type === 'training.invited' || item.type === 'sync') refreshTrainingInvites();
         },
       },
     ),

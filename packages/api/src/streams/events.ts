@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { togetherEvents, WorkoutCard } from './together-events';
 import { workoutStreamEvents } from './workout-events';
 
 /** Who someone is, as lists, cards and mentions show them. */
@@ -31,6 +32,8 @@ export const MessageView = z.object({
    * shows in old messages too). Empty when it mentions no one; defaulted for payloads of older replicas.
    */
   mentions: z.array(UserSummary).default([]),
+  /** A shared workout's card (workout.share); absent or null for every other message. */
+  workout: WorkoutCard.nullish(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -144,6 +147,8 @@ export const StreamEvent = z.discriminatedUnion('type', [
     user: UserSummary,
     kind: RelationshipKind.nullable(),
   }),
+  // Training together, kudos and the feed (see together-events.ts).
+  ...togetherEvents,
   // Session streams: each member's workout changes (see workout-events.ts).
   ...workoutStreamEvents,
 ]);

@@ -1,5 +1,6 @@
 import type { Transaction } from '@spotter/db';
 import { AppError } from '../errors';
+import { announceCard, announceWorkout, workoutCardOf } from '../feed/fan-out';
 import { recomputeRecords } from '../records/recompute';
 import { lockOwnWorkout } from './access';
 import type { UpdateWorkoutInput } from './inputs';
@@ -54,6 +55,8 @@ export async function closeWorkout(
   const appended = await appendToSession(tx, workout.sessionId, [
     { type: 'workout.finished', userId: workout.userId, workoutId: workout.id, finishedAt, autoClosed },
   ]);
+  // The feeds of those who may see it: a finished workout with its records, and "training now" ends.
+  appended.push(...(await announceWorkout(tx, workout.id, 'finished')));
   return { result: { id: workout.id, finishedAt, autoClosed, records }, appended };
 }
 
@@ -62,10 +65,14 @@ export async function discardWorkout(deps: WorkoutDeps, userId: string, input: {
   return changeAndPublish(deps, async (tx) => {
     const workout = await lockOwnWorkout(tx, userId, input.workoutId);
     if (workout.finishedAt) throw new AppError('CONFLICT', 'A finished workout is deleted, not discarded.');
+    // Read before the row goes: the feeds' event carries the workout's card.
+    const card = await workoutCardOf(tx, workout.id);
     await tx.workout.delete({ where: { id: workout.id } });
     const appended = await appendToSession(tx, workout.sessionId, [
       { type: 'workout.discarded', userId, workoutId: workout.id },
     ]);
+    // Feed streams after the session's, as the lock order wants.
+    appended.push(...(await announceCard(tx, card, 'ended')));
     return { result: { id: workout.id }, appended };
   });
 }

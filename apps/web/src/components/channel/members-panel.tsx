@@ -8,6 +8,7 @@ import { recordRemoval } from '@/chat/use-my-events';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { TrainingNowLabel } from '../feed/training-now-label';
 import { PresenceDot } from '../presence/presence-dot';
 import type { ChannelDetails } from './channel-view';
 import { ConfirmDialog } from './confirm-dialog';
@@ -90,6 +91,7 @@ export function MembersPanel({
               <span className={styles.memberName}>
                 {member.name}
                 {member.userId === me.userId && <span className={styles.you}> (you)</span>}
+                <TrainingNowLabel userId={member.userId} />
               </span>
               {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
               {isOwner && member.userId !== me.userId && (

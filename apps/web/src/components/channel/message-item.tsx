@@ -3,6 +3,7 @@
 import type { MessageView } from '@spotter/api';
 import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
+import { WorkoutCard } from '../feed/workout-card';
 import { AuthorName } from '../profile/profile-card';
 import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
@@ -88,6 +89,10 @@ export function MessageItem({
             {confirmed?.editedAt && !isDeleted && <span className={styles.edited}> (edited)</span>}
             {!confirmed && <span className={styles.sending}> Sending…</span>}
           </p>
+        )}
+        {confirmed?.workout && !isDeleted && (
+          // A shared workout: its card (the body above is the text for clients without cards).
+          <WorkoutCard card={confirmed.workout} />
         )}
       </div>
       {(canChange || onMarkUnread) && (

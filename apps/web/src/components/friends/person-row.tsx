@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Avatar } from '../avatar';
+import { TrainingNowLabel } from '../feed/training-now-label';
 import { PresenceDot } from '../presence/presence-dot';
 import styles from './friends.module.css';
 
@@ -24,6 +25,7 @@ export function PersonRow({
           {person.name}
         </Link>{' '}
         <PresenceDot userId={person.id} name={person.name} />
+        <TrainingNowLabel userId={person.id} />
         <span className={styles.handle}>
           @{person.username}
           {detail && ` · ${detail}`}

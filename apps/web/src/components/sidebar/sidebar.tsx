@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { badgeFor } from '@/chat/read-badge';
+import { useFeedEvents } from '@/chat/use-feed';
 import { type FriendEntry, incomingCount, useFriends } from '@/chat/use-friends';
 import { useMyEvents } from '@/chat/use-my-events';
 import { useReadStates } from '@/chat/use-read-states';
@@ -40,6 +41,8 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
   // here; notifications update the bell.
   useMyEvents();
   const readStates = useReadStates();
+  // Friends' workouts and kudos: "training now" labels and the feed, live on every page.
+  useFeedEvents();
   const pathname = usePathname();
 
   return (
@@ -78,6 +81,12 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
             ⚒
           </span>
           Workouts
+        </Link>
+        <Link href="/feed" className={styles.link} aria-current={pathname === '/feed' ? 'page' : undefined}>
+          <span className={styles.hash} aria-hidden="true">
+            ↑
+          </span>
+          Feed
         </Link>
       </nav>
 
