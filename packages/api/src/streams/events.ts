@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workoutStreamEvents } from './workout-events';
 
 /** Who someone is, as lists, cards and mentions show them. */
 export const UserSummary = z.object({
@@ -132,6 +133,8 @@ export const StreamEvent = z.discriminatedUnion('type', [
     user: UserSummary,
     kind: RelationshipKind.nullable(),
   }),
+  // Session streams: each member's workout changes (see workout-events.ts).
+  ...workoutStreamEvents,
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 

@@ -3,6 +3,7 @@ import { topics } from '../bus/topics';
 import type { EventBus } from '../bus/types';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
+import { keepWorkoutsClosed } from '../workouts/auto-close';
 import type { StreamEvent } from './events';
 import { readEvents, readHead, readLastSeqs } from './read';
 import { keepWithinRetention } from './retention';
@@ -232,6 +233,8 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
   timer.unref();
   // Every process that serves streams keeps the event log within retention.
   const stopRetention = keepWithinRetention({ prisma, logger });
+  // And closes workouts left open 12 hours (they append to session streams when they close).
+  const stopAutoClose = keepWorkoutsClosed({ prisma, bus, logger });
 
   return {
     async join(streamId, subscriber) {
@@ -260,6 +263,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     close() {
       clearInterval(timer);
       stopRetention();
+      stopAutoClose();
       stopOnLive();
       for (const entry of entries.values()) {
         entry.isClosed = true;

@@ -5,4 +5,6 @@
 export const streamIds = {
   channel: (channelId: string) => `channel:${channelId}`,
   user: (userId: string) => `user:${userId}`,
+  /** A live training session: every member's workout changes (see workouts/session-events.ts). */
+  session: (sessionId: string) => `session:${sessionId}`,
 };
