@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SECRET = 'integration-test-secret-not-for-production';
 const EDITS = 200;
+// 200 edits and 600 reads through two replicas on a busy machine: generous, never a measure of speed.
+const LOOP_TIMEOUT_MS = 600_000;
 
 let database: TestDatabase;
 let redis: RedisServer;
@@ -91,7 +93,39 @@ describe('the cache shared by two realtime replicas', () => {
     expect(
       await metricOf(replicaA, 'spotter_cache_invalidations_total', 'result="ok"'),
     ).toBeGreaterThanOrEqual(EDITS);
-  });
+  }, LOOP_TIMEOUT_MS);
+
+  it(`never serves a workout edited through A stale on B once the edit returned (${EDITS} edits)`, async () => {
+    const { onA, onB } = await ownerOnAViewerOnB();
+    const workout = await onA.trpc.workout.start.mutate({ title: 'Push day', visibility: 'PUBLIC' });
+    const entry = await onA.trpc.workout.addExercise.mutate({
+      workoutId: workout.id,
+      exerciseId: 'lib-bench-press',
+    });
+    const first = await onA.trpc.workout.logSet.mutate({ workoutExerciseId: entry.id, weight: 60, reps: 5 });
+    const hitsBefore = await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"');
+    const read = () => onB.trpc.workout.get.query({ workoutId: workout.id });
+
+    for (let i = 1; i <= EDITS; i++) {
+      await read();
+      // The edits a workout gets: its sets (logged, changed) and its title and notes.
+      if (i % 3 === 0) {
+        await onA.trpc.workout.update.mutate({ workoutId: workout.id, title: `Push day ${i}` });
+        expect((await read()).title).toBe(`Push day ${i}`);
+      } else if (i % 3 === 1) {
+        await onA.trpc.workout.updateSet.mutate({ setId: first.id, weight: 60 + i / 2, reps: 5 });
+        expect((await read()).exercises[0]?.sets[0]?.weightKg).toBe(60 + i / 2);
+      } else {
+        await onA.trpc.workout.logSet.mutate({ workoutExerciseId: entry.id, weight: 40, reps: i });
+        expect((await read()).exercises[0]?.sets.at(-1)?.reps).toBe(i);
+      }
+    }
+    await onA.trpc.workout.finish.mutate({ workoutId: workout.id });
+    expect((await read()).finishedAt).not.toBeNull();
+
+    const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"')) - hitsBefore;
+    expect(hits).toBeGreaterThanOrEqual(EDITS);
+  }, LOOP_TIMEOUT_MS);
 
   it('a rename through A frees the old handle on B at once', async () => {
     const { owner, onA, onB } = await ownerOnAViewerOnB();
@@ -136,5 +170,5 @@ describe('the cache shared by two realtime replicas', () => {
       .toBeGreaterThan(await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="profile"'));
     await onA.trpc.profile.update.mutate({ bio: 'after the outage' });
     expect(await onB.trpc.profile.get.query({ username })).toMatchObject({ bio: 'after the outage' });
-  });
+  }, 120_000);
 });

@@ -116,3 +116,16 @@ describe('cache in single-instance mode (memory only)', () => {
     expect(await count(metrics.cacheHits, { namespace: 'feed' })).toBe(19);
   });
 });
+
+describe('scopes', () => {
+  it('invalidating a scope reloads every key under it, and nothing else', async () => {
+    const { cache } = memoryCache();
+    await cache.get('workout', 'w1', async () => 'w1 v1', { scope: 'owner:ann' });
+    await cache.get('workout', 'w2', async () => 'w2 v1', { scope: 'owner:ann' });
+    await cache.get('workout', 'w3', async () => 'w3 v1', { scope: 'owner:ben' });
+    await cache.invalidate('workout', ['owner:ann']);
+    expect(await cache.get('workout', 'w1', async () => 'w1 v2', { scope: 'owner:ann' })).toBe('w1 v2');
+    expect(await cache.get('workout', 'w2', async () => 'w2 v2', { scope: 'owner:ann' })).toBe('w2 v2');
+    expect(await cache.get('workout', 'w3', async () => 'w3 v2', { scope: 'owner:ben' })).toBe('w3 v1');
+  });
+});

@@ -63,12 +63,17 @@ export function createCache(options: CacheOptions): Cache {
   return {
     kind: redis ? 'redis' : 'memory',
 
-    async get<T>(namespace: CacheNamespace, key: string, load: () => Promise<T | null>) {
+    async get<T>(
+      namespace: CacheNamespace,
+      key: string,
+      load: () => Promise<T | null>,
+      { scope = key }: { scope?: string } = {},
+    ) {
       const label = { namespace };
       let version: string;
       try {
         if (!versions.isReady() || pending.isReplaying()) throw new Error('versions unavailable');
-        version = await versions.current(versionKey(namespace, key));
+        version = await versions.current(versionKey(namespace, scope));
       } catch {
         counted.cacheBypassed.inc(label);
         return load();
@@ -76,7 +81,7 @@ export function createCache(options: CacheOptions): Cache {
       let hasLoaded = false;
       try {
         const value = await (providers.get(namespace) as CacheProvider).getOrSet<T | undefined>({
-          key: `${key}#${version}`,
+          key: scope === key ? `${key}#${version}` : `${scope}/${key}#${version}`,
           ttl: CACHE_NAMESPACES[namespace].ttl,
           factory: async (ctx) => {
             hasLoaded = true;

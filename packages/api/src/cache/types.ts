@@ -12,11 +12,17 @@ export type Cache = {
    * The value under `key`: from memory or Redis while no write has invalidated it since it was
    * stored, otherwise from `load` (stored for the next read). `load` returning null means "nothing
    * there": passed on, never stored. Errors from `load` reach the caller unchanged. When Redis
-   * cannot answer, `load` answers directly.
+   * cannot answer, `load` answers directly. With `scope`, the entry is invalidated with its scope
+   * rather than by its own key (all of one user's workouts at once, say).
    */
-  get<T>(namespace: CacheNamespace, key: string, load: () => Promise<T | null>): Promise<T | null>;
+  get<T>(
+    namespace: CacheNamespace,
+    key: string,
+    load: () => Promise<T | null>,
+    options?: { scope?: string },
+  ): Promise<T | null>;
   /**
-   * Makes every stored copy of these keys unreachable, on every replica, before it resolves. Never
+   * Makes every stored copy under these keys or scopes unreachable, on every replica, before it resolves. Never
    * rejects: while Redis is unreachable the keys are remembered and invalidated when it is back.
    */
   invalidate(namespace: CacheNamespace, keys: readonly string[]): Promise<void>;

@@ -17,6 +17,10 @@ export type VersionStore = {
   bump(keys: readonly string[]): Promise<void>;
   /** False while the store is known to be unreachable (reads then skip the cache without waiting). */
   isReady(): boolean;
+  /** How long the store has been unreachable (0 while it is reachable). */
+  downForMs(): number;
+  /** Resolves true once the store is reachable again, or false after `ms`. */
+  whenReady(ms: number): Promise<boolean>;
 };
 
 /** Outlives any cached value (the longest TTL plus grace), so a version never expires under a live entry it guards. */
@@ -41,11 +45,22 @@ export function createMemoryVersions(): VersionStore {
       return Promise.resolve();
     },
     isReady: () => true,
+    downForMs: () => 0,
+    whenReady: () => Promise.resolve(true),
   };
 }
 
 /** Versions in Redis: one round trip per read (`SET NX GET`: read, or create if missing), one per write. */
 export function createRedisVersions(redis: Redis): VersionStore {
+  let downSince = 0;
+  redis.on('ready', () => {
+    downSince = 0;
+  });
+  const markDown = () => {
+    if (downSince === 0) downSince = Date.now();
+  };
+  redis.on('close', markDown);
+  redis.on('error', markDown);
   return {
     async current(key) {
       const candidate = newVersion();
@@ -68,5 +83,19 @@ export function createRedisVersions(redis: Redis): VersionStore {
       if (!results || failed) throw failed?.[0] ?? new Error('Redis did not run the version bump');
     },
     isReady: () => redis.status === 'ready',
+    downForMs: () => (redis.status === 'ready' ? 0 : downSince === 0 ? 0 : Date.now() - downSince),
+    whenReady(ms) {
+      if (redis.status === 'ready') return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = (isReady: boolean) => {
+          clearTimeout(timer);
+          redis.off('ready', onReady);
+          resolve(isReady);
+        };
+        const onReady = () => done(true);
+        const timer = setTimeout(() => done(false), ms);
+        redis.on('ready', onReady);
+      });
+    },
   };
 }

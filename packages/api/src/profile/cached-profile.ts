@@ -1,5 +1,6 @@
 import type { Database } from '@spotter/db';
 import type { Cache } from '../cache/types';
+import { invalidateWorkoutsOf } from '../workouts/cached-workout';
 import { personSelect } from './avatar-url';
 
 /** The columns of a profile: the user's own fields only, never how a viewer relates to them. */
@@ -31,5 +32,9 @@ export function profileRow({ prisma, cache }: Deps, who: { username: string } | 
 export async function invalidateProfile({ prisma, cache }: Deps, userId: string, formerUsername?: string) {
   const current = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
   const handles = [current?.username, formerUsername].filter((name): name is string => name !== undefined);
-  await cache.invalidate('profile', [byId(userId), ...handles.map(byUsername)]);
+  // Workout summaries show their owner's name and handle.
+  await Promise.all([
+    cache.invalidate('profile', [byId(userId), ...handles.map(byUsername)]),
+    invalidateWorkoutsOf(cache, userId),
+  ]);
 }
