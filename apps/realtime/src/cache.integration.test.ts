@@ -66,66 +66,78 @@ async function ownerOnAViewerOnB() {
 }
 
 describe('the cache shared by two realtime replicas', () => {
-  it(`never serves a profile edited through A stale on B once the edit returned (${EDITS} edits)`, async () => {
-    const { owner, onA, onB } = await ownerOnAViewerOnB();
-    const { username } = await onA.trpc.profile.get.query({ userId: owner.session.userId });
-    const hitsBefore = await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="profile"');
+  it(
+    `never serves a profile edited through A stale on B once the edit returned (${EDITS} edits)`,
+    async () => {
+      const { owner, onA, onB } = await ownerOnAViewerOnB();
+      const { username } = await onA.trpc.profile.get.query({ userId: owner.session.userId });
+      const hitsBefore = await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="profile"');
 
-    for (let i = 1; i <= EDITS; i++) {
-      // B holds the current value in its memory and in Redis before the edit…
-      await onB.trpc.profile.get.query({ username });
-      await onB.trpc.profile.get.query({ userId: owner.session.userId });
-      const edited = await onA.trpc.profile.update.mutate({ bio: `edit ${i}`, homeGym: `gym ${i}` });
-      expect(edited.bio).toBe(`edit ${i}`);
-      // …and right after the edit returns, B answers with it, by handle and by id.
-      expect(await onB.trpc.profile.get.query({ username })).toMatchObject({
-        bio: `edit ${i}`,
-        homeGym: `gym ${i}`,
-      });
-      expect(await onB.trpc.profile.get.query({ userId: owner.session.userId })).toMatchObject({
-        bio: `edit ${i}`,
-      });
-    }
-
-    // The reads before each edit were answered by the cache (so the check above could have failed).
-    const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="profile"')) - hitsBefore;
-    expect(hits).toBeGreaterThanOrEqual(EDITS);
-    expect(
-      await metricOf(replicaA, 'spotter_cache_invalidations_total', 'result="ok"'),
-    ).toBeGreaterThanOrEqual(EDITS);
-  }, LOOP_TIMEOUT_MS);
-
-  it(`never serves a workout edited through A stale on B once the edit returned (${EDITS} edits)`, async () => {
-    const { onA, onB } = await ownerOnAViewerOnB();
-    const workout = await onA.trpc.workout.start.mutate({ title: 'Push day', visibility: 'PUBLIC' });
-    const entry = await onA.trpc.workout.addExercise.mutate({
-      workoutId: workout.id,
-      exerciseId: 'lib-bench-press',
-    });
-    const first = await onA.trpc.workout.logSet.mutate({ workoutExerciseId: entry.id, weight: 60, reps: 5 });
-    const hitsBefore = await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"');
-    const read = () => onB.trpc.workout.get.query({ workoutId: workout.id });
-
-    for (let i = 1; i <= EDITS; i++) {
-      await read();
-      // The edits a workout gets: its sets (logged, changed) and its title and notes.
-      if (i % 3 === 0) {
-        await onA.trpc.workout.update.mutate({ workoutId: workout.id, title: `Push day ${i}` });
-        expect((await read()).title).toBe(`Push day ${i}`);
-      } else if (i % 3 === 1) {
-        await onA.trpc.workout.updateSet.mutate({ setId: first.id, weight: 60 + i / 2, reps: 5 });
-        expect((await read()).exercises[0]?.sets[0]?.weightKg).toBe(60 + i / 2);
-      } else {
-        await onA.trpc.workout.logSet.mutate({ workoutExerciseId: entry.id, weight: 40, reps: i });
-        expect((await read()).exercises[0]?.sets.at(-1)?.reps).toBe(i);
+      for (let i = 1; i <= EDITS; i++) {
+        // B holds the current value in its memory and in Redis before the edit…
+        await onB.trpc.profile.get.query({ username });
+        await onB.trpc.profile.get.query({ userId: owner.session.userId });
+        const edited = await onA.trpc.profile.update.mutate({ bio: `edit ${i}`, homeGym: `gym ${i}` });
+        expect(edited.bio).toBe(`edit ${i}`);
+        // …and right after the edit returns, B answers with it, by handle and by id.
+        expect(await onB.trpc.profile.get.query({ username })).toMatchObject({
+          bio: `edit ${i}`,
+          homeGym: `gym ${i}`,
+        });
+        expect(await onB.trpc.profile.get.query({ userId: owner.session.userId })).toMatchObject({
+          bio: `edit ${i}`,
+        });
       }
-    }
-    await onA.trpc.workout.finish.mutate({ workoutId: workout.id });
-    expect((await read()).finishedAt).not.toBeNull();
 
-    const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"')) - hitsBefore;
-    expect(hits).toBeGreaterThanOrEqual(EDITS);
-  }, LOOP_TIMEOUT_MS);
+      // The reads before each edit were answered by the cache (so the check above could have failed).
+      const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="profile"')) - hitsBefore;
+      expect(hits).toBeGreaterThanOrEqual(EDITS);
+      expect(
+        await metricOf(replicaA, 'spotter_cache_invalidations_total', 'result="ok"'),
+      ).toBeGreaterThanOrEqual(EDITS);
+    },
+    LOOP_TIMEOUT_MS,
+  );
+
+  it(
+    `never serves a workout edited through A stale on B once the edit returned (${EDITS} edits)`,
+    async () => {
+      const { onA, onB } = await ownerOnAViewerOnB();
+      const workout = await onA.trpc.workout.start.mutate({ title: 'Push day', visibility: 'PUBLIC' });
+      const entry = await onA.trpc.workout.addExercise.mutate({
+        workoutId: workout.id,
+        exerciseId: 'lib-bench-press',
+      });
+      const first = await onA.trpc.workout.logSet.mutate({
+        workoutExerciseId: entry.id,
+        weight: 60,
+        reps: 5,
+      });
+      const hitsBefore = await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"');
+      const read = () => onB.trpc.workout.get.query({ workoutId: workout.id });
+
+      for (let i = 1; i <= EDITS; i++) {
+        await read();
+        // The edits a workout gets: its sets (logged, changed) and its title and notes.
+        if (i % 3 === 0) {
+          await onA.trpc.workout.update.mutate({ workoutId: workout.id, title: `Push day ${i}` });
+          expect((await read()).title).toBe(`Push day ${i}`);
+        } else if (i % 3 === 1) {
+          await onA.trpc.workout.updateSet.mutate({ setId: first.id, weight: 60 + i / 2, reps: 5 });
+          expect((await read()).exercises[0]?.sets[0]?.weightKg).toBe(60 + i / 2);
+        } else {
+          await onA.trpc.workout.logSet.mutate({ workoutExerciseId: entry.id, weight: 40, reps: i });
+          expect((await read()).exercises[0]?.sets.at(-1)?.reps).toBe(i);
+        }
+      }
+      await onA.trpc.workout.finish.mutate({ workoutId: workout.id });
+      expect((await read()).finishedAt).not.toBeNull();
+
+      const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"')) - hitsBefore;
+      expect(hits).toBeGreaterThanOrEqual(EDITS);
+    },
+    LOOP_TIMEOUT_MS,
+  );
 
   it('a rename through A frees the old handle on B at once', async () => {
     const { owner, onA, onB } = await ownerOnAViewerOnB();
