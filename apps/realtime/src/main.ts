@@ -23,7 +23,7 @@ const logger = createLogger({
 }).child({ replica: env.REPLICA_ID });
 const prisma = createPrismaClient(env.DATABASE_URL);
 const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
-const cache = createCache({ redisUrl: env.REDIS_URL, logger });
+const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
 const server = createRealtimeServer({
   deps: { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET },
   port: env.PORT,

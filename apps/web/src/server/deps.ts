@@ -47,7 +47,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
       : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
-  const cache = createCache({ redisUrl: env.REDIS_URL, logger });
+  const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
   const deps = { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET };
   const createCaller = createCallerFactory(appRouter);
 

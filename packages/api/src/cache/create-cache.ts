@@ -17,6 +17,8 @@ export type CacheOptions = {
   logger: Logger;
   /** Where hits, misses and invalidations are counted (default: the process's metrics). */
   metrics?: Metrics;
+  /** CACHE=off: every read loads from the database (the benchmark's baseline). Default true. */
+  isEnabled?: boolean;
 };
 
 /**
@@ -33,6 +35,7 @@ export type CacheOptions = {
  * loaded after the version changed, i.e. after the commit. Old entries are never served; they age out.
  */
 export function createCache(options: CacheOptions): Cache {
+  if (options.isEnabled === false) return passThrough(options.redisUrl ? 'redis' : 'memory');
   const logger = options.logger.child({ component: 'cache' });
   const counted = options.metrics ?? processMetrics;
   const redis = options.redisUrl ? createCacheRedis(options.redisUrl, logger) : null;
@@ -110,5 +113,15 @@ export function createCache(options: CacheOptions): Cache {
       await bento.disconnect();
       redis?.disconnect();
     },
+  };
+}
+
+/** No cache at all: every read asks the database, every invalidation is a no-op. */
+function passThrough(kind: Cache['kind']): Cache {
+  return {
+    kind,
+    get: (_namespace, _key, load) => load(),
+    invalidate: async () => {},
+    close: async () => {},
   };
 }
