@@ -133,8 +133,9 @@ describe('the cache shared by two realtime replicas', () => {
       await onA.trpc.workout.finish.mutate({ workoutId: workout.id });
       expect((await read()).finishedAt).not.toBeNull();
 
+      // Every read before an edit but the first (which loaded the workout) was a hit.
       const hits = (await metricOf(replicaB, 'spotter_cache_hits_total', 'namespace="workout"')) - hitsBefore;
-      expect(hits).toBeGreaterThanOrEqual(EDITS);
+      expect(hits).toBeGreaterThanOrEqual(EDITS - 1);
     },
     LOOP_TIMEOUT_MS,
   );
