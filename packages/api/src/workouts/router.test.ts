@@ -84,6 +84,16 @@ describe('logging a workout', () => {
     ]);
   });
 
+  it('lets only one of two concurrent starts through', async () => {
+    const a = await lifter();
+    const codes = await Promise.all([
+      errorCode(a.caller.workout.start({})),
+      errorCode(a.caller.workout.start({})),
+    ]);
+    expect(codes.sort()).toEqual(['CONFLICT', 'no error']);
+    expect(await h.prisma.workout.count({ where: { userId: a.id, finishedAt: null } })).toBe(1);
+  });
+
   it('discards an active workout and deletes a finished one, each only as such', async () => {
     const a = await lifter();
     const first = await a.caller.workout.start({});

@@ -3,7 +3,7 @@
 import type { RouterOutputs } from '@spotter/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
@@ -22,8 +22,11 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
-/** Edit one's own name, @username, bio and gym, and upload or remove a picture. */
-export function ProfileSettings({ initial }: { initial: Profile }) {
+/**
+ * Edit one's own name, @username, bio and gym, and upload or remove a picture. `children`: more
+ * settings sections (workout units), below the profile in the same scroll.
+ */
+export function ProfileSettings({ initial, children }: { initial: Profile; children?: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState(initial);
@@ -158,6 +161,7 @@ export function ProfileSettings({ initial }: { initial: Profile }) {
           </button>
         </div>
       </form>
+      {children}
     </div>
   );
 }

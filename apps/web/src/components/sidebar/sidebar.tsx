@@ -63,6 +63,16 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
             </span>
           )}
         </Link>
+        <Link
+          href="/workouts"
+          className={styles.link}
+          aria-current={pathname.startsWith('/workouts') ? 'page' : undefined}
+        >
+          <span className={styles.hash} aria-hidden="true">
+            ⚒
+          </span>
+          Workouts
+        </Link>
       </nav>
 
       <nav aria-label="Channels">
