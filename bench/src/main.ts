@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { CACHE_USAGE, runCacheBench } from './cache/run-cache';
 import { createCleanup } from './cleanup';
 import { parseOptions, USAGE } from './options';
 import { formatPresenceReport, runPresenceBench } from './presence/run-presence';
@@ -18,6 +19,25 @@ if (process.argv[2] === 'presence') {
     process.stdout.write(`\n${formatPresenceReport(rows)}\n`);
   } catch (error) {
     process.stderr.write(`presence bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    status = 1;
+  } finally {
+    await cleanup.run();
+  }
+  process.exit(status);
+}
+
+// `npm run bench -- cache`: a mode of its own (cache/run-cache.ts), with its own few options.
+if (process.argv[2] === 'cache') {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(`${CACHE_USAGE}\n`);
+    process.exit(0);
+  }
+  const cleanup = createCleanup();
+  let status = 0;
+  try {
+    process.stdout.write(`\n${await runCacheBench(process.argv.slice(3), cleanup, log)}\n`);
+  } catch (error) {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
     status = 1;
   } finally {
     await cleanup.run();

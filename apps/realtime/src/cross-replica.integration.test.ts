@@ -1,4 +1,4 @@
-import { createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
+import { createCache, createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
 import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 // The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
@@ -36,7 +36,13 @@ beforeAll(async () => {
   prisma = createPrismaClient(database.url);
   // The web app's side: its own process-wide deps and its own Redis connections, as in production.
   const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  web = { prisma, bus: createEventBus({ redisUrl: redis.url, logger }), logger, authSecret: SECRET };
+  web = {
+    prisma,
+    bus: createEventBus({ redisUrl: redis.url, logger }),
+    cache: createCache({ redisUrl: redis.url, logger }),
+    logger,
+    authSecret: SECRET,
+  };
 });
 
 afterEach(async () => {
@@ -46,6 +52,7 @@ afterEach(async () => {
 afterAll(async () => {
   await Promise.all([replicaA?.stop(), replicaB?.stop()]);
   await web?.bus.close();
+  await web?.cache.close();
   await prisma?.$disconnect();
   await redis?.stop();
   await database?.drop();

@@ -1,4 +1,11 @@
-import { closePresence, createEventBus, createLogger, EnvError, stopOnSignals } from '@spotter/api';
+import {
+  closePresence,
+  createCache,
+  createEventBus,
+  createLogger,
+  EnvError,
+  stopOnSignals,
+} from '@spotter/api';
 import { createPrismaClient } from '@spotter/db';
 import { type Env, loadEnv } from './env';
 import { createRealtimeServer } from './server';
@@ -23,8 +30,9 @@ const logger = createLogger({
 }).child({ replica: env.REPLICA_ID });
 const prisma = createPrismaClient(env.DATABASE_URL);
 const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
+const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
 const server = createRealtimeServer({
-  deps: { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET },
+  deps: { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET },
   port: env.PORT,
   host: env.HOST,
   logger,
@@ -41,7 +49,7 @@ stopOnSignals({
     const { remaining } = await server.drain();
     await server.close();
     await closePresence(bus);
-    await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+    await Promise.allSettled([bus.close(), cache.close(), prisma.$disconnect()]);
     logger.info({ closedWhileConnected: remaining }, 'stopped');
   },
 });

@@ -34,6 +34,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       NEXTAUTH_SECRET: envVars.NEXTAUTH_SECRET().optional(),
       NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL, e.g. https://spotter.example.com').optional(),
       ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
+      CACHE: envVars.CACHE,
       REALTIME_URLS: z
         .string()
         .optional()

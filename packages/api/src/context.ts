@@ -1,11 +1,14 @@
 import type { Database } from '@spotter/db';
 import type { EventBus } from './bus/types';
+import type { Cache } from './cache/types';
 import type { Logger } from './logger';
 
 /** What every procedure may use; each app builds these once per process and hands them in. */
 export type ServerDeps = {
   prisma: Database;
   bus: EventBus;
+  /** Profiles, workout summaries, the exercise library, the feed's first page (see cache/). */
+  cache: Cache;
   logger: Logger;
   /** The NEXTAUTH_SECRET shared by every web and realtime replica. */
   authSecret: string;

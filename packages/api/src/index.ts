@@ -3,6 +3,7 @@ export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
 export type { TypingEvent } from './bus/topics';
 export type { EventBus } from './bus/types';
+export { type Cache, type CacheNamespace, createCache } from './cache/index';
 export type { Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
 export { createHttpHandler } from './http';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   appRouter,
   authenticate,
+  createCache,
   createCallerFactory,
   createEventBus,
   createHttpHandler,
@@ -46,7 +47,8 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
       : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
-  const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET };
+  const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
+  const deps = { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET };
   const createCaller = createCallerFactory(appRouter);
 
   return {
@@ -59,7 +61,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     authenticate: (credentials) => authenticate(prisma, credentials),
     avatars: databaseAvatarStore(prisma),
     async close() {
-      await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+      await Promise.allSettled([bus.close(), cache.close(), prisma.$disconnect()]);
       await embedded?.stop();
     },
   };

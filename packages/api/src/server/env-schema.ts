@@ -71,4 +71,6 @@ export const envVars = {
         .filter(Boolean),
     )
     .pipe(z.array(Origin)),
+  /** `off` sends every read to the database (to measure what the cache saves, or to rule it out). */
+  CACHE: z.enum(['on', 'off'], 'CACHE must be "on" or "off"').default('on'),
 };

@@ -4,6 +4,8 @@ import { createPrismaClient, type Database, type PrismaClientOptions } from '@sp
 import { testIdentity } from '@spotter/db/testing';
 import { createMemoryBus } from '../bus/memory-bus';
 import type { EventBus } from '../bus/types';
+import { createCache } from '../cache/create-cache';
+import type { Cache } from '../cache/types';
 import type { Session } from '../context';
 import { createLogger } from '../logger';
 import { appRouter } from '../root';
@@ -21,12 +23,14 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
  */
 export function createApiHarness(
   databaseUrl: string,
-  options: { bus?: EventBus; database?: PrismaClientOptions } = {},
+  options: { bus?: EventBus; cache?: Cache; database?: PrismaClientOptions } = {},
 ) {
   const prisma: Database = createPrismaClient(databaseUrl, options.database);
   const bus: EventBus = options.bus ?? createMemoryBus();
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET };
+  // Memory-only, as in single-instance mode; each harness has its own, so tests never share entries.
+  const cache: Cache = options.cache ?? createCache({ logger });
+  const deps = { prisma, bus, cache, logger, authSecret: TEST_AUTH_SECRET };
 
   return {
     prisma,
@@ -46,6 +50,7 @@ export function createApiHarness(
     close: async () => {
       closeStreamHub(bus);
       await bus.close();
+      await cache.close();
       await prisma.$disconnect();
     },
   };

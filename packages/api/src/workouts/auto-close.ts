@@ -1,5 +1,6 @@
 import type { Database } from '@spotter/db';
 import type { Logger } from '../logger';
+import { invalidateWorkoutsOf } from './cached-workout';
 import { closeWorkout } from './lifecycle';
 import { changeAndPublish, type WorkoutDeps } from './session-events';
 
@@ -22,22 +23,24 @@ export async function autoCloseStale(deps: WorkoutDeps, now: Date, userId?: stri
   });
   let closed = 0;
   for (const { id } of stale) {
-    const didClose = await changeAndPublish(deps, async (tx) => {
+    const closedFor = await changeAndPublish(deps, async (tx) => {
       const [workout] = await tx.$queryRaw<
         { id: string; userId: string; sessionId: string | null; startedAt: Date }[]
       >`
         SELECT "id", "userId", "sessionId", "startedAt" FROM "Workout"
         WHERE "id" = ${id} AND "finishedAt" IS NULL AND "startedAt" <= ${cutoff} FOR UPDATE`;
-      if (!workout) return { result: false, appended: [] };
+      if (!workout) return { result: null, appended: [] };
       const last = await tx.workoutSet.aggregate({
         where: { workoutExercise: { workoutId: id } },
         _max: { loggedAt: true },
       });
       const finishedAt = last._max.loggedAt ?? workout.startedAt;
       const { appended } = await closeWorkout(tx, workout, finishedAt, true);
-      return { result: true, appended };
+      return { result: workout.userId, appended };
     });
-    if (didClose) closed += 1;
+    if (closedFor === null) continue;
+    await invalidateWorkoutsOf(deps.cache, closedFor);
+    closed += 1;
   }
   return closed;
 }

@@ -30,12 +30,12 @@ export type CreateExerciseInput = z.infer<typeof CreateExerciseInput>;
 export const exerciseRouter = {
   list: protectedProcedure
     .input(ListExercisesInput)
-    .query(({ ctx, input }) => listExercises(ctx.prisma, ctx.session.userId, input)),
+    .query(({ ctx, input }) => listExercises(ctx, ctx.session.userId, input)),
   search: protectedProcedure
     .input(SearchExercisesInput)
-    .query(({ ctx, input }) => listExercises(ctx.prisma, ctx.session.userId, input)),
-  facets: protectedProcedure.query(({ ctx }) => exerciseFacets(ctx.prisma, ctx.session.userId)),
+    .query(({ ctx, input }) => listExercises(ctx, ctx.session.userId, input)),
+  facets: protectedProcedure.query(({ ctx }) => exerciseFacets(ctx, ctx.session.userId)),
   create: protectedProcedure
     .input(CreateExerciseInput)
-    .mutation(({ ctx, input }) => createExercise(ctx.prisma, ctx.session.userId, input)),
+    .mutation(({ ctx, input }) => createExercise(ctx, ctx.session.userId, input)),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,7 @@
-import type { Database, Prisma } from '@spotter/db';
+import type { Database } from '@spotter/db';
+import type { Cache } from '../cache/types';
 import { AppError, isUniqueViolation } from '../errors';
+import { exerciseSelect, invalidateOwnExercises, visibleExercises } from './cached-exercises';
 import type { ExerciseKind } from './set-values';
 
 export type ExerciseFilter = {
@@ -9,50 +11,30 @@ export type ExerciseFilter = {
   limit: number;
 };
 
-const exerciseSelect = {
-  id: true,
-  name: true,
-  muscleGroup: true,
-  equipment: true,
-  kind: true,
-  ownerId: true,
-} as const;
+type Deps = { prisma: Database; cache: Cache };
 
 /** The library and the caller's own exercises (never another user's), by name, filtered. */
-export async function listExercises(prisma: Database, userId: string, filter: ExerciseFilter) {
-  const where: Prisma.ExerciseWhereInput = {
-    OR: [{ ownerId: null }, { ownerId: userId }],
-    ...(filter.query ? { name: { contains: filter.query, mode: 'insensitive' } } : {}),
-    ...(filter.muscleGroup ? { muscleGroup: filter.muscleGroup } : {}),
-    ...(filter.equipment ? { equipment: filter.equipment } : {}),
-  };
-  const rows = await prisma.exercise.findMany({
-    where,
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: filter.limit,
-    select: exerciseSelect,
-  });
-  return rows.map(({ ownerId, ...exercise }) => ({ ...exercise, isOwn: ownerId !== null }));
+export async function listExercises(deps: Deps, userId: string, filter: ExerciseFilter) {
+  const query = filter.query?.toLowerCase();
+  return (await visibleExercises(deps, userId))
+    .filter(
+      (e) =>
+        (!query || e.name.toLowerCase().includes(query)) &&
+        (!filter.muscleGroup || e.muscleGroup === filter.muscleGroup) &&
+        (!filter.equipment || e.equipment === filter.equipment),
+    )
+    .slice(0, filter.limit)
+    .map(({ ownerId, ...exercise }) => ({ ...exercise, isOwn: ownerId !== null }));
 }
 
 /** The muscle groups and equipment the caller can filter by. */
-export async function exerciseFacets(prisma: Database, userId: string) {
-  const visible = { OR: [{ ownerId: null }, { ownerId: userId }] };
-  const [groups, equipment] = await Promise.all([
-    prisma.exercise.findMany({
-      where: visible,
-      distinct: ['muscleGroup'],
-      select: { muscleGroup: true },
-      orderBy: { muscleGroup: 'asc' },
-    }),
-    prisma.exercise.findMany({
-      where: visible,
-      distinct: ['equipment'],
-      select: { equipment: true },
-      orderBy: { equipment: 'asc' },
-    }),
-  ]);
-  return { muscleGroups: groups.map((g) => g.muscleGroup), equipment: equipment.map((e) => e.equipment) };
+export async function exerciseFacets(deps: Deps, userId: string) {
+  const visible = await visibleExercises(deps, userId);
+  const sorted = (values: string[]) => [...new Set(values)].sort();
+  return {
+    muscleGroups: sorted(visible.map((e) => e.muscleGroup)),
+    equipment: sorted(visible.map((e) => e.equipment)),
+  };
 }
 
 export type NewExercise = { name: string; muscleGroup: string; equipment: string; kind: ExerciseKind };
@@ -61,7 +43,8 @@ export type NewExercise = { name: string; muscleGroup: string; equipment: string
  * Creates the caller's own exercise. Names are unique per user, case aside, and may not copy a
  * library name (the picker would show two "Bench Press"): both are CONFLICT.
  */
-export async function createExercise(prisma: Database, userId: string, input: NewExercise) {
+export async function createExercise(deps: Deps, userId: string, input: NewExercise) {
+  const { prisma } = deps;
   const clash = await prisma.exercise.findFirst({
     where: {
       name: { equals: input.name, mode: 'insensitive' },
@@ -75,6 +58,7 @@ export async function createExercise(prisma: Database, userId: string, input: Ne
       data: { ...input, ownerId: userId },
       select: exerciseSelect,
     });
+    await invalidateOwnExercises(deps.cache, userId);
     return { ...exercise, isOwn: ownerId !== null };
   } catch (error) {
     if (isUniqueViolation(error))

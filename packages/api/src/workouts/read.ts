@@ -2,6 +2,7 @@ import type { Database } from '@spotter/db';
 import { relationshipBetween } from '../friends/relationship';
 import { noSuchWorkout } from './access';
 import { autoCloseStale } from './auto-close';
+import { cachedWorkoutView } from './cached-workout';
 import type { HistoryInput } from './inputs';
 import type { WorkoutDeps } from './session-events';
 import { toWorkoutView, type WorkoutView, workoutSelect } from './view';
@@ -11,13 +12,20 @@ import { toWorkoutView, type WorkoutView, workoutSelect } from './view';
  * not blocked, FRIENDS to friends, PRIVATE to the owner alone. Anyone else is told it does not exist.
  */
 export async function getWorkout(
-  prisma: Database,
+  deps: WorkoutDeps,
   viewerId: string,
   workoutId: string,
 ): Promise<WorkoutView> {
-  const row = await prisma.workout.findUnique({ where: { id: workoutId }, select: workoutSelect });
-  if (!row || !(await maySee(prisma, viewerId, row))) throw noSuchWorkout();
-  return toWorkoutView(row);
+  // Owner and visibility are read fresh on every call (who may see a workout is never cached); the
+  // summary itself comes from the cache.
+  const access = await deps.prisma.workout.findUnique({
+    where: { id: workoutId },
+    select: { userId: true, visibility: true },
+  });
+  if (!access || !(await maySee(deps.prisma, viewerId, access))) throw noSuchWorkout();
+  const view = await cachedWorkoutView(deps, access.userId, workoutId);
+  if (!view) throw noSuchWorkout();
+  return view;
 }
 
 async function maySee(prisma: Database, viewerId: string, workout: { userId: string; visibility: string }) {

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { exerciseHistoryProcedure } from '../records/router';
 import { protectedProcedure } from '../trpc';
+import { invalidateWorkoutsOf } from './cached-workout';
 import { addExercise, updateExercise } from './entries';
 import {
   AddExerciseInput,
@@ -19,43 +20,55 @@ import { deleteSet, logSet, updateSet } from './sets';
 import { startWorkout } from './start';
 
 /**
+ * A change to any of the caller's workouts invalidates the cached summaries of all of them (finishing,
+ * editing or deleting one replays the records others show), after the change and before the answer,
+ * so no replica serves the old summary once the caller has heard back. Failed calls invalidate too:
+ * harmless, and it keeps this one rule free of exceptions.
+ */
+const workoutChange = protectedProcedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  await invalidateWorkoutsOf(ctx.cache, ctx.session.userId);
+  return result;
+});
+
+/**
  * Logging workouts. Weights and distances go in in the caller's units (me.units) and come back as
  * stored (kg, metres). Everything on another user's workout is NOT_FOUND, as if it did not exist.
  */
 export const workoutRouter = {
-  start: protectedProcedure
+  start: workoutChange
     .input(StartWorkoutInput)
     .mutation(({ ctx, input }) => startWorkout(ctx, ctx.session.userId, input)),
-  addExercise: protectedProcedure
+  addExercise: workoutChange
     .input(AddExerciseInput)
     .mutation(({ ctx, input }) => addExercise(ctx, ctx.session.userId, input)),
-  updateExercise: protectedProcedure
+  updateExercise: workoutChange
     .input(UpdateExerciseInput)
     .mutation(({ ctx, input }) => updateExercise(ctx, ctx.session.userId, input)),
-  logSet: protectedProcedure
+  logSet: workoutChange
     .input(LogSetInput)
     .mutation(({ ctx, input }) => logSet(ctx, ctx.session.userId, input)),
-  updateSet: protectedProcedure
+  updateSet: workoutChange
     .input(UpdateSetInput)
     .mutation(({ ctx, input }) => updateSet(ctx, ctx.session.userId, input)),
-  deleteSet: protectedProcedure
+  deleteSet: workoutChange
     .input(SetIdInput)
     .mutation(({ ctx, input }) => deleteSet(ctx, ctx.session.userId, input)),
-  update: protectedProcedure
+  update: workoutChange
     .input(UpdateWorkoutInput)
     .mutation(({ ctx, input }) => updateWorkout(ctx, ctx.session.userId, input)),
-  finish: protectedProcedure
+  finish: workoutChange
     .input(WorkoutIdInput)
     .mutation(({ ctx, input }) => finishWorkout(ctx, ctx.session.userId, input)),
-  discard: protectedProcedure
+  discard: workoutChange
     .input(WorkoutIdInput)
     .mutation(({ ctx, input }) => discardWorkout(ctx, ctx.session.userId, input)),
-  delete: protectedProcedure
+  delete: workoutChange
     .input(WorkoutIdInput)
     .mutation(({ ctx, input }) => deleteWorkout(ctx, ctx.session.userId, input)),
   get: protectedProcedure
     .input(WorkoutIdInput)
-    .query(({ ctx, input }) => getWorkout(ctx.prisma, ctx.session.userId, input.workoutId)),
+    .query(({ ctx, input }) => getWorkout(ctx, ctx.session.userId, input.workoutId)),
   active: protectedProcedure.query(({ ctx }) => activeWorkout(ctx, ctx.session.userId)),
   history: protectedProcedure
     .input(HistoryInput)

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@spotter/db';
 import type { EventBus } from '../bus/types';
+import type { Cache } from '../cache/types';
 import type { Logger } from '../logger';
 import { appendEvents } from '../streams/append';
 import type { EventDraft } from '../streams/events';
@@ -7,7 +8,7 @@ import { type Appended, publishEvents } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 
 /** What every workout service needs: the database, and the bus to publish session events. */
-export type WorkoutDeps = { prisma: Database; bus: EventBus; logger: Logger };
+export type WorkoutDeps = { prisma: Database; bus: EventBus; logger: Logger; cache: Cache };
 
 /**
  * Appends a change of a workout in a live session to the session's stream, in the change's own
