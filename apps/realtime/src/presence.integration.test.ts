@@ -1,5 +1,6 @@
 import {
   closePresence,
+  createCache,
   createEventBus,
   createLogger,
   type PresenceItem,
@@ -156,7 +157,10 @@ describe('presence across replicas', () => {
     const logger = createLogger({ name: 'web-test', level: 'silent' });
     const bus = createEventBus({ redisUrl: redis.url, logger });
     try {
-      const web = httpClient({ prisma, bus, logger, authSecret: SECRET }, user.token);
+      const web = httpClient(
+        { prisma, bus, logger, authSecret: SECRET, cache: createCache({ logger }) },
+        user.token,
+      );
       await web.presence.setStatus.mutate({ mode: 'dnd' });
       await expect.poll(() => seen.statusOf(user.session.userId)).toBe('dnd');
       await web.presence.setStatus.mutate({ mode: 'auto' });
