@@ -1,6 +1,8 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { dmRouter } from './conversations/router';
+import { apiTokenRouter } from './credentials/api-token-router';
+import { sessionRouter } from './credentials/session-router';
 import { friendsRouter } from './friends/router';
 import { meRouter } from './me/router';
 import { mentionRouter } from './mentions/router';
@@ -12,6 +14,7 @@ import { router } from './trpc';
 import { typingRouter } from './typing/router';
 
 export const appRouter = router({
+  apiToken: apiTokenRouter,
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
@@ -21,6 +24,7 @@ export const appRouter = router({
   message: messageRouter,
   notifications: notificationsRouter,
   profile: profileRouter,
+  session: sessionRouter,
   status: statusRouter,
   typing: typingRouter,
 });
