@@ -23,7 +23,7 @@ export const sessionRouter = {
   ),
 
   revoke: protectedProcedure.input(RevokeSessionInput).mutation(async ({ ctx, input }) => {
-    const sessionIds = await revokeSignIns(ctx.prisma, ctx.session.userId, input.sessionId);
+    const sessionIds = await revokeSignIns(ctx.prisma, ctx.session.userId, { only: input.sessionId });
     await announceRevoked(ctx, { userId: ctx.session.userId, sessionIds });
     return { revoked: sessionIds.length };
   }),
@@ -48,7 +48,7 @@ export const sessionRouter = {
       where: { id: userId },
       data: { passwordHash: await hashPassword(input.newPassword) },
     });
-    const sessionIds = await revokeSignIns(ctx.prisma, userId, undefined, ctx.auth?.sessionId);
+    const sessionIds = await revokeSignIns(ctx.prisma, userId, { except: ctx.auth?.sessionId });
     await announceRevoked(ctx, { userId, sessionIds });
     return { revoked: sessionIds.length };
   }),

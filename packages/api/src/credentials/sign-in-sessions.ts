@@ -61,24 +61,25 @@ export async function listSignIns(prisma: Database, userId: string, currentSessi
 }
 
 /**
- * Revokes one of the user's sign-ins, or all of them (`sessionId` undefined). Someone else's id, or
- * one already revoked, is NOT_FOUND and changes nothing. Returns the ids revoked, to publish.
+ * Revokes one of the user's sign-ins (`only`), or all of them but `except`. Someone else's id, or
+ * one already revoked, is NOT_FOUND and changes nothing — unless `isGoneOk` (a sign-out after
+ * "sign out everywhere"). Returns the ids revoked, to announce.
  */
 export async function revokeSignIns(
   prisma: Database,
   userId: string,
-  sessionId?: string,
-  exceptId?: string,
+  options: { only?: string | undefined; except?: string | undefined; isGoneOk?: boolean } = {},
 ): Promise<string[]> {
   const where = {
     userId,
     revokedAt: null,
-    ...(sessionId ? { id: sessionId } : {}),
-    ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    ...(options.only ? { id: options.only } : {}),
+    ...(options.except ? { NOT: { id: options.except } } : {}),
   };
   return prisma.$transaction(async (tx) => {
     const rows = await tx.signInSession.findMany({ where, select: { id: true } });
-    if (sessionId && rows.length === 0) throw new AppError('NOT_FOUND', 'No such session of yours.');
+    if (options.only && rows.length === 0 && !options.isGoneOk)
+      throw new AppError('NOT_FOUND', 'No such session of yours.');
     const ids = rows.map((row) => row.id);
     if (ids.length > 0)
       await tx.signInSession.updateMany({ where: { id: { in: ids } }, data: { revokedAt: new Date() } });

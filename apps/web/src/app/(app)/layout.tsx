@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Drawer } from '@/components/shell/drawer';
+import { KeepSession } from '@/components/shell/keep-session';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import { callerFor } from '@/server/caller';
 import { requireSession } from '@/server/session';
@@ -16,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   ]);
   return (
     <div className={styles.shell}>
+      <KeepSession />
       <Drawer>
         <Sidebar
           me={session}

@@ -22,8 +22,8 @@ export function createRevokedSockets() {
     add(auth: Auth, socket: WebSocket): () => void {
       const keys = keysOf(auth);
       for (const key of keys) {
-        let sockets = byCredential.get(key);
-        if (!sockets) byCredential.set(key, (sockets = new Set()));
+        const sockets = byCredential.get(key) ?? new Set<WebSocket>();
+        byCredential.set(key, sockets);
         sockets.add(socket);
       }
       return () => {
