@@ -10,4 +10,11 @@ export { type Replica, type ReplicaExit, type ReplicaOptions, spawnReplica, star
 export { createUserWithToken, signIn } from './users';
 export { untilHttpOk, type WaitOptions, waitUntil, within } from './wait';
 export { startWebServer, type WebServer, type WebServerOptions } from './web-server';
-export { callQuery, openAccepted, openSocket, type TrpcReply, type UpgradeOutcome } from './ws-probe';
+export {
+  authenticateOverSocket,
+  callQuery,
+  openAccepted,
+  openSocket,
+  type TrpcReply,
+  type UpgradeOutcome,
+} from './ws-probe';
