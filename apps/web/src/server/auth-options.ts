@@ -1,4 +1,3 @@
-import { SESSION_MAX_AGE_SECONDS } from '@spotter/api';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getWebRuntime } from './runtime';
@@ -13,7 +12,7 @@ export function getAuthOptions(): AuthOptions {
   const runtime = getWebRuntime();
   return {
     secret: runtime.deps.authSecret,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: 'jwt', maxAge: runtime.sessionMaxAgeSeconds },
     pages: { signIn: '/login' },
     logger: {
       error: (code, metadata) => runtime.logger.error({ code, metadata }, `next-auth: ${code}`),

@@ -12,6 +12,7 @@ import {
   type Logger,
   openSignInSession,
   revokeSignIns,
+  SESSION_MAX_AGE_SECONDS,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
 import type { WebEnv } from '../env';
@@ -61,6 +62,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
     authenticate: (credentials) => authenticate(prisma, credentials),
+    sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS,
     openSignIn: (userId, userAgent) => openSignInSession(prisma, userId, userAgent),
     isSessionLive: (session, sessionId) => isSessionLive(deps, session, sessionId),
     async revokeSignIn(userId, sessionId) {
