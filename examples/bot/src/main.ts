@@ -6,6 +6,9 @@ import { readConfig } from './config';
  * A Spotter bot: joins SPOTTER_CHANNEL, follows its events and answers commands (`!ping`). Run it
  * with `SPOTTER_URL=http://localhost:3000 SPOTTER_TOKEN=spt_… npm start -w @spotter/example-bot`.
  */
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const complain = (line: string) => process.stderr.write(`${line}\n`);
+
 const config = readConfig(process.env);
 const startedAt = new Date();
 
@@ -14,7 +17,7 @@ const spotter = createSpotterClient({
   ...(config.httpUrl ? { httpUrl: config.httpUrl } : {}),
   token: config.token,
   onRevoked() {
-    console.error('The token was revoked or has expired: make a new one in Settings → API tokens.');
+    complain('The token was revoked or has expired: make a new one in Settings → API tokens.');
     process.exit(2);
   },
 });
@@ -28,7 +31,7 @@ spotter.trpc.channel.onEvent.subscribe(
   { channelId: channel.id },
   {
     onStarted() {
-      console.log(`listening in #${config.channel} as ${me.name}`);
+      say(`listening in #${config.channel} as ${me.name}`);
     },
     onData({ data: event }) {
       if (event.type !== 'message.created') return;
@@ -40,11 +43,11 @@ spotter.trpc.channel.onEvent.subscribe(
       // The nonce makes a replayed event (after a reconnect) return the same reply, never a second one.
       spotter.trpc.message.send
         .mutate({ channelId: channel.id, body: reply, nonce: `reply-${message.id}` })
-        .then(() => console.log(`answered ${message.authorName}: ${reply}`))
-        .catch((error: Error) => console.error(`could not answer: ${error.message}`));
+        .then(() => say(`answered ${message.authorName}: ${reply}`))
+        .catch((error: Error) => complain(`could not answer: ${error.message}`));
     },
     onError(error) {
-      console.error(`subscription failed: ${error.message}`);
+      complain(`subscription failed: ${error.message}`);
       process.exit(1);
     },
   },
