@@ -48,7 +48,7 @@ test.describe('sessions and API tokens', () => {
     const context = await signedInContext(browser, stack.baseURL, person.email);
     const page = await context.newPage();
     await page.goto('/settings/tokens');
-    await page.getByLabel('Name').fill('PR bot');
+    await page.getByLabel('Name', { exact: true }).fill('PR bot');
     await page.getByLabel('Access').selectOption('write');
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent()) ?? '';
