@@ -6,6 +6,7 @@ import { createWebLogger, createWebRuntime } from './src/server/deps';
 import { prepareDatabase } from './src/server/prepare-database';
 import { ownUrl } from './src/server/public-url';
 import { installWebRuntime } from './src/server/runtime';
+import { applySecurityHeaders } from './src/server/security-headers';
 
 // The web process: Next.js pages, /api/trpc and /api/auth over HTTP, and (single-instance mode,
 // or scaled mode without separate realtime replicas) the tRPC WebSocket endpoint on the same port.
@@ -43,8 +44,10 @@ const dev = env.NODE_ENV !== 'production';
 const app = next({ dev, webpack: dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handleRequest = app.getRequestHandler();
+const setSecurityHeaders = applySecurityHeaders({ isDev: dev, realtimeUrls: env.REALTIME_URLS });
 
 const server = createServer((req, res) => {
+  setSecurityHeaders(req, res);
   handleRequest(req, res).catch((err: unknown) => {
     logger.error({ err, url: req.url }, 'request failed');
     if (!res.headersSent) res.statusCode = 500;

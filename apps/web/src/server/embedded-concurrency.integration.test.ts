@@ -25,6 +25,8 @@ beforeAll(async () => {
     vi.stubEnv(name, undefined);
   vi.stubEnv('SPOTTER_DATA_DIR', dataDir);
   vi.stubEnv('LOG_LEVEL', 'silent');
+  // `npm run dev` is development, which seeds the demo accounts (Vitest runs as NODE_ENV=test).
+  vi.stubEnv('NODE_ENV', 'development');
   const env = loadEnv();
   runtime = await createWebRuntime(env, createWebLogger(env));
   await prepareDatabase(runtime);
@@ -51,8 +53,10 @@ async function signIn(email: string): Promise<Session> {
 async function signUp(name: string): Promise<Session> {
   const visitor = createCallerFactory(appRouter)({ ...runtime.deps, session: null });
   const email = `${name.toLowerCase()}@example.com`;
-  const { userId } = await visitor.auth.signUp({ email, name, password: 'correct horse battery' });
-  return { userId, email, name };
+  await visitor.auth.signUp({ email, name, password: 'correct horse battery' });
+  const session = await runtime.authenticate({ email, password: 'correct horse battery' });
+  if (!session) throw new Error(`${email} cannot sign in after signing up`);
+  return session;
 }
 
 describe('embedded mode under concurrent use', () => {

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Username } from '../profile/username';
 import { publishEvents } from '../streams/publish';
+import { DisplayName } from '../text/safe-name';
 import { publicProcedure } from '../trpc';
 import { signUp } from './user-service';
 
@@ -10,7 +11,7 @@ export const Password = z.string().min(8, 'A password needs at least 8 character
 
 export const SignUpInput = z.object({
   email: Email,
-  name: z.string().trim().min(1, 'Tell us your name.').max(50),
+  name: DisplayName,
   /** The @handle; made from the email when left out. */
   username: Username.optional(),
   password: Password,
@@ -18,11 +19,14 @@ export const SignUpInput = z.object({
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 export const authRouter = {
-  /** Browsers sign in through next-auth afterwards; this only creates the account. */
+  /**
+   * Browsers sign in through next-auth afterwards; this only creates the account. The answer is the
+   * same whether or not the email had an account already (see signUp).
+   */
   signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const { session, appended } = await signUp(ctx.prisma, input);
+    const { appended } = await signUp(ctx.prisma, input);
     await publishEvents(ctx, appended);
-    return { userId: session.userId };
+    return { ok: true as const };
   }),
 
   me: publicProcedure.query(({ ctx }) => ctx.session),

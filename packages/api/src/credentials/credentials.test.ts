@@ -169,23 +169,19 @@ describe('sign-in sessions', () => {
   });
 
   it('a password change ends every other sign-in and keeps this one', async () => {
-    const { userId } = await h.anonymous().auth.signUp({
-      email: `${h.uniqueName('pw').replace(' ', '-')}@test.spotter.dev`,
-      name: 'Changer',
-      password: 'old-password-1',
-    });
-    const session = await h.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    const me = { userId, name: session.name, email: session.email };
+    const email = `${h.uniqueName('pw').replace(' ', '-')}@test.spotter.dev`;
+    await h.anonymous().auth.signUp({ email, name: 'Changer', password: 'violet-kettlebell-93' });
+    const user = await h.prisma.user.findUniqueOrThrow({ where: { email } });
+    const me = { userId: user.id, name: user.name, email: user.email };
     const here = await h.signIn(me);
     const there = await h.signIn(me);
-    const caller = h.callerWith(me, { userId, sessionId: here.sessionId, scope: 'write' });
-    expect(
-      await errorCode(
-        caller.session.changePassword({ currentPassword: 'wrong', newPassword: 'new-password-2' }),
-      ),
-    ).toBe('UNAUTHORIZED');
+    const caller = h.callerWith(me, { userId: me.userId, sessionId: here.sessionId, scope: 'write' });
+    const change = (currentPassword: string, newPassword: string) =>
+      caller.session.changePassword({ currentPassword, newPassword });
+    expect(await errorCode(change('wrong', 'copper-tundra-squat-41'))).toBe('UNAUTHORIZED');
+    expect(await errorCode(change('violet-kettlebell-93', '12345678'))).toBe('BAD_REQUEST');
     expect(await httpCode(httpClient(h.deps, there.token).channel.listMine.query())).toBe('no error');
-    await caller.session.changePassword({ currentPassword: 'old-password-1', newPassword: 'new-password-2' });
+    await change('violet-kettlebell-93', 'copper-tundra-squat-41');
     expect(await httpCode(httpClient(h.deps, there.token).channel.listMine.query())).toBe('UNAUTHORIZED');
     expect(await httpCode(httpClient(h.deps, here.token).channel.listMine.query())).toBe('no error');
   });

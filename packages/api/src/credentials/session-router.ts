@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from '@spotter/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { assertStrongPassword } from '../auth/password-policy';
 import { Password } from '../auth/router';
 import { AppError } from '../errors';
 import { protectedProcedure } from '../trpc';
@@ -40,10 +41,11 @@ export const sessionRouter = {
     const { userId } = ctx.session;
     const user = await ctx.prisma.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { passwordHash: true },
+      select: { passwordHash: true, email: true, name: true, username: true },
     });
     if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
       throw new AppError('UNAUTHORIZED', 'Your current password is not that.');
+    await assertStrongPassword(input.newPassword, [user.email, user.name, user.username]);
     await ctx.prisma.user.update({
       where: { id: userId },
       data: { passwordHash: await hashPassword(input.newPassword) },

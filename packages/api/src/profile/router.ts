@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../schemas';
+import { DisplayName } from '../text/safe-name';
 import { protectedProcedure } from '../trpc';
 import { AVATAR_MAX_BYTES, avatarFromDataUrl } from './avatar-image';
 import { databaseAvatarStore } from './avatar-store';
@@ -21,7 +22,7 @@ export const SearchPeopleInput = z.object({
 export type SearchPeopleInput = z.infer<typeof SearchPeopleInput>;
 
 export const UpdateProfileInput = z.object({
-  name: z.string().trim().min(1, 'Tell us your name.').max(50).optional(),
+  name: DisplayName.optional(),
   username: Username.optional(),
   bio: z.string().trim().max(BIO_MAX, `A bio can be at most ${BIO_MAX} characters.`).optional(),
   homeGym: z
