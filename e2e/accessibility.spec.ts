@@ -39,6 +39,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toEqual([]);
     });
 
+    test('the sessions and API token settings', async ({ browser, stack }) => {
+      const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      for (const path of ['/settings/sessions', '/settings/tokens']) {
+        await page.goto(path);
+        await expect(page.getByRole('navigation', { name: 'Settings' })).toBeVisible();
+        const violations = await blockingViolations(page);
+        expect(
+          violations.map((v) => v.id),
+          report(violations),
+        ).toEqual([]);
+      }
+    });
+
     test('a channel with messages', async ({ browser, stack }) => {
       const context = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
       const page = await openChannel(context, 'general', null);

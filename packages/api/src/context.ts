@@ -16,8 +16,21 @@ export type ServerDeps = {
 
 export type Session = { userId: string; name: string; email: string };
 
+/**
+ * How this caller proved who they are: a browser sign-in (`sessionId`, the JWT's `sid`) or a personal
+ * API token (`tokenId`). Rate limits key on `tokenId` when there is one; `scope: 'read'` may only
+ * query and subscribe. In-process callers (server components, router tests) may leave it out.
+ */
+export type Auth = {
+  userId: string;
+  sessionId?: string;
+  tokenId?: string;
+  scope: 'read' | 'write';
+};
+
 export type Context = ServerDeps & {
   session: Session | null;
+  auth?: Auth | null;
   /** Set for a WebSocket connection (one per tab): what presence counts as a device. */
   connectionId?: string;
 };

@@ -1,11 +1,20 @@
-export { issueSessionToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
+export {
+  decodeSessionToken,
+  issueSessionToken,
+  SESSION_MAX_AGE_SECONDS,
+  sessionTokenFromCookieHeader,
+} from './auth/session-token';
 export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
 export type { TypingEvent } from './bus/topics';
 export type { EventBus } from './bus/types';
 export { type Cache, type CacheNamespace, createCache } from './cache/index';
-export type { Context, ServerDeps, Session } from './context';
+export type { Auth, Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
+export { createApiToken } from './credentials/api-tokens';
+export { isSessionLive } from './credentials/resolve';
+export { announceRevoked } from './credentials/revoke';
+export { openSignInSession, revokeSignIns } from './credentials/sign-in-sessions';
 export { createHttpHandler } from './http';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';

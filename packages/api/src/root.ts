@@ -2,6 +2,8 @@ import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { dmRouter } from './conversations/router';
 import { feedRouter } from './feed/router';
+import { apiTokenRouter } from './credentials/api-token-router';
+import { sessionRouter } from './credentials/session-router';
 import { friendsRouter } from './friends/router';
 import { kudosRouter } from './kudos/router';
 import { meRouter } from './me/router';
@@ -21,6 +23,7 @@ import { exerciseRouter } from './workouts/exercise-router';
 import { workoutRouter } from './workouts/router';
 
 export const appRouter = router({
+  apiToken: apiTokenRouter,
   auth: authRouter,
   channel: channelRouter,
   dm: dmRouter,
@@ -37,6 +40,7 @@ export const appRouter = router({
   readState: readStateRouter,
   records: recordsRouter,
   stats: statsRouter,
+  session: sessionRouter,
   status: statusRouter,
   training: trainingRouter,
   typing: typingRouter,

@@ -55,7 +55,18 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** A read-only API token may query and subscribe; any mutation is refused before it runs. */
+const honoursTokenScope = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.auth?.scope === 'read') {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This token may only read. Create a write token to change things.',
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(honoursTokenScope);
 
 const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session) {

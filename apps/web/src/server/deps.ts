@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  announceRevoked,
   appRouter,
   authenticate,
   createCache,
@@ -8,7 +9,11 @@ import {
   createHttpHandler,
   createLogger,
   databaseAvatarStore,
+  isSessionLive,
   type Logger,
+  openSignInSession,
+  revokeSignIns,
+  SESSION_MAX_AGE_SECONDS,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
 import type { WebEnv } from '../env';
@@ -59,6 +64,14 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
     authenticate: (credentials) => authenticate(prisma, credentials),
+    sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+    openSignIn: (userId, userAgent) => openSignInSession(prisma, userId, userAgent),
+    isSessionLive: (session, sessionId) => isSessionLive(deps, session, sessionId),
+    async revokeSignIn(userId, sessionId) {
+      // Already revoked elsewhere ("sign out everywhere" first, then the button): nothing left to do.
+      const sessionIds = await revokeSignIns(prisma, userId, { only: sessionId, isGoneOk: true });
+      await announceRevoked(deps, { userId, sessionIds });
+    },
     avatars: databaseAvatarStore(prisma),
     async close() {
       await Promise.allSettled([bus.close(), cache.close(), prisma.$disconnect()]);

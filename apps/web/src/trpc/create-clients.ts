@@ -11,6 +11,7 @@ import {
 } from '@trpc/client';
 import superjson from 'superjson';
 import { createRealtimeUrlPicker } from './realtime-urls';
+import { REVOKED_CLOSE_CODE, toSignIn } from './signed-out';
 
 export type Clients = {
   trpcClient: TRPCClient<AppRouter>;
@@ -63,6 +64,10 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
     retryDelayMs,
     // Notices a silently dead connection (a killed replica behind a proxy) within seconds.
     keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
+    // The server closed the socket because this sign-in was revoked (here or on another device).
+    onClose: (cause) => {
+      if (cause?.code === REVOKED_CLOSE_CODE) toSignIn();
+    },
   });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [

@@ -1,30 +1,25 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import type { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sessionFromToken } from '../auth/session-token';
 import { authenticate } from '../auth/user-service';
-import { createApiHarness, TEST_AUTH_SECRET } from '../testing/api-harness';
+import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
 
 describe('auth', () => {
-  it('signs up, then trades the credentials for a session token the servers accept', async () => {
+  it('signs up, then the credentials sign in (next-auth calls authenticate)', async () => {
     const email = `Lifter-${randomUUID()}@Test.Spotter.dev`;
     expect(await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' })).toEqual({
       ok: true,
     });
     const { id: userId } = await h.prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
-    const { token } = await h
-      .anonymous()
-      .auth.createToken({ email: email.toLowerCase(), password: 'deadlift-200' });
-    expect(await sessionFromToken(token, TEST_AUTH_SECRET)).toEqual({
+    expect(await authenticate(h.prisma, { email: email.toLowerCase(), password: 'deadlift-200' })).toEqual({
       userId,
       name: 'Lifter',
       email: email.toLowerCase(),
     });
-    expect(await sessionFromToken(token, 'another-secret-entirely-0123456789')).toBeNull();
   });
 
   it('answers a sign-up for a registered email as for a new one, and changes nothing', async () => {
@@ -84,9 +79,7 @@ describe('auth', () => {
   it('rejects wrong passwords and bad sign-up input clearly', async () => {
     const email = `lifter-${randomUUID()}@test.spotter.dev`;
     await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
-    expect(await errorCode(h.anonymous().auth.createToken({ email, password: 'wrong-password' }))).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(await authenticate(h.prisma, { email, password: 'wrong-password' })).toBeNull();
     const short = await h
       .anonymous()
       .auth.signUp({ email: 'x@y.dev', name: 'X', password: 'short' })

@@ -28,11 +28,19 @@ export const PresenceChange = z.object({
   status: z.enum(['online', 'idle', 'dnd', 'offline']),
 });
 export type PresenceChange = z.infer<typeof PresenceChange>;
+/** Sign-ins and API tokens that were just revoked: every replica forgets them and closes their sockets. */
+export const CredentialsRevoked = z.object({
+  userId: z.string(),
+  sessionIds: z.array(z.string()).max(10_000),
+  tokenIds: z.array(z.string()).max(10_000),
+});
+export type CredentialsRevoked = z.infer<typeof CredentialsRevoked>;
 
 const payloadSchemas = {
   'stream-events': StreamPublication,
   'channel-typing': TypingEvent,
   'user-presence': PresenceChange,
+  'credentials-revoked': CredentialsRevoked,
 } as const;
 
 export type TopicKind = keyof typeof payloadSchemas;
@@ -43,7 +51,8 @@ export type TopicKind = keyof typeof payloadSchemas;
  * for the next event. Ephemeral ones (typing) are stale by then and are never re-sent.
  */
 export function isDurable(kind: TopicKind): boolean {
-  return kind === 'stream-events';
+  // A revocation the bus missed still holds (the database says so); re-sending it closes the sockets.
+  return kind === 'stream-events' || kind === 'credentials-revoked';
 }
 export type TopicPayload<K extends TopicKind> = z.infer<(typeof payloadSchemas)[K]>;
 export type Topic<K extends TopicKind = TopicKind> = { readonly kind: K; readonly name: string };
@@ -53,6 +62,11 @@ export const topics = {
   stream: (streamId: string): Topic<'stream-events'> => ({
     kind: 'stream-events',
     name: `spotter:stream:${streamId}`,
+  }),
+  /** One process-wide topic: revocations are rare, and every replica must hear all of them. */
+  credentialsRevoked: (): Topic<'credentials-revoked'> => ({
+    kind: 'credentials-revoked',
+    name: 'spotter:credentials:revoked',
   }),
   channelTyping: (channelId: string): Topic<'channel-typing'> => ({
     kind: 'channel-typing',

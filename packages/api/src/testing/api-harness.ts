@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type Database, type PrismaClientOptions } from '@spotter/db';
 // Brings the vitest `inject('databaseUrl')` typing along with the harness.
 import { testIdentity } from '@spotter/db/testing';
+import { issueSessionToken } from '../auth/session-token';
 import { createMemoryBus } from '../bus/memory-bus';
 import type { EventBus } from '../bus/types';
 import { createCache } from '../cache/create-cache';
 import type { Cache } from '../cache/types';
 import type { Session } from '../context';
+import type { Auth, Session } from '../context';
+import { openSignInSession } from '../credentials/sign-in-sessions';
 import { createLogger } from '../logger';
 import { appRouter } from '../root';
 import { closeStreamHub } from '../streams/hub';
@@ -39,6 +42,13 @@ export function createApiHarness(
     anonymous: () => createCaller({ ...deps, session: null }),
     /** A caller as this user; subscriptions it opens end when `signal` aborts, as on a real socket. */
     callerFor: (session: Session, signal?: AbortSignal) => createCaller({ ...deps, session }, { signal }),
+    /** A caller as the servers make it for this credential (a sign-in's or an API token's). */
+    callerWith: (session: Session, auth: Auth) => createCaller({ ...deps, session, auth }),
+    /** A registered browser sign-in of this user: its session id and its JWT (cookie or bearer). */
+    async signIn(session: Session, userAgent = 'test') {
+      const { sessionId } = await openSignInSession(prisma, session.userId, userAgent);
+      return { sessionId, token: await issueSessionToken(session, sessionId, TEST_AUTH_SECRET) };
+    },
     /** Creates a user directly in the database and returns a caller acting as them. */
     async createUser(name = 'Tester') {
       const { email, username } = testIdentity(name);

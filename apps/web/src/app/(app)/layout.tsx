@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { PresenceProvider } from '@/chat/presence-provider';
 import { Drawer } from '@/components/shell/drawer';
+import { KeepSession } from '@/components/shell/keep-session';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import { callerFor } from '@/server/caller';
 import { getWebRuntime } from '@/server/runtime';
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <PresenceProvider idleMs={getWebRuntime().env.PRESENCE_IDLE_MS}>
       <div className={styles.shell}>
+        <KeepSession />
         <Drawer>
           <Sidebar
             me={session}

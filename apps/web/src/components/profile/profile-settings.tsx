@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { SettingsNav } from '../settings/settings-nav';
 import styles from './profile.module.css';
 
 type Profile = RouterOutputs['profile']['get'];
@@ -85,6 +86,7 @@ export function ProfileSettings({ initial, children }: { initial: Profile; child
   return (
     <div className={styles.page}>
       <h1 className={styles.name}>Your profile</h1>
+      <SettingsNav current="/settings/profile" />
       <section aria-labelledby="avatar-title" className={styles.form}>
         <h2 id="avatar-title" className={styles.cardName}>
           Picture
