@@ -1,4 +1,4 @@
-import { createEventBus, createLogger, type ServerDeps } from '@spotter/api';
+import { createCache, createEventBus, createLogger, type ServerDeps } from '@spotter/api';
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import {
@@ -39,6 +39,7 @@ beforeAll(async () => {
   webs = [0, 1].map(() => ({
     prisma,
     bus: createEventBus({ redisUrl: redis.url, logger }),
+    cache: createCache({ redisUrl: redis.url, logger }),
     logger,
     authSecret: SECRET,
   }));
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.terminate();
   await Promise.all(replicas?.map((replica) => replica.stop()) ?? []);
-  await Promise.all(webs?.map((web) => web.bus.close()) ?? []);
+  await Promise.all(webs?.flatMap((web) => [web.bus.close(), web.cache.close()]) ?? []);
   await prisma?.$disconnect();
   await redis?.stop();
   await database?.drop();

@@ -1,9 +1,9 @@
 import { authRouter } from './auth/router';
 import { channelRouter } from './channel/router';
 import { dmRouter } from './conversations/router';
-import { feedRouter } from './feed/router';
 import { apiTokenRouter } from './credentials/api-token-router';
 import { sessionRouter } from './credentials/session-router';
+import { feedRouter } from './feed/router';
 import { friendsRouter } from './friends/router';
 import { kudosRouter } from './kudos/router';
 import { meRouter } from './me/router';

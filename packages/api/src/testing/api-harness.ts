@@ -7,7 +7,6 @@ import { createMemoryBus } from '../bus/memory-bus';
 import type { EventBus } from '../bus/types';
 import { createCache } from '../cache/create-cache';
 import type { Cache } from '../cache/types';
-import type { Session } from '../context';
 import type { Auth, Session } from '../context';
 import { openSignInSession } from '../credentials/sign-in-sessions';
 import { createLogger } from '../logger';
