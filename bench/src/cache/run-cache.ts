@@ -16,7 +16,8 @@ import { type CacheBenchData, seedProfilesAndWorkouts } from './seed';
 
 export const CACHE_USAGE = `npm run bench -- cache [--requests N]
 
-Reads profiles (profile.get) and workout summaries (workout.get) through 1 and 3 realtime replicas,
+Reads profiles (profile.get), workout summaries (workout.get) and feed first pages (feed.list, 20 friends'
+workouts) through 1 and 3 realtime replicas,
 with the cache off (CACHE=off) and on, and prints per read kind: latency p50/p99 and PostgreSQL
 statements per request. --requests: reads per kind and configuration (default 400).`;
 
@@ -64,7 +65,7 @@ export async function runCacheBench(argv: string[], cleanup: Cleanup, log: (line
         connectClient((started[i % started.length] as (typeof started)[number]).url, token),
       );
       try {
-        for (const kind of ['profile', 'workout'] as const) {
+        for (const kind of ['profile', 'workout', 'feed'] as const) {
           await readAll(clients, data, kind, data.usernames.length); // warm-up: connections, caches
           const before = await databaseStatements(prisma);
           const latencies = await readAll(clients, data, kind, requests);
@@ -91,7 +92,7 @@ export async function runCacheBench(argv: string[], cleanup: Cleanup, log: (line
 async function readAll(
   clients: WsTestClient[],
   data: CacheBenchData,
-  kind: 'profile' | 'workout',
+  kind: 'profile' | 'workout' | 'feed',
   count: number,
 ) {
   const latencies = new Float64Array(count);
@@ -104,10 +105,11 @@ async function readAll(
           await client.trpc.profile.get.query({
             username: data.usernames[i % data.usernames.length] as string,
           });
-        else
+        else if (kind === 'workout')
           await client.trpc.workout.get.query({
             workoutId: data.workoutIds[i % data.workoutIds.length] as string,
           });
+        else await client.trpc.feed.list.query({ limit: 20 });
         latencies[i] = performance.now() - started;
       }
     }),

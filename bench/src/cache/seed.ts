@@ -8,7 +8,10 @@ export type CacheBenchData = {
   workoutIds: string[];
 };
 
-/** Owners with a public finished workout each (logged through a replica, as a user would), and viewers. */
+/**
+ * Owners with a public finished workout each (logged through a replica, as a user would), and viewers
+ * who are friends with every owner (their feeds show those workouts).
+ */
 export async function seedProfilesAndWorkouts(
   prisma: Database,
   replica: Replica,
@@ -46,7 +49,20 @@ export async function seedProfilesAndWorkouts(
     }
   }
   const viewerTokens: string[] = [];
-  for (let i = 0; i < counts.viewers; i++)
-    viewerTokens.push((await createUserWithToken(prisma, SECRET, `Viewer${i + 1}`)).token);
+  const ownerIds = await prisma.user.findMany({
+    where: { username: { in: usernames } },
+    select: { id: true },
+  });
+  for (let i = 0; i < counts.viewers; i++) {
+    const viewer = await createUserWithToken(prisma, SECRET, `Viewer${i + 1}`);
+    viewerTokens.push(viewer.token);
+    // Every viewer is friends with every owner, so each feed page holds 20 of their workouts.
+    await prisma.relationship.createMany({
+      data: ownerIds.flatMap(({ id }) => [
+        { userId: viewer.session.userId, otherId: id, kind: 'FRIEND' as const },
+        { userId: id, otherId: viewer.session.userId, kind: 'FRIEND' as const },
+      ]),
+    });
+  }
   return { viewerTokens, usernames, workoutIds };
 }

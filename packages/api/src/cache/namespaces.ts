@@ -10,8 +10,8 @@ export const CACHE_NAMESPACES = {
   workout: { ttl: '10m' },
   /** The seeded exercise library and each user's own exercises. */
   exercise: { ttl: '1h' },
-  /** The first page of a user's friends' activity feed. */
-  feed: { ttl: '1m' },
+  /** Feed cards (a finished workout's summary as friends see it), by workout; which a reader gets is not cached. */
+  feed: { ttl: '10m' },
 } as const;
 
 export type CacheNamespace = keyof typeof CACHE_NAMESPACES;

@@ -1,6 +1,8 @@
 import type { Database } from '@spotter/db';
+import type { Cache } from '../cache/types';
 import { AppError } from '../errors';
 import type { WorkoutCard } from '../streams/together-events';
+import { cachedFeedCard } from '../workouts/cached-workout';
 import { toWorkoutCard, workoutCardSelect } from './card';
 import { friendIdsOf } from './readers';
 
@@ -19,11 +21,17 @@ function parseCursor(cursor: string): { finishedAt: Date; id: string } {
 /**
  * The reader's feed: their own and their friends' finished workouts, with their records, newest
  * first. Friends' PRIVATE workouts never appear; the reader's own do (only they see them).
+ *
+ * Which workouts a page holds is one indexed query, fresh every time (it follows friendships, blocks
+ * and visibility, whose staleness would be a security matter); the cards themselves — exercises,
+ * sets, volume, records, kudos, the heavy part — come from the cache, invalidated with their owner's
+ * workouts, so a first page that nobody changed costs no card query at all.
  */
 export async function listFeed(
-  prisma: Database,
+  deps: { prisma: Database; cache: Cache },
   input: { userId: string; cursor?: string | null | undefined; limit: number },
 ): Promise<FeedPage> {
+  const { prisma, cache } = deps;
   const friends = await friendIdsOf(prisma, input.userId);
   const after = input.cursor ? parseCursor(input.cursor) : null;
   const rows = await prisma.workout.findMany({
@@ -45,12 +53,29 @@ export async function listFeed(
     },
     orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
     take: input.limit + 1,
-    select: { ...workoutCardSelect, kudos: { where: { userId: input.userId }, select: { userId: true } } },
+    select: { id: true, userId: true, finishedAt: true },
   });
   const page = rows.slice(0, input.limit);
+  const ids = page.map((row) => row.id);
+  const [cards, given] = await Promise.all([
+    Promise.all(
+      page.map((row) =>
+        cachedFeedCard(cache, row.userId, row.id, async () => {
+          const card = await prisma.workout.findUnique({ where: { id: row.id }, select: workoutCardSelect });
+          return card ? toWorkoutCard(card) : null;
+        }),
+      ),
+    ),
+    prisma.kudos.findMany({
+      where: { userId: input.userId, workoutId: { in: ids } },
+      select: { workoutId: true },
+    }),
+  ]);
+  const givenIds = new Set(given.map((kudos) => kudos.workoutId));
   const last = page.at(-1);
   return {
-    entries: page.map(({ kudos, ...row }) => ({ ...toWorkoutCard(row), hasGivenKudos: kudos.length > 0 })),
+    // A card deleted between the two reads drops out; the rest keep their order.
+    entries: cards.flatMap((card) => (card ? [{ ...card, hasGivenKudos: givenIds.has(card.id) }] : [])),
     nextCursor:
       rows.length > input.limit && last?.finishedAt ? `${last.finishedAt.getTime()}:${last.id}` : null,
   };

@@ -20,7 +20,7 @@ export type OnFeedEventInput = z.input<typeof OnFeedEventInput>;
 export const feedRouter = {
   list: protectedProcedure
     .input(ListFeedInput)
-    .query(({ ctx, input }) => listFeed(ctx.prisma, { userId: ctx.session.userId, ...input })),
+    .query(({ ctx, input }) => listFeed(ctx, { userId: ctx.session.userId, ...input })),
 
   trainingNow: protectedProcedure.query(({ ctx }) => listTrainingNow(ctx.prisma, ctx.session.userId)),
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
+import { invalidateWorkoutsOf } from '../workouts/cached-workout';
 import { changeKudos } from './service';
 
 export const KudosInput = z.object({ workoutId: Id });
@@ -10,11 +11,13 @@ export type KudosInput = z.infer<typeof KudosInput>;
 
 const change = (isGiven: boolean) =>
   protectedProcedure.input(KudosInput).mutation(async ({ ctx, input }) => {
-    const { appended, ...result } = await changeKudos(ctx.prisma, {
+    const { appended, ownerId, ...result } = await changeKudos(ctx.prisma, {
       userId: ctx.session.userId,
       ...input,
       isGiven,
     });
+    // The card's kudos count is cached with its owner's workouts.
+    if (appended.length > 0) await invalidateWorkoutsOf(ctx.cache, ownerId);
     await publishEvents(ctx, appended);
     return result;
   });

@@ -6,7 +6,13 @@ import { lockStreams } from '../streams/append';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 
-export type KudosChange = { workoutId: string; kudosCount: number; hasGiven: boolean; appended: Appended[] };
+export type KudosChange = {
+  workoutId: string;
+  kudosCount: number;
+  hasGiven: boolean;
+  ownerId: string;
+  appended: Appended[];
+};
 
 /**
  * Gives (or takes back) kudos on a workout the giver may see, never their own. Idempotent: a second
@@ -31,7 +37,12 @@ export async function changeKudos(
       ? await tx.kudos.createMany({ data: [row], skipDuplicates: true })
       : await tx.kudos.deleteMany({ where: row });
     const kudosCount = await tx.kudos.count({ where: { workoutId: input.workoutId } });
-    const result = { workoutId: input.workoutId, kudosCount, hasGiven: input.isGiven };
+    const result = {
+      workoutId: input.workoutId,
+      kudosCount,
+      hasGiven: input.isGiven,
+      ownerId: workout.userId,
+    };
     if (changed === 0) return { ...result, appended: [] };
     const appended = await appendToFeeds(tx, readers, {
       type: 'feed.kudos',

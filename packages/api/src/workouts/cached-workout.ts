@@ -21,7 +21,26 @@ export function cachedWorkoutView({ prisma, cache }: Deps, ownerId: string, work
   );
 }
 
-/** Call after every committed change to a user's workouts, sets or records, and to their name. */
-export function invalidateWorkoutsOf(cache: Cache, userId: string): Promise<void> {
-  return cache.invalidate('workout', [ownerScope(userId)]);
+/**
+ * Call after every committed change to a user's workouts, sets, records or kudos, and to their name:
+ * their summaries and their feed cards go together.
+ */
+export async function invalidateWorkoutsOf(cache: Cache, userId: string): Promise<void> {
+  await Promise.all([
+    cache.invalidate('workout', [ownerScope(userId)]),
+    cache.invalidate('feed', [ownerScope(userId)]),
+  ]);
+}
+
+/**
+ * A workout's feed card from the cache, invalidated with its owner's workouts. Which cards a reader
+ * gets is never cached: that follows friendships, blocks and visibility, read fresh on every call.
+ */
+export function cachedFeedCard<T>(
+  cache: Cache,
+  ownerId: string,
+  workoutId: string,
+  load: () => Promise<T | null>,
+) {
+  return cache.get<T>('feed', `card:${workoutId}`, load, { scope: ownerScope(ownerId) });
 }
