@@ -27,6 +27,7 @@ export function floorTarget(options: {
         seq: index + 1,
         authorId: author.id,
         authorName: author.name,
+        authorUsername: author.name.toLowerCase(),
         body: deliveries.body(index, room, performance.now()),
         nonce: null,
         version: 1,

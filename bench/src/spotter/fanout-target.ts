@@ -46,6 +46,7 @@ export function fanoutTarget(options: {
                 seq: first + k,
                 authorId: author.id,
                 authorName: author.name,
+                authorUsername: author.name.toLowerCase(),
                 body: deliveries.storedBody(index, room),
                 nonce: null,
                 version: 1,

@@ -9,6 +9,7 @@ function message(seq: number, overrides: Partial<MessageView> = {}): MessageView
     seq,
     authorId: 'alice',
     authorName: 'Alice',
+    authorUsername: 'alice',
     body: `message ${seq}`,
     nonce: null,
     version: 1,

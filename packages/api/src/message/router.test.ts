@@ -34,8 +34,11 @@ describe('message.send', () => {
     const second = await member.caller.message.send({ channelId: channel.id, body: 'hi Alice' });
     expect(first).toMatchObject({ seq: base + 1, body: 'hello', authorName: 'Alice', version: 1 });
     expect(second).toMatchObject({ seq: base + 2, body: 'hi Alice', authorName: 'Bob' });
+    // The unique handle travels beside the display name, from the send path and from history alike.
+    expect(first.authorUsername).toBe(owner.username);
     const page = await member.caller.message.list({ channelId: channel.id });
     expect(page.items.map((m) => m.body)).toEqual(['hello', 'hi Alice']);
+    expect(page.items.map((m) => m.authorUsername)).toEqual([owner.username, member.username]);
   });
 
   it('hands out gapless seqs to concurrent senders', async () => {

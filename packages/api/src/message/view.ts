@@ -19,7 +19,7 @@ export const messageViewSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
-  author: { select: { name: true } },
+  author: { select: { name: true, username: true } },
   // Current names: a mention of someone who renamed since shows their new name.
   mentions: { select: { user: { select: userSummarySelect } }, orderBy: { userId: 'asc' } },
   // A shared workout's card, as the workout is now (kudos and records included).
@@ -37,17 +37,20 @@ type MessageRow = {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
-  author: { name: string };
+  author: { name: string; username: string };
   mentions: { user: UserSummary }[];
   workout: WorkoutCardRow | null;
 };
 
-/** A message row with its author's name alongside, as a raw query returns it. */
-export type FlatMessageRow = Omit<MessageRow, 'author' | 'mentions' | 'workout'> & { authorName: string };
+/** A message row with its author's name and handle alongside, as a raw query returns it. */
+export type FlatMessageRow = Omit<MessageRow, 'author' | 'mentions' | 'workout'> & {
+  authorName: string;
+  authorUsername: string;
+};
 
 export function toMessageView({ author, mentions, workout, ...row }: MessageRow): MessageView {
   const view = flatRowToMessageView(
-    { ...row, authorName: author.name },
+    { ...row, authorName: author.name, authorUsername: author.username },
     mentions.map((mention) => mention.user),
   );
   return workout && !row.deletedAt ? { ...view, workout: toWorkoutCard(workout) } : view;

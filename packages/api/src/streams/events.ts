@@ -20,6 +20,8 @@ export const MessageView = z.object({
   seq: z.number().int().positive(),
   authorId: z.string(),
   authorName: z.string(),
+  /** The author's unique @handle, shown beside the name; defaulted for payloads of older replicas. */
+  authorUsername: z.string().default(''),
   body: z.string(),
   nonce: z.string().nullable(),
   /** Bumped by every edit and delete: of two copies, the higher version is the newer. */

@@ -63,7 +63,13 @@ export function MessageItem({
           {isGrouped ? (
             <span className="visually-hidden">{message.authorName}</span>
           ) : (
-            <AuthorName userId={message.authorId} name={message.authorName} className={styles.author} />
+            <>
+              <AuthorName userId={message.authorId} name={message.authorName} className={styles.author} />
+              {/* Display names need not be unique; the handle is, so two "Alice"s never look alike. */}
+              {confirmed?.authorUsername && (
+                <span className={styles.handle}>@{confirmed.authorUsername}</span>
+              )}
+            </>
           )}{' '}
           <time
             className={styles.time}
