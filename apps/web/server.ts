@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createWsEndpoint, originOf, stopOnSignals } from '@spotter/api';
+import { createWsEndpoint, originOf, stampClientIp, stopOnSignals, trustedProxies } from '@spotter/api';
 import next from 'next';
 import { EnvError, loadEnv, type WebEnv } from './src/env';
 import { createWebLogger, createWebRuntime } from './src/server/deps';
@@ -44,7 +44,10 @@ const app = next({ dev, webpack: dev, dir: import.meta.dirname, hostname: env.HO
 await app.prepare();
 const handleRequest = app.getRequestHandler();
 
+const proxies = trustedProxies(env.TRUSTED_PROXIES);
 const server = createServer((req, res) => {
+  // The address sign-in and sign-up limits count by; whatever the client sent in its place is dropped.
+  stampClientIp(req, proxies);
   handleRequest(req, res).catch((err: unknown) => {
     logger.error({ err, url: req.url }, 'request failed');
     if (!res.headersSent) res.statusCode = 500;
@@ -60,6 +63,7 @@ const ws = createWsEndpoint({
   path: REALTIME_PATH,
   allowedOrigins: publicOrigin ? [...env.ALLOWED_ORIGINS, publicOrigin] : env.ALLOWED_ORIGINS,
   otherPaths: 'pass',
+  trustedProxies: env.TRUSTED_PROXIES,
 });
 ws.attach(server);
 

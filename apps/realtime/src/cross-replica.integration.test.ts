@@ -1,4 +1,11 @@
-import { createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
+import {
+  createEventBus,
+  createLimits,
+  createLogger,
+  limitConfigFromEnv,
+  type ServerDeps,
+  type StreamItem,
+} from '@spotter/api';
 import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 // The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
@@ -36,7 +43,17 @@ beforeAll(async () => {
   prisma = createPrismaClient(database.url);
   // The web app's side: its own process-wide deps and its own Redis connections, as in production.
   const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  web = { prisma, bus: createEventBus({ redisUrl: redis.url, logger }), logger, authSecret: SECRET };
+  web = {
+    prisma,
+    bus: createEventBus({ redisUrl: redis.url, logger }),
+    logger,
+    authSecret: SECRET,
+    limits: createLimits({
+      config: limitConfigFromEnv({ RATE_LIMIT_MULTIPLIER: 1000 }),
+      redisUrl: redis.url,
+      logger,
+    }),
+  };
 });
 
 afterEach(async () => {
@@ -46,6 +63,7 @@ afterEach(async () => {
 afterAll(async () => {
   await Promise.all([replicaA?.stop(), replicaB?.stop()]);
   await web?.bus.close();
+  await web?.limits.close();
   await prisma?.$disconnect();
   await redis?.stop();
   await database?.drop();

@@ -1,4 +1,11 @@
-import { createEventBus, createLogger, EnvError, stopOnSignals } from '@spotter/api';
+import {
+  createEventBus,
+  createLimits,
+  createLogger,
+  EnvError,
+  limitConfigFromEnv,
+  stopOnSignals,
+} from '@spotter/api';
 import { createPrismaClient } from '@spotter/db';
 import { type Env, loadEnv } from './env';
 import { createRealtimeServer } from './server';
@@ -23,8 +30,10 @@ const logger = createLogger({
 }).child({ replica: env.REPLICA_ID });
 const prisma = createPrismaClient(env.DATABASE_URL);
 const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
+const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
 const server = createRealtimeServer({
-  deps: { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET },
+  deps: { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET, limits },
+  trustedProxies: env.TRUSTED_PROXIES,
   port: env.PORT,
   host: env.HOST,
   logger,
@@ -40,7 +49,7 @@ stopOnSignals({
   async stop() {
     const { remaining } = await server.drain();
     await server.close();
-    await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+    await Promise.allSettled([bus.close(), limits.close(), prisma.$disconnect()]);
     logger.info({ closedWhileConnected: remaining }, 'stopped');
   },
 });

@@ -1,12 +1,14 @@
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { bearerToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
 import type { Context, ServerDeps } from './context';
+import { CLIENT_IP_HEADER } from './limits/client-ip';
 
 /**
  * The one context factory both servers use. HTTP requests authenticate from the next-auth
  * cookie or a bearer token; WebSocket connections from `connectionParams.token` or, for
  * browsers (an upgrade with an Origin header), the upgrade request's cookie.
- * Decoding happens once per request/connection.
+ * Decoding happens once per request/connection. The client's address comes from the header the
+ * accepting server stamped (limits/client-ip.ts).
  */
 export function createContextFactory(deps: ServerDeps) {
   return {
@@ -15,7 +17,7 @@ export function createContextFactory(deps: ServerDeps) {
         bearerToken(req.headers.get('authorization')) ??
         sessionTokenFromCookieHeader(req.headers.get('cookie'));
       const session = token ? await sessionFromToken(token, deps.authSecret) : null;
-      return { ...deps, session };
+      return { ...deps, session, clientIp: req.headers.get(CLIENT_IP_HEADER) };
     },
     async fromWebSocket({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
       // Only browsers send Origin, and the endpoint has checked it. An upgrade without one comes
@@ -25,7 +27,8 @@ export function createContextFactory(deps: ServerDeps) {
         req.headers.origin === undefined ? null : sessionTokenFromCookieHeader(req.headers.cookie);
       const token = info.connectionParams?.token ?? cookieToken;
       const session = token ? await sessionFromToken(token, deps.authSecret) : null;
-      return { ...deps, session };
+      const clientIp = req.headers[CLIENT_IP_HEADER];
+      return { ...deps, session, clientIp: typeof clientIp === 'string' ? clientIp : null };
     },
   };
 }

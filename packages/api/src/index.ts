@@ -1,4 +1,5 @@
 export { issueSessionToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
+export { signInWithinLimits } from './auth/sign-in';
 export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
 export type { TypingEvent } from './bus/topics';
@@ -6,6 +7,7 @@ export type { EventBus } from './bus/types';
 export type { Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
 export { createHttpHandler } from './http';
+export * from './limits/index';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';
 export { type AvatarStore, databaseAvatarStore, type StoredAvatar } from './profile/avatar-store';

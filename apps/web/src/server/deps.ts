@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import {
   appRouter,
-  authenticate,
   createCallerFactory,
   createEventBus,
   createHttpHandler,
+  createLimits,
   createLogger,
   databaseAvatarStore,
   type Logger,
+  limitConfigFromEnv,
+  signInWithinLimits,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
 import type { WebEnv } from '../env';
@@ -46,7 +48,8 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
       : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
-  const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET };
+  const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
+  const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET, limits };
   const createCaller = createCallerFactory(appRouter);
 
   return {
@@ -56,10 +59,10 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     database,
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
-    authenticate: (credentials) => authenticate(prisma, credentials),
+    authenticate: (credentials, clientIp) => signInWithinLimits(deps, credentials, clientIp),
     avatars: databaseAvatarStore(prisma),
     async close() {
-      await Promise.allSettled([bus.close(), prisma.$disconnect()]);
+      await Promise.allSettled([bus.close(), limits.close(), prisma.$disconnect()]);
       await embedded?.stop();
     },
   };

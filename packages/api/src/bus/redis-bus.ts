@@ -195,7 +195,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
   };
 }
 
-function connectionOptions(config: RedisConnectionConfig, connectionName: string): RedisOptions {
+export function connectionOptions(config: RedisConnectionConfig, connectionName: string): RedisOptions {
   return {
     host: config.host,
     port: config.port,

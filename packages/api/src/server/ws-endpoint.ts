@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
+import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limits/client-ip';
 import { metrics } from '../metrics';
 import { judgeOrigin } from './allowed-origins';
 import { serveConnection } from './trpc-ws/connection';
@@ -37,6 +38,8 @@ export type WsEndpointOptions = {
   limits?: Partial<ConnectionLimits>;
   /** Overrides KEEP_ALIVE (tests use short ones). */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); default loopback. */
+  trustedProxies?: readonly string[];
 };
 
 export type WsEndpoint = {
@@ -65,6 +68,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   const createContext = createContextFactory(deps).fromWebSocket;
   const limits: ConnectionLimits = { ...LIMITS, ...options.limits };
+  const proxies = trustedProxies(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES);
   const connectionsPerUser = new Map<string, number>();
   // rate-limiter-flexible: per-key windows with expiry, kept in memory; the Redis-backed limiter of
   // the same library can later share one allowance across replicas.
@@ -131,6 +135,8 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     }
     // A draining server sends clients away; accepting them again would only restart the drain.
     if (isDraining) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    // The address the connection's limits (sign-in, sign-up) are counted by, fixed before the context reads it.
+    stampClientIp(req, proxies);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }
 

@@ -5,6 +5,8 @@ import { testIdentity } from '@spotter/db/testing';
 import { createMemoryBus } from '../bus/memory-bus';
 import type { EventBus } from '../bus/types';
 import type { Session } from '../context';
+import { createLimits } from '../limits/limiter';
+import { LIMIT_NAMES, type LimitConfig, limitConfig } from '../limits/table';
 import { createLogger } from '../logger';
 import { appRouter } from '../root';
 import { closeStreamHub } from '../streams/hub';
@@ -21,12 +23,13 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
  */
 export function createApiHarness(
   databaseUrl: string,
-  options: { bus?: EventBus; database?: PrismaClientOptions } = {},
+  options: { bus?: EventBus; database?: PrismaClientOptions; limits?: Partial<LimitConfig> } = {},
 ) {
   const prisma: Database = createPrismaClient(databaseUrl, options.database);
   const bus: EventBus = options.bus ?? createMemoryBus();
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET };
+  const limits = createLimits({ config: relaxedLimits(options.limits), logger });
+  const deps = { prisma, bus, logger, authSecret: TEST_AUTH_SECRET, limits };
 
   return {
     prisma,
@@ -45,6 +48,7 @@ export function createApiHarness(
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: async () => {
       closeStreamHub(bus);
+      await limits.close();
       await bus.close();
       await prisma.$disconnect();
     },
@@ -52,3 +56,13 @@ export function createApiHarness(
 }
 
 export type ApiHarness = ReturnType<typeof createApiHarness>;
+
+/**
+ * Limits a thousand times the defaults, so tests that post in bursts are never limited by accident;
+ * a test of a limit passes the small allowance it tests, which applies as given.
+ */
+function relaxedLimits(overrides: Partial<LimitConfig> = {}): LimitConfig {
+  const config = limitConfig();
+  for (const name of LIMIT_NAMES) config[name] = { ...config[name], points: config[name].points * 1000 };
+  return { ...config, ...overrides };
+}
