@@ -25,6 +25,8 @@ beforeAll(async () => {
     vi.stubEnv(name, undefined);
   vi.stubEnv('SPOTTER_DATA_DIR', dataDir);
   vi.stubEnv('LOG_LEVEL', 'silent');
+  // A test of the database under a burst, not of the send limit (5 per 5 s per channel by default).
+  vi.stubEnv('RATE_LIMIT_MULTIPLIER', '1000');
   const env = loadEnv();
   runtime = await createWebRuntime(env, createWebLogger(env));
   await prepareDatabase(runtime);
@@ -43,7 +45,7 @@ const isIncreasing = (seqs: number[]) => seqs.every((seq, k) => k === 0 || seq >
 const isConsecutive = (seqs: number[]) => seqs.every((seq, k) => seq === (seqs[0] ?? 0) + k);
 
 async function signIn(email: string): Promise<Session> {
-  const session = await runtime.authenticate({ email, password: 'spotter-demo' });
+  const session = await runtime.authenticate({ email, password: 'spotter-demo' }, null);
   if (!session) throw new Error(`seed user ${email} cannot sign in`);
   return session;
 }

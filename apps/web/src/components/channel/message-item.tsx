@@ -17,6 +17,8 @@ type Props = {
   /** Follows a message by the same author: no avatar, the name is only read out, the time shows on hover. */
   isGrouped: boolean;
   isEditing?: boolean;
+  /** The reader moderates the channel: others' messages get a Delete too (never an Edit). */
+  canModerate?: boolean;
   /** Absent on messages that cannot be changed (others', pending, deleted). */
   actions?: {
     startEditing: () => void;
@@ -30,10 +32,19 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** One message: its own element, confirmed (data-seq) or pending (data-pending). */
-export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false, actions }: Props) {
+export function MessageItem({
+  message,
+  isOwn,
+  myId,
+  isGrouped,
+  isEditing = false,
+  canModerate = false,
+  actions,
+}: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
   const canChange = isOwn && confirmed !== null && !isDeleted && actions !== undefined;
+  const canDeleteOthers = !isOwn && canModerate && confirmed !== null && !isDeleted && actions !== undefined;
   // A pending message is the text as typed: its mentions are still "@username".
   const mentions = confirmed?.mentions ?? [];
 
@@ -87,6 +98,13 @@ export function MessageItem({ message, isOwn, myId, isGrouped, isEditing = false
             Edit
           </button>
           <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
+            Delete
+          </button>
+        </div>
+      )}
+      {canDeleteOthers && (
+        <div className={styles.actions}>
+          <button type="button" aria-label="Delete message as moderator" onClick={actions.askToDelete}>
             Delete
           </button>
         </div>

@@ -39,6 +39,8 @@ type Props = {
   loadOlder: () => Promise<void>;
   edit: (messageId: string, body: string) => Promise<void>;
   remove: (messageId: string) => void;
+  /** The reader moderates the channel: they may delete others' messages. */
+  canModerate?: boolean;
   ref?: Ref<MessageListHandle>;
 };
 
@@ -56,6 +58,7 @@ export function MessageList({
   loadOlder,
   edit,
   remove,
+  canModerate = false,
   ref,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -193,6 +196,7 @@ export function MessageList({
                   myId={me.userId}
                   isGrouped={isGrouped}
                   isEditing={confirmed !== null && confirmed.id === editingId}
+                  canModerate={canModerate}
                   actions={
                     confirmed
                       ? {
