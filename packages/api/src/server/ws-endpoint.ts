@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
+import { AppError } from '../errors';
 import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limits/client-ip';
 import { metrics } from '../metrics';
 import { judgeOrigin } from './allowed-origins';
@@ -108,9 +109,11 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           await callAllowance.consume(key);
         } catch (refusal) {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          const seconds = Math.ceil(refusal.msBeforeNext / 1000);
-          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${seconds} s.`;
-          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
+          const retryAfterMs = Math.max(1, Math.ceil(refusal.msBeforeNext));
+          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
+          // The AppError as cause carries retryAfterMs into the error's data (see the error formatter).
+          const cause = new AppError('TOO_MANY_REQUESTS', message, { retryAfterMs });
+          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message, cause });
         }
       },
       onSlowConsumer() {
