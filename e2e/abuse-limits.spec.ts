@@ -46,7 +46,8 @@ test('a send refused for going too fast keeps the draft and says when to try aga
   await composer.fill(draft);
   await composer.press('Enter');
 
-  await expect(page.getByRole('alert')).toHaveText(/^Slow down — try again in \d+ s\.$/);
+  const notice = page.getByRole('alert').filter({ hasText: 'Slow down' });
+  await expect(notice).toHaveText(/^Slow down — try again in \d+ s\.$/);
   await expect(composer).toHaveValue(draft);
   // The refused message is not shown as sent (nor left pending).
   await expect(messages(page).filter({ hasText: draft })).toHaveCount(0);
