@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
-import { expect, messages, newPerson, openChannel, signedInContext, test } from './support/fixtures';
+import {
+  DEMO_PASSWORD,
+  expect,
+  messages,
+  newPerson,
+  openChannel,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
-// The e2e stack allows 30 sends per user per channel in 10 minutes (RATE_LIMIT_MESSAGE_SEND in the
-// global setup): a flood of 30 uses the allowance up, so the next send from the composer is refused.
+// The e2e stack allows 30 sends per user per channel and 3 failed sign-ins per account in 10 minutes
+// (in the global setup): a test that uses an allowance up sees what a person would next.
 const ALLOWANCE = 30;
 
 /** Calls a mutation over HTTP with the context's session cookie, as the page's own client would. */
@@ -52,4 +60,31 @@ test('a send refused for going too fast keeps the draft and says when to try aga
   // The refused message is not shown as sent (nor left pending).
   await expect(messages(page).filter({ hasText: draft })).toHaveCount(0);
   await expect(messages(page)).toHaveCount(ALLOWANCE);
+});
+
+test('after too many failed sign-ins the form says so, even for the right password', async ({
+  browser,
+  stack,
+}) => {
+  const person = await newPerson(stack.baseURL, 'Forgetful');
+  const context = await browser.newContext({ baseURL: stack.baseURL });
+  const page = await context.newPage();
+  await page.goto('/login');
+  const attempt = async (password: string) => {
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  for (let i = 0; i < 3; i++) {
+    await attempt(`wrong password ${i}`);
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
+  }
+  await attempt(DEMO_PASSWORD);
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /^Too many failed sign-ins to this account\. Try again in \d+ s\.$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
 });

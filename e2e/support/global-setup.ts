@@ -11,10 +11,11 @@ import { STACK_ENV } from './stack';
 import { ensureWebBuild } from './web-build';
 
 /**
- * The other limits are relaxed for the suite (many people sign up from 127.0.0.1); sends keep a real
- * limit over a long window, so abuse-limits.spec.ts can use it up (no spec sends 30 to one channel).
+ * The other limits are relaxed for the suite (many people sign up from 127.0.0.1); sends and failed
+ * sign-ins per account keep real limits over long windows, so abuse-limits.spec.ts can use them up
+ * (no other spec sends 30 messages to one channel or fails to sign in at all).
  */
-const SEND_LIMIT = { RATE_LIMIT_MESSAGE_SEND: '30/600' };
+const SEND_LIMIT = { RATE_LIMIT_MESSAGE_SEND: '30/600', RATE_LIMIT_SIGN_IN_ACCOUNT: '3/600' };
 
 const SECRET = 'e2e-secret-not-for-production-0123456789';
 
