@@ -9,7 +9,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+          include: [
+            '{apps,packages}/*/src/**/*.test.ts',
+            'bench/src/**/*.test.ts',
+            'examples/*/src/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           globalSetup: ['./packages/db/src/testing/global-setup.ts'],
           testTimeout: 20_000,
@@ -18,7 +22,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{apps,packages}/*/src/**/*.integration.test.ts', 'bench/src/**/*.integration.test.ts'],
+          include: [
+            '{apps,packages}/*/src/**/*.integration.test.ts',
+            'bench/src/**/*.integration.test.ts',
+            'examples/*/src/**/*.integration.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           // Replicas run apps/realtime/dist/main.js, as in production: rebuilt first (about a second)
           // so a test never runs a bundle of older code, even when one file is run on its own.

@@ -6,6 +6,7 @@ import {
   expect,
   messages,
   openChannel,
+  PASSWORD_WORK,
   replica,
   send,
   signedInContext,
@@ -19,12 +20,17 @@ const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const sidebarLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name, exact: true });
 
-/** Creates a channel through the sidebar's form; the app opens it. */
-async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'PRIVATE') {
+/**
+ * Creates a channel through the sidebar's form; the app opens it. Returns its slug: a private
+ * channel's ends in 8 random hex digits, so its name never collides with (or reveals) another's.
+ */
+async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'PRIVATE'): Promise<string> {
   await page.getByLabel('Channel name').fill(name);
   await page.getByLabel('Visibility').selectOption(visibility);
   await page.getByRole('button', { name: 'Create channel' }).click();
-  await expect(page).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+  const suffix = visibility === 'PRIVATE' ? '-[0-9a-f]{8}' : '';
+  await expect(page).toHaveURL(new RegExp(`/c/${slugOf(name)}${suffix}$`));
+  return new URL(page.url()).pathname.replace('/c/', '');
 }
 
 /** axe-core's serious and critical findings on the page (names, labels, contrast, ARIA), by rule and element. */
@@ -53,10 +59,8 @@ test.describe('private channels', () => {
     const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
     const carol = await signedInContext(browser, stack.baseURL, 'carol@spotter.dev');
     const name = unique('Coaches');
-    const slug = slugOf(name);
-
     const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    await createChannel(alicePage, name, 'PRIVATE');
+    const slug = await createChannel(alicePage, name, 'PRIVATE');
     const bobPage = await openChannel(bob, 'general', replica(stack, 1));
     await expect(sidebarLink(bobPage, name)).toHaveCount(0);
 
@@ -111,9 +115,8 @@ test.describe('private channels', () => {
     const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
     const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
     const name = unique('Leavers');
-    const slug = slugOf(name);
     const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    await createChannel(alicePage, name, 'PRIVATE');
+    const slug = await createChannel(alicePage, name, 'PRIVATE');
     const aliceMembers = await openMembers(alicePage);
     await aliceMembers.getByLabel('Invite by email').fill('bob@spotter.dev');
     await aliceMembers.getByRole('button', { name: 'Invite' }).click();
@@ -157,7 +160,7 @@ test.describe('onboarding', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page).toHaveURL(/\/c\/general$/);
+    await expect(page).toHaveURL(/\/c\/general$/, PASSWORD_WORK);
     await expect(page.getByRole('textbox', { name: 'Message #general' })).toBeVisible();
 
     const name = unique('Morning runs');
@@ -170,6 +173,6 @@ test.describe('onboarding', () => {
     await again.getByLabel('Email').fill(email);
     await again.getByLabel('Password').fill(DEMO_PASSWORD);
     await again.getByRole('button', { name: 'Sign in' }).click();
-    await expect(again).toHaveURL(new RegExp(`/c/${slugOf(name)}$`));
+    await expect(again).toHaveURL(new RegExp(`/c/${slugOf(name)}$`), PASSWORD_WORK);
   });
 });

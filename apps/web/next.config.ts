@@ -7,6 +7,8 @@ import type { NextConfig } from 'next';
 // every page in a loop.
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Says nothing useful to users and tells attackers which framework to aim at.
+  poweredByHeader: false,
   // Dev resources (HMR) are refused to origins other than localhost unless listed; tests use 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],
 };

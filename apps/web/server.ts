@@ -1,11 +1,19 @@
 import { createServer } from 'node:http';
-import { createWsEndpoint, originOf, stampClientIp, stopOnSignals, trustedProxies } from '@spotter/api';
+import {
+  closePresence,
+  createWsEndpoint,
+  originOf,
+  stampClientIp,
+  stopOnSignals,
+  trustedProxies,
+} from '@spotter/api';
 import next from 'next';
 import { EnvError, loadEnv, type WebEnv } from './src/env';
 import { createWebLogger, createWebRuntime } from './src/server/deps';
 import { prepareDatabase } from './src/server/prepare-database';
 import { ownUrl } from './src/server/public-url';
 import { installWebRuntime } from './src/server/runtime';
+import { applySecurityHeaders } from './src/server/security-headers';
 
 // The web process: Next.js pages, /api/trpc and /api/auth over HTTP, and (single-instance mode,
 // or scaled mode without separate realtime replicas) the tRPC WebSocket endpoint on the same port.
@@ -43,9 +51,11 @@ const dev = env.NODE_ENV !== 'production';
 const app = next({ dev, webpack: dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
 await app.prepare();
 const handleRequest = app.getRequestHandler();
+const setSecurityHeaders = applySecurityHeaders({ isDev: dev, realtimeUrls: env.REALTIME_URLS });
 
 const proxies = trustedProxies(env.TRUSTED_PROXIES);
 const server = createServer((req, res) => {
+  setSecurityHeaders(req, res);
   // The address sign-in and sign-up limits count by; whatever the client sent in its place is dropped.
   stampClientIp(req, proxies);
   handleRequest(req, res).catch((err: unknown) => {
@@ -76,6 +86,7 @@ stopOnSignals({
     await ws.drain(DRAIN_MS);
     await ws.close();
     await app.close();
+    await closePresence(runtime.deps.bus);
     await runtime.close();
     logger.info('stopped');
   },

@@ -70,13 +70,19 @@ export async function newPerson(baseURL: string, name: string) {
   return person;
 }
 
+/**
+ * How long a sign-in or sign-up may take here: scrypt at OWASP's cost spends a few hundred ms of CPU
+ * per password on purpose, and seconds when several tests' servers share two busy cores.
+ */
+export const PASSWORD_WORK = { timeout: 45_000 };
+
 /** Signs in through the login form and waits for the redirect into a channel. */
 export async function signIn(page: Page, email: string, wait: Wait = {}) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/c\/[^/?]+/, wait);
+  await expect(page).toHaveURL(/\/c\/[^/?]+/, { ...PASSWORD_WORK, ...wait });
 }
 
 /**

@@ -73,6 +73,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         REALTIME_URLS: realtimeUrls.join(','),
         LOG_LEVEL: 'warn',
         ...SEND_LIMIT,
+        // Tabs report idle after 5 s without input, so presence.spec.ts need not wait 10 minutes.
+        PRESENCE_IDLE_MS: '5000',
       }),
     });
     stopAll.push(() => web.stop());

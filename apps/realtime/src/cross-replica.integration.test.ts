@@ -1,4 +1,5 @@
 import {
+  createCache,
   createEventBus,
   createLimits,
   createLogger,
@@ -46,6 +47,7 @@ beforeAll(async () => {
   web = {
     prisma,
     bus: createEventBus({ redisUrl: redis.url, logger }),
+    cache: createCache({ redisUrl: redis.url, logger }),
     logger,
     authSecret: SECRET,
     limits: createLimits({
@@ -63,6 +65,7 @@ afterEach(async () => {
 afterAll(async () => {
   await Promise.all([replicaA?.stop(), replicaB?.stop()]);
   await web?.bus.close();
+  await web?.cache.close();
   await web?.limits.close();
   await prisma?.$disconnect();
   await redis?.stop();

@@ -6,7 +6,7 @@ import { loadEnv } from './env';
 const VALID = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/spotter',
   REDIS_URL: 'redis://127.0.0.1:6379',
-  NEXTAUTH_SECRET: 'a-real-secret-0123456789abcdef',
+  NEXTAUTH_SECRET: 'a-real-secret-0123456789abcdef-0123456789',
 };
 
 function problems(source: Record<string, string | undefined>): string[] {

@@ -31,6 +31,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ...limitEnvVars,
       REPLICA_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
       DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+      CACHE: envVars.CACHE,
     },
     // A copy: createEnv deletes the empty variables from the object it is given.
     runtimeEnv: { ...source },

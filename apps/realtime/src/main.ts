@@ -1,4 +1,6 @@
 import {
+  closePresence,
+  createCache,
   createEventBus,
   createLimits,
   createLogger,
@@ -30,9 +32,10 @@ const logger = createLogger({
 }).child({ replica: env.REPLICA_ID });
 const prisma = createPrismaClient(env.DATABASE_URL);
 const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
+const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
 const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
 const server = createRealtimeServer({
-  deps: { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET, limits },
+  deps: { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET, limits },
   trustedProxies: env.TRUSTED_PROXIES,
   port: env.PORT,
   host: env.HOST,
@@ -49,7 +52,8 @@ stopOnSignals({
   async stop() {
     const { remaining } = await server.drain();
     await server.close();
-    await Promise.allSettled([bus.close(), limits.close(), prisma.$disconnect()]);
+    await closePresence(bus);
+    await Promise.allSettled([bus.close(), cache.close(), limits.close(), prisma.$disconnect()]);
     logger.info({ closedWhileConnected: remaining }, 'stopped');
   },
 });

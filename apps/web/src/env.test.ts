@@ -8,7 +8,7 @@ import { loadEnv } from './env';
 const SCALED = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/spotter',
   REDIS_URL: 'redis://127.0.0.1:6379',
-  NEXTAUTH_SECRET: 'a-real-secret-0123456789abcdef',
+  NEXTAUTH_SECRET: 'a-real-secret-0123456789abcdef-0123456789',
 };
 
 function problems(source: Record<string, string | undefined>): string[] {
@@ -57,8 +57,24 @@ describe('the web environment', () => {
     expect(problems({ ...SCALED, NEXTAUTH_SECRET: PLACEHOLDER_SECRET })).toEqual([
       expect.stringMatching(/NEXTAUTH_SECRET is still the placeholder/),
     ]);
-    expect(problems({ ...SCALED, NEXTAUTH_SECRET: 'short' })).toEqual([
-      'NEXTAUTH_SECRET must be at least 16 characters',
+    expect(problems({ ...SCALED, NEXTAUTH_SECRET: 'x'.repeat(31) })).toEqual([
+      expect.stringMatching(/^NEXTAUTH_SECRET must be at least 32 characters/),
     ]);
+  });
+
+  it('refuses to run a production server without a secret someone chose, even on its own', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^NEXTAUTH_SECRET is required in production/),
+    ]);
+  });
+
+  it('seeds the demo accounts (public passwords) only in development or when asked', () => {
+    const secret = SCALED.NEXTAUTH_SECRET;
+    expect(loadEnv({ NODE_ENV: 'development', NEXTAUTH_SECRET: secret }).seedDemoData).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret }).seedDemoData).toBe(false);
+    expect(
+      loadEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, SPOTTER_DEMO_DATA: 'true' }).seedDemoData,
+    ).toBe(true);
+    expect(problems({ SPOTTER_DEMO_DATA: 'yes' })).toHaveLength(1);
   });
 });

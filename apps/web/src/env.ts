@@ -34,6 +34,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       NEXTAUTH_SECRET: envVars.NEXTAUTH_SECRET().optional(),
       NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL, e.g. https://spotter.example.com').optional(),
       ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
+      CACHE: envVars.CACHE,
       // RATE_LIMIT_* and TRUSTED_PROXIES: the abuse limits (see .env.example).
       ...limitEnvVars,
       REALTIME_URLS: z
@@ -47,6 +48,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         )
         .pipe(z.array(RealtimeUrl)),
       SPOTTER_DATA_DIR: z.string().min(1).optional(),
+      // The demo accounts (known passwords) belong to development; a production server gets them only
+      // when asked, e.g. for a demo deployment.
+      SPOTTER_DEMO_DATA: z.enum(['true', 'false']).optional(),
+      // Input-less time after which a tab reports idle (10 minutes; tests use seconds).
+      PRESENCE_IDLE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
     },
     // The rules between variables; they run once every variable is valid by itself.
     createFinalSchema: (shape) =>
@@ -64,7 +70,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
               'would start its own embedded one. Set DATABASE_URL, or unset REDIS_URL for single-instance mode.',
           );
         }
-        if (!env.NEXTAUTH_SECRET && (env.DATABASE_URL || env.REDIS_URL)) {
+        if (!env.NEXTAUTH_SECRET && env.NODE_ENV === 'production') {
+          ctx.addIssue(
+            'NEXTAUTH_SECRET is required in production: it signs every session, so it must be chosen and kept ' +
+              'by whoever runs the server. Generate one with `openssl rand -base64 32`.',
+          );
+        } else if (!env.NEXTAUTH_SECRET && (env.DATABASE_URL || env.REDIS_URL)) {
           ctx.addIssue(
             'NEXTAUTH_SECRET is required when DATABASE_URL or REDIS_URL is set: every web and realtime replica ' +
               'must share it to accept the same sessions. Generate one with `openssl rand -base64 32`.',
@@ -87,6 +98,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistedSecret(dataDir),
     /** Scaled when a shared Redis carries events between replicas; otherwise one process does it all. */
     mode: (env.REDIS_URL ? 'scaled' : 'single-instance') as Mode,
+    /** Seed the demo accounts into an empty database: in development, or when SPOTTER_DEMO_DATA=true. */
+    seedDemoData: env.SPOTTER_DEMO_DATA ? env.SPOTTER_DEMO_DATA === 'true' : env.NODE_ENV === 'development',
   };
 }
 

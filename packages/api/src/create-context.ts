@@ -1,23 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
-import { bearerToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
+import { bearerToken, sessionTokenFromCookieHeader } from './auth/session-token';
 import type { Context, ServerDeps } from './context';
+import { resolveCredential } from './credentials/resolve';
 import { CLIENT_IP_HEADER } from './limits/client-ip';
 
 /**
  * The one context factory both servers use. HTTP requests authenticate from the next-auth
  * cookie or a bearer token; WebSocket connections from `connectionParams.token` or, for
- * browsers (an upgrade with an Origin header), the upgrade request's cookie.
- * Decoding happens once per request/connection. The client's address comes from the header the
- * accepting server stamped (limits/client-ip.ts).
+ * browsers (an upgrade with an Origin header), the upgrade request's cookie. Revocation is checked
+ * here, once per request/connection; open sockets of a revoked credential are closed by the
+ * WebSocket endpoint when the revocation is announced. The client's address comes from the header
+ * the accepting server stamped (limits/client-ip.ts).
  */
 export function createContextFactory(deps: ServerDeps) {
   return {
     async fromRequest(req: Request): Promise<Context> {
-      const token =
-        bearerToken(req.headers.get('authorization')) ??
-        sessionTokenFromCookieHeader(req.headers.get('cookie'));
-      const session = token ? await sessionFromToken(token, deps.authSecret) : null;
-      return { ...deps, session, clientIp: req.headers.get(CLIENT_IP_HEADER) };
+      const bearer = bearerToken(req.headers.get('authorization'));
+      const context = await contextFor(deps, bearer, sessionTokenFromCookieHeader(req.headers.get('cookie')));
+      return { ...context, clientIp: req.headers.get(CLIENT_IP_HEADER) };
     },
     async fromWebSocket({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
       // Only browsers send Origin, and the endpoint has checked it. An upgrade without one comes
@@ -25,10 +27,26 @@ export function createContextFactory(deps: ServerDeps) {
       // client that got hold of a cookie skip the Origin check by leaving the header out.
       const cookieToken =
         req.headers.origin === undefined ? null : sessionTokenFromCookieHeader(req.headers.cookie);
-      const token = info.connectionParams?.token ?? cookieToken;
-      const session = token ? await sessionFromToken(token, deps.authSecret) : null;
+      const context = await contextFor(deps, info.connectionParams?.token ?? null, cookieToken);
       const clientIp = req.headers[CLIENT_IP_HEADER];
-      return { ...deps, session, clientIp: typeof clientIp === 'string' ? clientIp : null };
+      return {
+        ...context,
+        connectionId: randomUUID(),
+        clientIp: typeof clientIp === 'string' ? clientIp : null,
+      };
     },
   };
+}
+
+/**
+ * A program's revoked or expired token fails every call with UNAUTHORIZED, so it learns at once. A
+ * browser's revoked cookie only makes it anonymous: the sign-in and sign-up pages must keep working
+ * with that stale cookie until the next sign-in replaces it.
+ */
+async function contextFor(deps: ServerDeps, token: string | null, cookie: string | null): Promise<Context> {
+  const resolved = await resolveCredential(deps, token ?? cookie);
+  if (resolved.kind === 'ok') return { ...deps, session: resolved.session, auth: resolved.auth };
+  if (resolved.kind === 'refused' && token)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This token was revoked or has expired.' });
+  return { ...deps, session: null, auth: null };
 }

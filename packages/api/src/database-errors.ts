@@ -50,3 +50,27 @@ export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   }
   return null;
 }
+
+// Prisma's codes for a value the database cannot take (too long, out of range, not storable).
+const INVALID_VALUE_PRISMA_CODES = new Set(['P2000', 'P2007', 'P2020', 'P2023']);
+
+/**
+ * True when the database refused a value the input carried: PostgreSQL's "data exception" class 22
+ * (a NUL byte in text, a number out of range, a malformed value) or Prisma's equivalents. That is
+ * the caller's mistake (BAD_REQUEST), not the server's, and its raw text must not reach them.
+ */
+export function isInvalidValue(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as {
+      code?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: { cause?: unknown } };
+    };
+    const code = typeof candidate.code === 'string' ? candidate.code : '';
+    if (INVALID_VALUE_PRISMA_CODES.has(code) || /^22[0-9A-Z]{3}$/.test(code)) return true;
+    const originalCode = (candidate as { originalCode?: unknown }).originalCode;
+    if (typeof originalCode === 'string' && /^22[0-9A-Z]{3}$/.test(originalCode)) return true;
+    current = candidate.meta?.driverAdapterError?.cause ?? candidate.cause;
+  }
+  return false;
+}

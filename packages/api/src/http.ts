@@ -2,17 +2,20 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerDeps } from './context';
 import { createContextFactory } from './create-context';
 import { isAppError } from './errors';
+import { capRequestBody } from './http-body-cap';
 import { MAX_BATCH_SIZE } from './limits/table';
 import { appRouter } from './root';
 
 /**
  * The tRPC HTTP endpoint as a fetch handler: Next's route handler calls it, and so can any
- * server that speaks Request/Response. `endpoint` is the path prefix the router is mounted at.
+ * server that speaks Request/Response. Bodies are capped (see capRequestBody). `endpoint` is the path prefix the router is mounted at.
  */
 export function createHttpHandler(deps: ServerDeps, endpoint = '/api/trpc') {
   const contexts = createContextFactory(deps);
-  return (req: Request) =>
-    fetchRequestHandler({
+  return async (incoming: Request): Promise<Response> => {
+    const req = await capRequestBody(incoming);
+    if (req instanceof Response) return req;
+    return fetchRequestHandler({
       endpoint,
       req,
       router: appRouter,
@@ -29,6 +32,7 @@ export function createHttpHandler(deps: ServerDeps, endpoint = '/api/trpc') {
           deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
       },
     });
+  };
 }
 
 /** The wait a limited call asks for (limits/limiter.ts), 0 for any other error. */

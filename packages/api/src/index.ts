@@ -1,15 +1,28 @@
-export { issueSessionToken, sessionFromToken, sessionTokenFromCookieHeader } from './auth/session-token';
+export {
+  decodeSessionToken,
+  issueSessionToken,
+  SESSION_MAX_AGE_SECONDS,
+  sessionTokenFromCookieHeader,
+} from './auth/session-token';
 export { signInWithinLimits } from './auth/sign-in';
 export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
 export type { TypingEvent } from './bus/topics';
 export type { EventBus } from './bus/types';
-export type { Context, ServerDeps, Session } from './context';
+export { type Cache, type CacheNamespace, createCache } from './cache/index';
+export type { Auth, Context, ServerDeps, Session } from './context';
 export { createContextFactory } from './create-context';
+export { createApiToken } from './credentials/api-tokens';
+export { isSessionLive } from './credentials/resolve';
+export { announceRevoked } from './credentials/revoke';
+export { openSignInSession, revokeSignIns } from './credentials/sign-in-sessions';
 export { createHttpHandler } from './http';
 export * from './limits/index';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';
+export type { PresenceItem } from './presence/follow';
+export { closePresence } from './presence/service';
+export type { ManualMode, PresenceStatus } from './presence/status';
 export { type AvatarStore, databaseAvatarStore, type StoredAvatar } from './profile/avatar-store';
 export { type AppRouter, appRouter } from './root';
 export * from './server/index';
@@ -22,6 +35,7 @@ export type {
   StreamMarker,
   UserSummary,
 } from './streams/events';
+export type { WorkoutCard } from './streams/together-events';
 export { createCallerFactory } from './trpc';
 
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

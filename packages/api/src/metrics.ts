@@ -60,6 +60,30 @@ export function createMetrics() {
       labelNames: ['procedure'] as const,
       registers: register,
     }),
+    cacheHits: new Counter({
+      name: 'spotter_cache_hits_total',
+      help: 'Cache reads answered from memory or Redis, per namespace.',
+      labelNames: ['namespace'] as const,
+      registers: register,
+    }),
+    cacheMisses: new Counter({
+      name: 'spotter_cache_misses_total',
+      help: 'Cache reads that loaded from the database and stored the value, per namespace.',
+      labelNames: ['namespace'] as const,
+      registers: register,
+    }),
+    cacheBypassed: new Counter({
+      name: 'spotter_cache_bypassed_total',
+      help: 'Cache reads sent straight to the database because Redis could not answer, per namespace.',
+      labelNames: ['namespace'] as const,
+      registers: register,
+    }),
+    cacheInvalidations: new Counter({
+      name: 'spotter_cache_invalidations_total',
+      help: 'Keys invalidated after a write (result "failed": Redis unreachable, retried when it is back).',
+      labelNames: ['namespace', 'result'] as const,
+      registers: register,
+    }),
     fanoutLatency: new Histogram({
       name: 'spotter_fanout_latency_seconds',
       help: 'From publish on any replica to arrival on this one (once per event per process).',

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { databaseTrouble } from './database-errors';
+import { databaseTrouble, isInvalidValue } from './database-errors';
 import { isAppError, isUniqueViolation } from './errors';
 import { limitSubject } from './limits/subject';
 import type { LimitName } from './limits/table';
@@ -42,10 +42,35 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (isUniqueViolation(cause)) {
     throw new TRPCError({ code: 'CONFLICT', message: 'That already exists.', cause });
   }
+  if (isInvalidValue(cause)) {
+    const message =
+      'A value in the request cannot be stored (e.g. a NUL character, or a number out of range).';
+    throw new TRPCError({ code: 'BAD_REQUEST', message, cause });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    // A bug or an error nobody mapped: its text (a SQL error, a file path) is for the log, which
+    // the adapters' onError writes with the cause, not for the client.
+    throw new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Something went wrong on our side. Please try again; if it keeps happening, tell us.',
+      cause,
+    });
+  }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** A read-only API token may query and subscribe; any mutation is refused before it runs. */
+const honoursTokenScope = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.auth?.scope === 'read') {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This token may only read. Create a write token to change things.',
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(honoursTokenScope);
 
 const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session) {

@@ -12,6 +12,6 @@ export {
 } from './generated/prisma/client';
 export type { DbLogger } from './logger';
 export { migrate } from './migrate';
-export { hashPassword, verifyPassword } from './password';
+export { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password';
 export { seed } from './seed';
 export { type Transaction, takeStreamSeqs } from './stream-seq';

@@ -17,6 +17,11 @@ export function recordMyEvents(client: WsTestClient, input: RouterInputs['me']['
   return recordStream((handlers) => client.trpc.me.onEvent.subscribe(input, handlers));
 }
 
+/** Subscribes to a training session's stream, `training.onEvent`, and records what arrives. */
+export function recordTrainingEvents(client: WsTestClient, input: RouterInputs['training']['onEvent']) {
+  return recordStream((handlers) => client.trpc.training.onEvent.subscribe(input, handlers));
+}
+
 /**
  * Records what a stream subscription yields, in order. `until()` resolves as soon as the recorded
  * events satisfy a condition (checked on every arrival) and fails after a bounded wait, naming what

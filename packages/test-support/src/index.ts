@@ -1,5 +1,5 @@
 export { connectClient, httpClient, type WsTestClient } from './client';
-export { recordChannelEvents, recordMyEvents } from './events';
+export { recordChannelEvents, recordMyEvents, recordTrainingEvents } from './events';
 export { runNpm } from './npm-script';
 export { freePort, isListening } from './ports';
 export { type PostgresServer, startPostgresServer } from './postgres-server';
@@ -7,7 +7,14 @@ export { type ProcessExit, type ServerProcess, type SpawnOptions, spawnServer, s
 export { buildRealtime, builtRealtimeMain } from './realtime-build';
 export { type RedisServer, startRedisServer } from './redis-server';
 export { type Replica, type ReplicaExit, type ReplicaOptions, spawnReplica, startReplica } from './replica';
-export { createUserWithToken } from './users';
+export { createUserWithToken, signIn } from './users';
 export { untilHttpOk, type WaitOptions, waitUntil, within } from './wait';
 export { startWebServer, type WebServer, type WebServerOptions } from './web-server';
-export { callQuery, openAccepted, openSocket, type TrpcReply, type UpgradeOutcome } from './ws-probe';
+export {
+  authenticateOverSocket,
+  callQuery,
+  openAccepted,
+  openSocket,
+  type TrpcReply,
+  type UpgradeOutcome,
+} from './ws-probe';

@@ -65,3 +65,25 @@ export function callQuery(
     socket.send(JSON.stringify({ id, method, params: { path, input: { json: input } } }));
   });
 }
+
+/**
+ * Connects as a program with `connectionParams.token` and asks `auth.me`: resolves with who the
+ * server says the caller is, or with the close code when it refused the token (4401).
+ */
+export async function authenticateOverSocket(
+  url: string,
+  token: string,
+): Promise<{ me: unknown } | { closedWith: number }> {
+  const socket = await openAccepted(`${url}?connectionParams=1`);
+  const closed = new Promise<{ closedWith: number }>((resolve) =>
+    socket.once('close', (code: number) => resolve({ closedWith: code })),
+  );
+  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+  const answered = callQuery(socket, 'auth.me').then(
+    (reply) => ('data' in reply ? { me: reply.data } : { closedWith: -1 }),
+    () => closed,
+  );
+  const outcome = await Promise.race([answered, closed]);
+  socket.close();
+  return outcome;
+}

@@ -6,6 +6,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { useNotificationEvents } from './use-notifications';
+import { useReadStateEvents } from './use-read-states';
 import { useReread } from './use-reread';
 
 /** Why the signed-in user is no longer in a channel. */
@@ -33,7 +34,8 @@ export function recordRemoval(queryClient: QueryClient, channelId: string, reaso
  * (created elsewhere, joined, invited on another replica) or removed rereads `channel.listMine` and
  * `dm.list` (a conversation is a channel of another kind; a group renamed rereads `dm.list` only); a
  * relationship changed (a request, an acceptance, an unfriend…) rereads `friends.list`;
- * notifications created or read update the bell's count and the list (useNotificationEvents).
+ * notifications created or read update the bell's count and the list (useNotificationEvents); a
+ * read, "mark unread" or level change updates the sidebar's badges (useReadStateEvents).
  * Mount it once per tab (the sidebar). No cursor on first subscribe: wsLink resends the last seq it
  * saw on every reconnect. A first subscribe replays recent events after `sync`: useReread keeps
  * that burst to two fetches.
@@ -43,8 +45,10 @@ export function useMyEvents() {
   const queryClient = useQueryClient();
   const refreshChannels = useReread(trpc.channel.listMine.queryKey());
   const applyNotificationEvent = useNotificationEvents();
+  const applyReadStateEvent = useReadStateEvents();
   const refreshFriends = useReread(trpc.friends.list.queryKey());
   const refreshConversations = useReread(trpc.dm.list.queryKey());
+  const refreshTrainingInvites = useReread(trpc.training.invites.queryKey());
 
   useSubscription(
     trpc.me.onEvent.subscriptionOptions(
@@ -54,12 +58,15 @@ export function useMyEvents() {
           if (item.type === 'channel.removed') recordRemoval(queryClient, item.channelId, item.reason);
           if (REREADS_LIST.has(item.type)) refreshChannels();
           applyNotificationEvent(item);
+          applyReadStateEvent(item);
           if (REREADS_FRIENDS.has(item.type)) refreshFriends();
           // An open profile page or card shows the relationship's buttons: they change with it.
           if (item.type === 'relationship.changed') {
             void queryClient.invalidateQueries({ queryKey: trpc.profile.get.queryKey() });
           }
           if (REREADS_CONVERSATIONS.has(item.type)) refreshConversations();
+          // An invitation to train together shows at once on the feed page.
+          if (item.type === 'training.invited' || item.type === 'sync') refreshTrainingInvites();
         },
       },
     ),

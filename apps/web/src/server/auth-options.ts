@@ -7,13 +7,15 @@ const CLIENT_IP_HEADER = 'x-spotter-client-ip';
 
 /**
  * next-auth with JWT sessions and email/password sign-in. The JWT carries what the tRPC servers
- * decode from the cookie themselves: `sub` = user id, `email` and `name`.
+ * decode from the cookie themselves: `sub` = user id, `email`, `name`, and `sid`: the sign-in's row
+ * (SignInSession), which sign-out, "sign out everywhere" and a password change revoke — a JWT alone
+ * cannot be revoked (next-auth#662). Sessions last 7 days, renewed on every page load.
  */
 export function getAuthOptions(): AuthOptions {
   const runtime = getWebRuntime();
   return {
     secret: runtime.deps.authSecret,
-    session: { strategy: 'jwt' },
+    session: { strategy: 'jwt', maxAge: runtime.sessionMaxAgeSeconds },
     pages: { signIn: '/login' },
     logger: {
       error: (code, metadata) => runtime.logger.error({ code, metadata }, `next-auth: ${code}`),
@@ -35,7 +37,13 @@ export function getAuthOptions(): AuthOptions {
             credentials,
             typeof clientIp === 'string' ? clientIp : null,
           );
-          return session ? { id: session.userId, name: session.name, email: session.email } : null;
+          if (!session) return null;
+          const userAgent = req.headers?.['user-agent'];
+          const { sessionId } = await runtime.openSignIn(
+            session.userId,
+            typeof userAgent === 'string' ? userAgent : null,
+          );
+          return { id: session.userId, name: session.name, email: session.email, sid: sessionId };
         },
       }),
     ],
@@ -45,12 +53,20 @@ export function getAuthOptions(): AuthOptions {
           token.sub = user.id;
           token.name = user.name;
           token.email = user.email;
+          token.sid = user.sid;
         }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        if (typeof token.sid === 'string') session.sid = token.sid;
         return session;
+      },
+    },
+    events: {
+      // Signing out revokes the sign-in on every replica, not just this browser's cookie.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sid === 'string') await runtime.revokeSignIn(token.sub, token.sid);
       },
     },
   };

@@ -1,14 +1,20 @@
 import { join } from 'node:path';
 import {
+  announceRevoked,
   appRouter,
+  createCache,
   createCallerFactory,
   createEventBus,
   createHttpHandler,
   createLimits,
   createLogger,
   databaseAvatarStore,
+  isSessionLive,
   type Logger,
   limitConfigFromEnv,
+  openSignInSession,
+  revokeSignIns,
+  SESSION_MAX_AGE_SECONDS,
   signInWithinLimits,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
@@ -48,8 +54,9 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
       : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
+  const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
   const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
-  const deps = { prisma, bus, logger, authSecret: env.NEXTAUTH_SECRET, limits };
+  const deps = { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET, limits };
   const createCaller = createCallerFactory(appRouter);
 
   return {
@@ -60,9 +67,17 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
     authenticate: (credentials, clientIp) => signInWithinLimits(deps, credentials, clientIp),
+    sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+    openSignIn: (userId, userAgent) => openSignInSession(prisma, userId, userAgent),
+    isSessionLive: (session, sessionId) => isSessionLive(deps, session, sessionId),
+    async revokeSignIn(userId, sessionId) {
+      // Already revoked elsewhere ("sign out everywhere" first, then the button): nothing left to do.
+      const sessionIds = await revokeSignIns(prisma, userId, { only: sessionId, isGoneOk: true });
+      await announceRevoked(deps, { userId, sessionIds });
+    },
     avatars: databaseAvatarStore(prisma),
     async close() {
-      await Promise.allSettled([bus.close(), limits.close(), prisma.$disconnect()]);
+      await Promise.allSettled([bus.close(), cache.close(), limits.close(), prisma.$disconnect()]);
       await embedded?.stop();
     },
   };

@@ -27,6 +27,8 @@ beforeAll(async () => {
   vi.stubEnv('LOG_LEVEL', 'silent');
   // A test of the database under a burst, not of the send limit (5 per 5 s per channel by default).
   vi.stubEnv('RATE_LIMIT_MULTIPLIER', '1000');
+  // `npm run dev` is development, which seeds the demo accounts (Vitest runs as NODE_ENV=test).
+  vi.stubEnv('NODE_ENV', 'development');
   const env = loadEnv();
   runtime = await createWebRuntime(env, createWebLogger(env));
   await prepareDatabase(runtime);
@@ -53,8 +55,10 @@ async function signIn(email: string): Promise<Session> {
 async function signUp(name: string): Promise<Session> {
   const visitor = createCallerFactory(appRouter)({ ...runtime.deps, session: null });
   const email = `${name.toLowerCase()}@example.com`;
-  const { userId } = await visitor.auth.signUp({ email, name, password: 'correct horse battery' });
-  return { userId, email, name };
+  await visitor.auth.signUp({ email, name, password: 'correct horse battery' });
+  const session = await runtime.authenticate({ email, password: 'correct horse battery' }, null);
+  if (!session) throw new Error(`${email} cannot sign in after signing up`);
+  return session;
 }
 
 describe('embedded mode under concurrent use', () => {

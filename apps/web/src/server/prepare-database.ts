@@ -3,7 +3,8 @@ import type { WebRuntime } from './runtime';
 
 /**
  * Single-instance mode owns its database: apply pending migrations (idempotent) and, on a database
- * without users, the demo data. In scaled mode a one-shot migrate job does this, not every replica.
+ * without users, the demo data when it is wanted (development, or SPOTTER_DEMO_DATA=true: its
+ * passwords are public). In scaled mode a one-shot migrate job does this, not every replica.
  */
 export async function prepareDatabase({ env, deps, database, logger }: WebRuntime): Promise<void> {
   if (env.mode === 'scaled') return;
@@ -11,7 +12,7 @@ export async function prepareDatabase({ env, deps, database, logger }: WebRuntim
   if (applied.length > 0) logger.info({ applied }, 'applied database migrations');
   else logger.info('database schema is up to date');
 
-  if ((await deps.prisma.user.count()) > 0) return;
+  if (!env.seedDemoData || (await deps.prisma.user.count()) > 0) return;
   await seed(deps.prisma);
   logger.info('seeded demo data: alice@, bob@ and carol@spotter.dev (password "spotter-demo")');
 }

@@ -26,6 +26,14 @@ export type WebRuntime = {
     credentials: { email: string; password: string },
     clientIp: string | null,
   ): Promise<Session | null>;
+  /** How long a session lasts since its last visit (the JWT's and the SignInSession's lifetime). */
+  sessionMaxAgeSeconds: number;
+  /** Registers a browser sign-in; its id becomes the JWT's `sid`. */
+  openSignIn(userId: string, userAgent: string | null): Promise<{ sessionId: string }>;
+  /** False once the sign-in was revoked or expired (checked on every page, as on every API call). */
+  isSessionLive(session: Session, sessionId: string): Promise<boolean>;
+  /** Sign-out: revokes the sign-in everywhere and closes its sockets. */
+  revokeSignIn(userId: string, sessionId: string): Promise<void>;
   /** Where profile pictures are kept (served by /api/avatar/[userId]). */
   avatars: AvatarStore;
   /** Closes the bus, the database client and, if it runs here, the embedded database. */

@@ -11,6 +11,7 @@ import {
 } from '@trpc/client';
 import superjson from 'superjson';
 import { createRealtimeUrlPicker } from './realtime-urls';
+import { REVOKED_CLOSE_CODE, toSignIn } from './signed-out';
 
 export type Clients = {
   trpcClient: TRPCClient<AppRouter>;
@@ -44,6 +45,9 @@ let browserClients: Clients | undefined;
  */
 const UNBATCHED_PATHS: ReadonlySet<string> = new Set(['profile.setAvatar']);
 
+/** Calls about the connection itself (this tab's activity): they must travel on that WebSocket. */
+const WEBSOCKET_PATHS: ReadonlySet<string> = new Set(['presence.setActivity']);
+
 function httpLinks() {
   return splitLink({
     condition: (op) => UNBATCHED_PATHS.has(op.path),
@@ -61,11 +65,15 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
     retryDelayMs,
     // Notices a silently dead connection (a killed replica behind a proxy) within seconds.
     keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
+    // The server closed the socket because this sign-in was revoked (here or on another device).
+    onClose: (cause) => {
+      if (cause?.code === REVOKED_CLOSE_CODE) toSignIn();
+    },
   });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (op) => op.type === 'subscription',
+        condition: (op) => op.type === 'subscription' || WEBSOCKET_PATHS.has(op.path),
         true: wsLink({ client: wsClient, transformer: superjson }),
         false: httpLinks(),
       }),

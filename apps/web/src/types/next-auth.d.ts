@@ -4,5 +4,16 @@ import type { DefaultSession } from 'next-auth';
 declare module 'next-auth' {
   interface Session {
     user?: DefaultSession['user'] & { id?: string };
+    /** The sign-in's id (SignInSession): pages check it has not been revoked. */
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sid?: string;
   }
 }

@@ -1,37 +1,85 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import type { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sessionFromToken } from '../auth/session-token';
-import { createApiHarness, TEST_AUTH_SECRET } from '../testing/api-harness';
+import { authenticate } from '../auth/user-service';
+import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
 
 describe('auth', () => {
-  it('signs up, then trades the credentials for a session token the servers accept', async () => {
+  it('signs up, then the credentials sign in (next-auth calls authenticate)', async () => {
     const email = `Lifter-${randomUUID()}@Test.Spotter.dev`;
-    const { userId } = await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
-    const { token } = await h
-      .anonymous()
-      .auth.createToken({ email: email.toLowerCase(), password: 'deadlift-200' });
-    expect(await sessionFromToken(token, TEST_AUTH_SECRET)).toEqual({
+    expect(await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' })).toEqual({
+      ok: true,
+    });
+    const { id: userId } = await h.prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(await authenticate(h.prisma, { email: email.toLowerCase(), password: 'deadlift-200' })).toEqual({
       userId,
       name: 'Lifter',
       email: email.toLowerCase(),
     });
-    expect(await sessionFromToken(token, 'another-secret-entirely-0123456789')).toBeNull();
+  });
+
+  it('answers a sign-up for a registered email as for a new one, and changes nothing', async () => {
+    const email = `taken-${randomUUID()}@test.spotter.dev`;
+    await h.anonymous().auth.signUp({ email, name: 'First', password: 'deadlift-200' });
+    const before = await h.prisma.user.findUniqueOrThrow({ where: { email } });
     expect(
-      await errorCode(h.anonymous().auth.signUp({ email, name: 'Again', password: 'deadlift-200' })),
-    ).toBe('CONFLICT');
+      await h
+        .anonymous()
+        .auth.signUp({ email: email.toUpperCase(), name: 'Second', password: 'bench-press-150' }),
+    ).toEqual({ ok: true });
+    expect(await h.prisma.user.findUniqueOrThrow({ where: { email } })).toEqual(before);
+    expect(await authenticate(h.prisma, { email, password: 'bench-press-150' })).toBeNull();
+    expect(await authenticate(h.prisma, { email, password: 'deadlift-200' })).toMatchObject({
+      name: 'First',
+    });
+  });
+
+  it('refuses breached or trivial passwords and look-alike names, creating nothing', async () => {
+    for (const password of ['12345678', 'password1', 'qwertyuiop', 'iloveyou123']) {
+      const email = `weak-${randomUUID()}@test.spotter.dev`;
+      const failure = await h
+        .anonymous()
+        .auth.signUp({ email, name: 'Weak', password })
+        .catch((e: TRPCError) => e);
+      expect((failure as TRPCError).code, password).toBe('BAD_REQUEST');
+      expect((failure as TRPCError).message).toMatch(/^Choose a stronger password\./);
+      expect(await h.prisma.user.count({ where: { email } })).toBe(0);
+    }
+    const email = `mine-${randomUUID()}@test.spotter.dev`;
+    expect(await errorCode(h.anonymous().auth.signUp({ email, name: 'mine-lifter', password: email }))).toBe(
+      'BAD_REQUEST',
+    );
+    for (const name of ['\u0410lice', 'Alice\u200B', '\u202Eecila']) {
+      expect(
+        await errorCode(h.anonymous().auth.signUp({ email, name, password: 'deadlift-200' })),
+        JSON.stringify(name),
+      ).toBe('BAD_REQUEST');
+    }
+    expect(await h.prisma.user.count({ where: { email } })).toBe(0);
+  });
+
+  it('upgrades a password hash made at the old cost when its owner signs in', async () => {
+    const email = `old-${randomUUID()}@test.spotter.dev`;
+    await h.anonymous().auth.signUp({ email, name: 'Old', password: 'deadlift-200' });
+    const salt = randomBytes(16);
+    const key = scryptSync('deadlift-200', salt, 32, { N: 16384, r: 8, p: 1 });
+    const oldHash = `scrypt$N=16384,r=8,p=1$${salt.toString('base64')}$${key.toString('base64')}`;
+    await h.prisma.user.update({ where: { email }, data: { passwordHash: oldHash } });
+
+    expect(await authenticate(h.prisma, { email, password: 'deadlift-200' })).toMatchObject({ name: 'Old' });
+    const { passwordHash } = await h.prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(passwordHash).toMatch(/^scrypt\$N=131072,r=8,p=1\$/);
+    expect(await authenticate(h.prisma, { email, password: 'deadlift-200' })).toMatchObject({ name: 'Old' });
   });
 
   it('rejects wrong passwords and bad sign-up input clearly', async () => {
     const email = `lifter-${randomUUID()}@test.spotter.dev`;
     await h.anonymous().auth.signUp({ email, name: 'Lifter', password: 'deadlift-200' });
-    expect(await errorCode(h.anonymous().auth.createToken({ email, password: 'wrong-password' }))).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(await authenticate(h.prisma, { email, password: 'wrong-password' })).toBeNull();
     const short = await h
       .anonymous()
       .auth.signUp({ email: 'x@y.dev', name: 'X', password: 'short' })

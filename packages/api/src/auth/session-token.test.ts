@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bearerToken,
+  decodeSessionToken,
   issueSessionToken,
-  sessionFromToken,
   sessionTokenFromCookieHeader,
 } from './session-token';
 
@@ -11,10 +11,11 @@ const session = { userId: 'u1', name: 'Alice', email: 'alice@spotter.dev' };
 
 describe('session tokens', () => {
   it('round-trips a session and rejects tampering', async () => {
-    const token = await issueSessionToken(session, secret);
-    expect(await sessionFromToken(token, secret)).toEqual(session);
-    expect(await sessionFromToken(`${token.slice(0, -4)}AAAA`, secret)).toBeNull();
-    expect(await sessionFromToken('garbage', secret)).toBeNull();
+    const token = await issueSessionToken(session, 'sid-1', secret);
+    expect(await decodeSessionToken(token, secret)).toEqual({ session, sessionId: 'sid-1' });
+    expect(await decodeSessionToken(token, 'another-secret-entirely-0123456789')).toBeNull();
+    expect(await decodeSessionToken(`${token.slice(0, -4)}AAAA`, secret)).toBeNull();
+    expect(await decodeSessionToken('garbage', secret)).toBeNull();
   });
 
   it("finds next-auth's cookie, secure or not, whole or chunked", () => {

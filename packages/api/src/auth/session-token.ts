@@ -4,25 +4,39 @@ import type { Session } from '../context';
 /** next-auth's cookie names: the `__Secure-` one is used when NEXTAUTH_URL is https. */
 const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-/** next-auth's default session lifetime; tokens we issue for scripts expire alike. */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * Seven days, sliding: the browser re-issues its cookie on every page load (next-auth's session
+ * endpoint), so someone who uses Spotter weekly stays signed in, while a cookie copied off a
+ * forgotten machine dies within a week even if nobody revokes it (next-auth's default is 30 days).
+ */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
-/** Decodes a next-auth session JWT (the cookie's value, or a token issued by auth.createToken). */
-export async function sessionFromToken(token: string, secret: string): Promise<Session | null> {
+/** What a session JWT says: who, and which sign-in (`sid`, a SignInSession row) it belongs to. */
+export type SessionClaims = { session: Session; sessionId: string | null };
+
+/**
+ * Decodes a next-auth session JWT (the cookie's value). `sessionId` is null for a token issued
+ * before sign-ins were registered; such a token cannot be revoked, so callers refuse it.
+ */
+export async function decodeSessionToken(token: string, secret: string): Promise<SessionClaims | null> {
   try {
     const jwt = await decode({ token, secret });
     if (!jwt?.sub || typeof jwt.email !== 'string') return null;
-    return { userId: jwt.sub, email: jwt.email, name: typeof jwt.name === 'string' ? jwt.name : jwt.email };
+    const name = typeof jwt.name === 'string' ? jwt.name : jwt.email;
+    return {
+      session: { userId: jwt.sub, email: jwt.email, name },
+      sessionId: typeof jwt.sid === 'string' ? jwt.sid : null,
+    };
   } catch {
     // A token from another secret or a tampered cookie is simply no session.
     return null;
   }
 }
 
-/** Issues a token in next-auth's own format, so every server accepts it like a browser session. */
-export function issueSessionToken(session: Session, secret: string): Promise<string> {
+/** Issues a token in next-auth's own format for a registered sign-in (see openSignInSession). */
+export function issueSessionToken(session: Session, sessionId: string, secret: string): Promise<string> {
   return encode({
-    token: { sub: session.userId, email: session.email, name: session.name },
+    token: { sub: session.userId, email: session.email, name: session.name, sid: sessionId },
     secret,
     maxAge: SESSION_MAX_AGE_SECONDS,
   });

@@ -5,8 +5,7 @@ import type { Limits } from '../limits/limiter';
 import { authenticate } from './user-service';
 
 /**
- * Checks a password within the sign-in limits (next-auth's sign-in and `auth.createToken` both come
- * here): every attempt spends from the client address' allowance; failures spend from the account's,
+ * Checks a password within the sign-in limits (next-auth's sign-in comes here): every attempt spends from the client address' allowance; failures spend from the account's,
  * and a success gives the account its allowance back, so a guesser locks out only the guessing. Throws
  * TOO_MANY_REQUESTS before the password is even checked once either is spent.
  */

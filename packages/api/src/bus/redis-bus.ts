@@ -137,6 +137,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
 
   return {
     kind: 'redis',
+    redisUrl: options.url,
     async publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>) {
       const raw = encodeEnvelope(payload);
       try {

@@ -22,9 +22,25 @@ export const TypingEvent = z.object({
 });
 export type TypingEvent = z.infer<typeof TypingEvent>;
 
+/** Ephemeral: one user's combined presence changed (see presence/status.ts); one publish per change. */
+export const PresenceChange = z.object({
+  userId: z.string(),
+  status: z.enum(['online', 'idle', 'dnd', 'offline']),
+});
+export type PresenceChange = z.infer<typeof PresenceChange>;
+/** Sign-ins and API tokens that were just revoked: every replica forgets them and closes their sockets. */
+export const CredentialsRevoked = z.object({
+  userId: z.string(),
+  sessionIds: z.array(z.string()).max(10_000),
+  tokenIds: z.array(z.string()).max(10_000),
+});
+export type CredentialsRevoked = z.infer<typeof CredentialsRevoked>;
+
 const payloadSchemas = {
   'stream-events': StreamPublication,
   'channel-typing': TypingEvent,
+  'user-presence': PresenceChange,
+  'credentials-revoked': CredentialsRevoked,
 } as const;
 
 export type TopicKind = keyof typeof payloadSchemas;
@@ -35,7 +51,8 @@ export type TopicKind = keyof typeof payloadSchemas;
  * for the next event. Ephemeral ones (typing) are stale by then and are never re-sent.
  */
 export function isDurable(kind: TopicKind): boolean {
-  return kind === 'stream-events';
+  // A revocation the bus missed still holds (the database says so); re-sending it closes the sockets.
+  return kind === 'stream-events' || kind === 'credentials-revoked';
 }
 export type TopicPayload<K extends TopicKind> = z.infer<(typeof payloadSchemas)[K]>;
 export type Topic<K extends TopicKind = TopicKind> = { readonly kind: K; readonly name: string };
@@ -46,9 +63,19 @@ export const topics = {
     kind: 'stream-events',
     name: `spotter:stream:${streamId}`,
   }),
+  /** One process-wide topic: revocations are rare, and every replica must hear all of them. */
+  credentialsRevoked: (): Topic<'credentials-revoked'> => ({
+    kind: 'credentials-revoked',
+    name: 'spotter:credentials:revoked',
+  }),
   channelTyping: (channelId: string): Topic<'channel-typing'> => ({
     kind: 'channel-typing',
     name: `spotter:channel:${channelId}:typing`,
+  }),
+  /** One user's presence: each replica subscribes for the people its clients may see. */
+  presence: (userId: string): Topic<'user-presence'> => ({
+    kind: 'user-presence',
+    name: `spotter:presence:${userId}`,
   }),
 };
 

@@ -13,6 +13,11 @@ export type SubscribeOptions = {
  */
 export type EventBus = {
   readonly kind: BusKind;
+  /**
+   * REDIS_URL of a Redis bus, so state that lives beside it (presence) uses the same server;
+   * undefined for the in-memory bus.
+   */
+  readonly redisUrl?: string;
   /** Sends a payload to every subscriber of the topic on every replica. Rejects when the bus is unreachable. */
   publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>): Promise<void>;
   /**

@@ -1,3 +1,4 @@
+import type { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApiHarness } from '../testing/api-harness';
 import { errorCode } from '../testing/error-code';
@@ -48,6 +49,26 @@ describe('channel', () => {
     expect(await errorCode(bob.caller.channel.get({ channelId: secret.id }))).toBe('NOT_FOUND');
     expect(await errorCode(bob.caller.channel.join({ channelId: secret.id }))).toBe('NOT_FOUND');
     expect(await h.prisma.membership.count({ where: { channelId: secret.id } })).toBe(1);
+  });
+
+  it('never tells a creator that a private channel of that name exists, but names a visible clash', async () => {
+    const alice = await h.createUser('Alice');
+    const bob = await h.createUser('Bob');
+    const name = h.uniqueName('Coaches');
+    const secret = await alice.caller.channel.create({ name, visibility: 'PRIVATE' });
+    expect(secret.slug).toMatch(/-[0-9a-f]{8}$/);
+    const open = await bob.caller.channel.create({ name });
+    expect(open.slug).toBe(name.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+    // A legacy private channel on the plain slug: the public one quietly gets another slug.
+    const legacy = h.uniqueName('Legacy');
+    const hidden = await alice.caller.channel.create({ name: legacy, visibility: 'PRIVATE' });
+    const plain = legacy.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    await h.prisma.channel.update({ where: { id: hidden.id }, data: { slug: plain } });
+    const second = await bob.caller.channel.create({ name: legacy });
+    expect(second.slug).toMatch(new RegExp(`^${plain}-[0-9a-f]{8}$`));
+    // A public clash is public knowledge: say so.
+    const clash = await bob.caller.channel.create({ name }).catch((e: TRPCError) => e);
+    expect((clash as TRPCError).code).toBe('CONFLICT');
   });
 
   it('requires a session', async () => {

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id, LastEventId } from '../schemas';
 import { publishEvents } from '../streams/publish';
+import { safeName } from '../text/safe-name';
 import { protectedProcedure } from '../trpc';
 import { followChannel } from './follow';
 import { inviteMember, joinChannel, leaveChannel, listMembers, removeMember } from './members';
@@ -15,7 +16,12 @@ export const BrowseChannelsInput = z.object({
 export type BrowseChannelsInput = z.infer<typeof BrowseChannelsInput>;
 
 export const CreateChannelInput = z.object({
-  name: z.string().trim().min(2, 'A channel name needs at least 2 characters.').max(48),
+  name: safeName({
+    min: 2,
+    max: 48,
+    tooShort: 'A channel name needs at least 2 characters.',
+    tooLong: 'A channel name can be at most 48 characters.',
+  }),
   description: z.string().trim().max(280).default(''),
   visibility: z.enum(['PUBLIC', 'PRIVATE']).default('PUBLIC'),
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@spotter/db';
 import { AppError, isUniqueViolation } from '../errors';
 import { appendEvents } from '../streams/append';
@@ -93,53 +94,80 @@ export async function findVisibleChannel(
   return { ...toSummary(summary), role: membership?.role ?? null };
 }
 
-/** Creates a channel with its creator as owner; the creator's other devices hear of it at once. */
+/**
+ * A slug nobody can guess: private channels get one, so a private channel's name never blocks a
+ * public one (whose answer would tell the creator that a private "coaches" exists).
+ */
+function unguessable(slug: string): string {
+  return `${slug.slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Creates a channel with its creator as owner; the creator's other devices hear of it at once. Only a
+ * clash with a channel the creator can see is reported (CONFLICT); a clash with a private channel they
+ * cannot see (made before private slugs were unguessable) quietly gets the new channel another slug.
+ */
 export async function createChannel(
   prisma: Database,
   input: { userId: string; name: string; description: string; visibility: 'PUBLIC' | 'PRIVATE' },
 ): Promise<{ channel: ChannelSummary & { role: 'OWNER' }; appended: Appended[] }> {
-  const slug = slugify(input.name);
-  if (!slug) throw new AppError('BAD_REQUEST', 'A channel name needs at least one letter or digit.');
+  const base = slugify(input.name);
+  if (!base) throw new AppError('BAD_REQUEST', 'A channel name needs at least one letter or digit.');
+  const slug = input.visibility === 'PRIVATE' ? unguessable(base) : base;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const row = await tx.channel.create({
-        data: {
-          slug,
-          name: input.name,
-          description: input.description,
-          visibility: input.visibility,
-          createdById: input.userId,
-          memberships: { create: { userId: input.userId, role: 'OWNER' } },
-        },
-        select: { ...summarySelect, createdBy: { select: { name: true } } },
-      });
-      const { createdBy, ...summary } = row;
-      const channelStream = streamIds.channel(row.id);
-      const userStream = streamIds.user(input.userId);
-      const member = { userId: input.userId, name: createdBy.name, role: 'OWNER' as const };
-      const appended: Appended[] = [
-        {
-          streamId: channelStream,
-          events: await appendEvents(tx, channelStream, [
-            { type: 'member.joined', channelId: row.id, member },
-          ]),
-        },
-        {
-          streamId: userStream,
-          events: await appendEvents(tx, userStream, [
-            {
-              type: 'channel.added',
-              channel: { id: row.id, kind: 'CHANNEL', slug, name: row.name, visibility: row.visibility },
-            },
-          ]),
-        },
-      ];
-      return { channel: { ...toSummary(summary), role: 'OWNER' as const }, appended };
-    });
+    return await insertChannel(prisma, input, slug);
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await prisma.channel.findUnique({
+      where: { slug },
+      select: {
+        visibility: true,
+        memberships: { where: { userId: input.userId }, select: { userId: true } },
+      },
+    });
+    if (existing && (existing.visibility === 'PUBLIC' || existing.memberships.length > 0)) {
       throw new AppError('CONFLICT', `A channel named "${slug}" already exists.`);
     }
-    throw error;
+    return insertChannel(prisma, input, unguessable(base));
   }
+}
+
+async function insertChannel(
+  prisma: Database,
+  input: { userId: string; name: string; description: string; visibility: 'PUBLIC' | 'PRIVATE' },
+  slug: string,
+): Promise<{ channel: ChannelSummary & { role: 'OWNER' }; appended: Appended[] }> {
+  return await prisma.$transaction(async (tx) => {
+    const row = await tx.channel.create({
+      data: {
+        slug,
+        name: input.name,
+        description: input.description,
+        visibility: input.visibility,
+        createdById: input.userId,
+        memberships: { create: { userId: input.userId, role: 'OWNER' } },
+      },
+      select: { ...summarySelect, createdBy: { select: { name: true } } },
+    });
+    const { createdBy, ...summary } = row;
+    const channelStream = streamIds.channel(row.id);
+    const userStream = streamIds.user(input.userId);
+    const member = { userId: input.userId, name: createdBy.name, role: 'OWNER' as const };
+    const appended: Appended[] = [
+      {
+        streamId: channelStream,
+        events: await appendEvents(tx, channelStream, [{ type: 'member.joined', channelId: row.id, member }]),
+      },
+      {
+        streamId: userStream,
+        events: await appendEvents(tx, userStream, [
+          {
+            type: 'channel.added',
+            channel: { id: row.id, kind: 'CHANNEL', slug, name: row.name, visibility: row.visibility },
+          },
+        ]),
+      },
+    ];
+    return { channel: { ...toSummary(summary), role: 'OWNER' as const }, appended };
+  });
 }

@@ -12,6 +12,9 @@ import { MAX_BATCH_SIZE } from '../limits/table';
 import type { AppRouter } from '../root';
 import { BrowserLikeWebSocket } from './browser-like-websocket';
 
+/** The servers' close code for a revoked or refused credential (see server/trpc-ws/limits.ts). */
+const REVOKED_CLOSE_CODE = 4401;
+
 /** How often a call refused with TOO_MANY_REQUESTS is tried again before the caller is told. */
 const MAX_SLOW_DOWNS = 5;
 
@@ -20,8 +23,13 @@ export type SpotterClientOptions = {
   wsUrl: string | (() => string);
   /** The HTTP API, e.g. `http://localhost:3000/api/trpc`. Without it, queries and mutations use the socket too. */
   httpUrl?: string;
-  /** A session token (`auth.createToken`); without one, only public procedures answer. */
+  /** A personal API token (`spt_…`, made in Settings → API tokens); without one, only public procedures answer. */
   token?: string;
+  /**
+   * Called once when the server refuses the token (revoked or expired) or closes the socket because
+   * it was revoked; the client stops reconnecting then, and every call fails with UNAUTHORIZED.
+   */
+  onRevoked?: () => void;
   /** Delay before reconnect attempt `n` (default: 250 ms doubling to 10 s, with jitter). */
   retryDelayMs?: (attempt: number) => number;
 };
@@ -38,11 +46,19 @@ export type SpotterClient = {
  * reconnect — with the browser's rule for late messages, so a reconnect never doubles an event.
  */
 export function createSpotterClient(options: SpotterClientOptions): SpotterClient {
+  let isRevoked = false;
   const wsClient = createWSClient({
     url: options.wsUrl,
     WebSocket: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
     connectionParams: options.token ? { token: options.token } : undefined,
     retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs,
+    onClose(cause) {
+      // 4401: the token was revoked. Reconnecting would only be refused again, forever.
+      if (cause?.code !== REVOKED_CLOSE_CODE || isRevoked) return;
+      isRevoked = true;
+      void wsClient.close();
+      options.onRevoked?.();
+    },
   });
   const overSocket = wsLink<AppRouter>({ client: wsClient, transformer: superjson });
   // A call refused for going over the user's allowance never ran: wait out the window and try again,

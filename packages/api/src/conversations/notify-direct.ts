@@ -23,6 +23,8 @@ export async function notifyDirectMessage(
     where: {
       channelId,
       userId: { not: authorId },
+      // Members who chose "mentions only" or muted the conversation are not told of every message.
+      notificationLevel: 'ALL',
       user: {
         relationships: { none: { otherId: authorId, kind: 'BLOCKED' } },
         notifications: { none: { kind: 'DIRECT_MESSAGE', channelId, readAt: null } },

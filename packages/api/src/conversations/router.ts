@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
+import { safeName } from '../text/safe-name';
 import { protectedProcedure } from '../trpc';
 import { addToGroup, createGroup, leaveGroup, removeFromGroup, renameGroup } from './group';
 import { openDirect } from './open';
@@ -10,7 +11,12 @@ import { getConversation, listConversations } from './read';
 // Lists of people are capped well above a group's size (10), so the service can answer a too-large
 // group with its own message rather than a schema error.
 const UserIds = z.array(Id).min(1, 'Choose at least one friend.').max(50);
-const GroupName = z.string().trim().max(50, 'A group name can be at most 50 characters.');
+const GroupName = safeName({
+  min: 0,
+  max: 50,
+  tooShort: '',
+  tooLong: 'A group name can be at most 50 characters.',
+});
 
 export const OpenDirectInput = z.object({ userId: Id });
 export type OpenDirectInput = z.infer<typeof OpenDirectInput>;

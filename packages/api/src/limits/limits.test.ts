@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { issueSessionToken } from '../auth/session-token';
 import { signInWithinLimits } from '../auth/sign-in';
 import type { Session } from '../context';
 import { createHttpHandler } from '../http';
@@ -73,10 +72,8 @@ describe('abuse limits', () => {
 
   it('gives each API token its own allowance, apart from the user’s', async () => {
     const { alice, channel } = await publicChannel();
-    const viaToken = createCaller({
-      ...h.deps,
-      session: { ...alice.session, tokenId: `tok-${randomUUID()}` } as Session,
-    });
+    const auth = { userId: alice.session.userId, tokenId: `tok-${randomUUID()}`, scope: 'write' as const };
+    const viaToken = createCaller({ ...h.deps, session: alice.session, auth });
     for (const body of ['a', 'b']) await alice.caller.message.send({ channelId: channel.id, body });
     expect(await errorCode(alice.caller.message.send({ channelId: channel.id, body: 'c' }))).toBe(
       'TOO_MANY_REQUESTS',
@@ -123,16 +120,15 @@ describe('abuse limits', () => {
     expect(await errorCode(from(newIp()).auth.signUp(account()))).toBe('no error');
   });
 
-  it('limits password-for-token trades per client address', async () => {
-    const ip = newIp();
-    const email = `${randomUUID()}@test.spotter.dev`;
-    await from(newIp()).auth.signUp({ email, name: 'Bot owner', password: 'long enough pw' });
-    const trade = () => from(ip).auth.createToken({ email, password: 'long enough pw' });
-    expect(await errorCode(trade())).toBe('no error');
-    expect(await errorCode(trade())).toBe('no error');
-    const refused = await refusal(trade());
+  it('limits API token creation per user', async () => {
+    const alice = await h.createUser('Alice');
+    const create = (name: string) => alice.caller.apiToken.create({ name, scope: 'read' });
+    expect(await errorCode(create('one'))).toBe('no error');
+    expect(await errorCode(create('two'))).toBe('no error');
+    const refused = await refusal(create('three'));
     expect(refused.code).toBe('TOO_MANY_REQUESTS');
     expect(refused.message).toMatch(/API tokens/);
+    expect((await alice.caller.apiToken.list()).map((token) => token.name).sort()).toEqual(['one', 'two']);
   });
 
   it('limits failed sign-ins per account (a success clears them) and attempts per address', async () => {
@@ -175,7 +171,7 @@ describe('the HTTP endpoint', () => {
 
   it('answers a limited call 429 with Retry-After and retryAfterMs in the error data', async () => {
     const { alice, channel } = await publicChannel();
-    const token = await issueSessionToken(alice.session, h.deps.authSecret);
+    const { token } = await h.signIn(alice.session);
     const send = (body: string) => post('message.send', { json: { channelId: channel.id, body } }, token);
     expect((await send('one')).status).toBe(200);
     expect((await send('two')).status).toBe(200);
@@ -190,7 +186,7 @@ describe('the HTTP endpoint', () => {
 
   it('refuses a batch of more than 50 calls whole, before any call runs', async () => {
     const { alice, channel } = await publicChannel();
-    const token = await issueSessionToken(alice.session, h.deps.authSecret);
+    const { token } = await h.signIn(alice.session);
     const batch = (path: string, inputs: unknown[]) =>
       post(
         `${inputs.map(() => path).join(',')}?batch=1`,

@@ -14,7 +14,7 @@ type LimitEntry = {
 };
 
 export const LIMIT_TABLE = {
-  /** Sign-in attempts (next-auth and `auth.createToken`) from one client address. */
+  /** Sign-in attempts (next-auth's) from one client address. */
   signInIp: {
     points: 30,
     durationS: 10 * 60,
@@ -62,11 +62,11 @@ export const LIMIT_TABLE = {
     env: 'RATE_LIMIT_TYPING',
     says: 'Too many typing notices.',
   },
-  /** API tokens one user creates (and password-for-token trades of one client address). */
+  /** Personal API tokens one user creates (`apiToken.create`). */
   tokenCreate: {
     points: 10,
     durationS: 60 * 60,
-    key: 'user, or client IP',
+    key: 'user',
     env: 'RATE_LIMIT_TOKEN_CREATE',
     says: 'Too many API tokens created.',
   },

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id, LastEventId } from '../schemas';
 import { protectedProcedure } from '../trpc';
+import { getUnits, SetUnitsInput, setUnits } from '../workouts/user-units';
 import { followUser } from './follow';
 import { homeChannelSlug, rememberChannel } from './home';
 
@@ -19,6 +20,13 @@ export const meRouter = {
   rememberChannel: protectedProcedure
     .input(RememberChannelInput)
     .mutation(({ ctx, input }) => rememberChannel(ctx.prisma, ctx.session.userId, input.channelId)),
+
+  /** Units for workouts: kg or lb, km or mi (stored in kg and metres whatever these say). */
+  units: protectedProcedure.query(({ ctx }) => getUnits(ctx.prisma, ctx.session.userId)),
+
+  setUnits: protectedProcedure
+    .input(SetUnitsInput)
+    .mutation(({ ctx, input }) => setUnits(ctx.prisma, ctx.session.userId, input)),
 
   /**
    * Everything addressed to this user — channels added (created, joined, invited) and removed (left,

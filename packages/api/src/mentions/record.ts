@@ -23,8 +23,19 @@ export async function recordMentions(
   const known = new Set(before.map((row) => row.userId));
   const added = ids.filter((id) => !known.has(id));
   await tx.mention.createMany({ data: added.map((userId) => ({ messageId: input.messageId, userId })) });
+  if (added.length === 0) return [];
+  // A member who muted the conversation keeps the Mention row (it counts if they unmute) but is
+  // not notified.
+  const muted = new Set(
+    (
+      await tx.membership.findMany({
+        where: { channelId: input.channelId, userId: { in: added }, notificationLevel: 'NOTHING' },
+        select: { userId: true },
+      })
+    ).map((row) => row.userId),
+  );
   const appended: Appended[] = [];
-  for (const userId of added) {
+  for (const userId of added.filter((id) => !muted.has(id))) {
     appended.push(
       await notify(tx, {
         userId,

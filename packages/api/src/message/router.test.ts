@@ -107,6 +107,15 @@ describe('message.send', () => {
       owner.caller.message.send({ channelId: channel.id, body: 'x'.repeat(4001) }),
       'BAD_REQUEST',
     );
+    // PostgreSQL cannot store a NUL character: a clear BAD_REQUEST, never the database's own text.
+    const nul = await expectCode(
+      owner.caller.message.send({ channelId: channel.id, body: 'bench\u0000press' }),
+      'BAD_REQUEST',
+    );
+    expect(nul.message).toBe(
+      'A value in the request cannot be stored (e.g. a NUL character, or a number out of range).',
+    );
+    await expectCode(owner.caller.profile.update({ bio: 'squats\u0000daily' }), 'BAD_REQUEST');
     expect(await h.prisma.message.count({ where: { channelId: channel.id } })).toBe(0);
     const longest = await owner.caller.message.send({ channelId: channel.id, body: 'x'.repeat(4000) });
     expect(longest.seq).toBe(base + 1);

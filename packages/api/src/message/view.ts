@@ -1,3 +1,4 @@
+import { toWorkoutCard, type WorkoutCardRow, workoutCardSelect } from '../feed/card';
 import type { MessageView, UserSummary } from '../streams/events';
 
 /** The columns of a UserSummary, for every query that shows someone. */
@@ -21,6 +22,8 @@ export const messageViewSelect = {
   author: { select: { name: true } },
   // Current names: a mention of someone who renamed since shows their new name.
   mentions: { select: { user: { select: userSummarySelect } }, orderBy: { userId: 'asc' } },
+  // A shared workout's card, as the workout is now (kudos and records included).
+  workout: { select: workoutCardSelect },
 } as const;
 
 type MessageRow = {
@@ -36,19 +39,23 @@ type MessageRow = {
   deletedAt: Date | null;
   author: { name: string };
   mentions: { user: UserSummary }[];
+  workout: WorkoutCardRow | null;
 };
 
 /** A message row with its author's name alongside, as a raw query returns it. */
-export type FlatMessageRow = Omit<MessageRow, 'author' | 'mentions'> & { authorName: string };
+export type FlatMessageRow = Omit<MessageRow, 'author' | 'mentions' | 'workout'> & { authorName: string };
 
-export function toMessageView({ author, mentions, ...row }: MessageRow): MessageView {
-  return flatRowToMessageView(
+export function toMessageView({ author, mentions, workout, ...row }: MessageRow): MessageView {
+  const view = flatRowToMessageView(
     { ...row, authorName: author.name },
     mentions.map((mention) => mention.user),
   );
+  return workout && !row.deletedAt ? { ...view, workout: toWorkoutCard(workout) } : view;
 }
 
 /** A deleted message keeps its place (seq) in the channel but loses its body and mentions. */
 export function flatRowToMessageView(row: FlatMessageRow, mentions: UserSummary[] = []): MessageView {
-  return row.deletedAt ? { ...row, body: '', mentions: [] } : { ...row, mentions };
+  return row.deletedAt
+    ? { ...row, body: '', mentions: [], workout: null }
+    : { ...row, mentions, workout: null };
 }

@@ -10,7 +10,14 @@ import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
-export type NewMessage = { channelId: string; authorId: string; body: string; nonce?: string | undefined };
+export type NewMessage = {
+  channelId: string;
+  authorId: string;
+  body: string;
+  nonce?: string | undefined;
+  /** A shared workout (workout.share, which checked it): the message renders as its card. */
+  workoutId?: string | undefined;
+};
 export type Written = { message: MessageView; appended: Appended[] };
 
 /** What `spotter_send_message` answers (see its migration): one row, message columns null on refusal. */
@@ -31,13 +38,17 @@ export type Sent = Written & { kind: ChannelKind };
  * conversation, that the two are still friends (neither blocking); then stores the message and its
  * event. The conversation's kind comes back with it, for callers that treat DMs differently. A body
  * that mentions people takes a transaction instead: the same function, then the Mention rows and
- * the mentioned users' notifications, all committed together.
+ * the mentioned users' notifications, all committed together; so does a shared workout (the message
+ * is linked to it in the same transaction, and its event carries the workout's card).
  */
 export async function sendMessage(prisma: Database, input: NewMessage): Promise<Sent> {
   const mentioned = await resolveMentions(prisma, input);
-  const sent = mentioned
-    ? await prisma.$transaction((tx) => storeMessage(tx, { ...input, body: mentioned.body }, mentioned))
-    : await storeMessage(prisma, input);
+  const sent =
+    mentioned || input.workoutId
+      ? await prisma.$transaction((tx) =>
+          storeMessage(tx, { ...input, body: mentioned?.body ?? input.body }, mentioned ?? undefined),
+        )
+      : await storeMessage(prisma, input);
   if (sent.kind === 'CHANNEL' || sent.appended.length === 0) return sent;
   // A new message in a direct or group conversation: the others' notification lists hear of it.
   const told = await notifyDirectMessage(prisma, {
@@ -62,14 +73,17 @@ async function storeMessage(
   if (outcome === 'not-friends') throw new AppError('FORBIDDEN', 'You can only message friends.');
   if (outcome === 'earlier') {
     // A retry: the first copy as stored, with its own mentions (a copy without any costs no query).
-    const stored = mentioned
-      ? toMessageView(
-          await db.message.findUniqueOrThrow({ where: { id: message.id }, select: messageViewSelect }),
-        )
-      : flatRowToMessageView(message);
+    const stored =
+      mentioned || input.workoutId
+        ? toMessageView(
+            await db.message.findUniqueOrThrow({ where: { id: message.id }, select: messageViewSelect }),
+          )
+        : flatRowToMessageView(message);
     return { message: stored, appended: [], kind };
   }
-  const view = flatRowToMessageView(message, mentioned?.users);
+  const view = input.workoutId
+    ? await attachWorkout(db as Transaction, message.id, input.workoutId)
+    : flatRowToMessageView(message, mentioned?.users);
   const streamId = streamIds.channel(input.channelId);
   const event: StreamEvent = { type: 'message.created', seq: view.seq, message: view };
   const appended: Appended[] = [{ streamId, events: [event] }];
@@ -84,6 +98,16 @@ async function storeMessage(
     appended.push(...notified);
   }
   return { message: view, appended, kind };
+}
+
+/** Links a just-sent message to the workout it shares (same transaction), and reads it with its card. */
+async function attachWorkout(tx: Transaction, messageId: string, workoutId: string): Promise<MessageView> {
+  const row = await tx.message.update({
+    where: { id: messageId },
+    data: { workoutId },
+    select: messageViewSelect,
+  });
+  return toMessageView(row);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../schemas';
+import { DisplayName } from '../text/safe-name';
 import { protectedProcedure } from '../trpc';
 import { AVATAR_MAX_BYTES, avatarFromDataUrl } from './avatar-image';
 import { databaseAvatarStore } from './avatar-store';
+import { invalidateProfile } from './cached-profile';
 import { getProfile, ownProfile, searchPeople, updateProfile } from './service';
 import { Username } from './username';
 
@@ -21,7 +23,7 @@ export const SearchPeopleInput = z.object({
 export type SearchPeopleInput = z.infer<typeof SearchPeopleInput>;
 
 export const UpdateProfileInput = z.object({
-  name: z.string().trim().min(1, 'Tell us your name.').max(50).optional(),
+  name: DisplayName.optional(),
   username: Username.optional(),
   bio: z.string().trim().max(BIO_MAX, `A bio can be at most ${BIO_MAX} characters.`).optional(),
   homeGym: z
@@ -45,7 +47,7 @@ export type SetAvatarInput = z.infer<typeof SetAvatarInput>;
 export const profileRouter = {
   get: protectedProcedure
     .input(GetProfileInput)
-    .query(({ ctx, input }) => getProfile(ctx.prisma, ctx.session.userId, input)),
+    .query(({ ctx, input }) => getProfile(ctx, ctx.session.userId, input)),
 
   search: protectedProcedure
     .input(SearchPeopleInput)
@@ -53,17 +55,19 @@ export const profileRouter = {
 
   update: protectedProcedure
     .input(UpdateProfileInput)
-    .mutation(({ ctx, input }) => updateProfile(ctx.prisma, ctx.session.userId, input)),
+    .mutation(({ ctx, input }) => updateProfile(ctx, ctx.session.userId, input)),
 
   /** Takes a `data:image/…;base64,` URL of at most 2 MB; stores it as a 256×256 WebP. */
   setAvatar: protectedProcedure.input(SetAvatarInput).mutation(async ({ ctx, input }) => {
     const image = await avatarFromDataUrl(input.dataUrl);
     await databaseAvatarStore(ctx.prisma).put(ctx.session.userId, image);
-    return ownProfile(ctx.prisma, ctx.session.userId);
+    await invalidateProfile(ctx, ctx.session.userId);
+    return ownProfile(ctx, ctx.session.userId);
   }),
 
   removeAvatar: protectedProcedure.mutation(async ({ ctx }) => {
     await databaseAvatarStore(ctx.prisma).remove(ctx.session.userId);
-    return ownProfile(ctx.prisma, ctx.session.userId);
+    await invalidateProfile(ctx, ctx.session.userId);
+    return ownProfile(ctx, ctx.session.userId);
   }),
 } satisfies TRPCRouterRecord;

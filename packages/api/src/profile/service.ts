@@ -1,7 +1,11 @@
 import type { Database } from '@spotter/db';
+import type { Cache } from '../cache/types';
 import { AppError, isUniqueViolation } from '../errors';
 import { type RelationshipKind, relationshipBetween } from '../friends/relationship';
 import { type Person, personSelect, toPerson } from './avatar-url';
+import { invalidateProfile, profileRow, profileSelect } from './cached-profile';
+
+type Deps = { prisma: Database; cache: Cache };
 
 export type Profile = Person & {
   bio: string;
@@ -11,21 +15,19 @@ export type Profile = Person & {
   createdAt: Date;
 };
 
-const profileSelect = { ...personSelect, bio: true, homeGym: true, createdAt: true } as const;
-
 /** One message for "no such account" and "hidden by a block", so the two cannot be told apart. */
 const notFound = () => new AppError('NOT_FOUND', 'No one on Spotter goes by that name.');
 
 /** Someone's profile as the caller sees it. */
 export async function getProfile(
-  prisma: Database,
+  deps: Deps,
   viewerId: string,
   who: { username: string } | { userId: string },
 ): Promise<Profile> {
-  const user = await prisma.user.findUnique({
-    where: 'username' in who ? { username: who.username } : { id: who.userId },
-    select: profileSelect,
-  });
+  const { prisma } = deps;
+  // The profile's own fields come from the cache; the relationship checks below never do (a block
+  // must hide the profile the moment it is made).
+  const user = await profileRow(deps, who);
   if (!user) throw notFound();
   if (user.id === viewerId) return toProfile(user, null);
   // Someone who blocked the caller does not exist for them (Discord hides a blocker the same way):
@@ -65,7 +67,7 @@ export async function searchPeople(
 }
 
 export async function updateProfile(
-  prisma: Database,
+  deps: Deps,
   userId: string,
   changes: {
     name?: string | undefined;
@@ -74,8 +76,14 @@ export async function updateProfile(
     homeGym?: string | undefined;
   },
 ): Promise<Profile> {
+  const { prisma } = deps;
+  const former =
+    changes.username === undefined
+      ? undefined
+      : await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
   try {
     const user = await prisma.user.update({ where: { id: userId }, data: changes, select: profileSelect });
+    await invalidateProfile(deps, userId, former?.username);
     return toProfile(user, null);
   } catch (error) {
     if (isUniqueViolation(error, 'username')) {
@@ -86,8 +94,8 @@ export async function updateProfile(
 }
 
 /** The caller's own profile (after changing it). */
-export function ownProfile(prisma: Database, userId: string): Promise<Profile> {
-  return getProfile(prisma, userId, { userId });
+export function ownProfile(deps: Deps, userId: string): Promise<Profile> {
+  return getProfile(deps, userId, { userId });
 }
 
 type ProfileRow = Parameters<typeof toPerson>[0] & { bio: string; homeGym: string; createdAt: Date };

@@ -7,6 +7,9 @@ import { originOf } from './allowed-origins';
  */
 export const PLACEHOLDER_SECRET = 'replace-with-output-of-openssl-rand-base64-32';
 
+// 32 characters of base64 carry 192 bits: short secrets can be brute-forced offline from one cookie.
+const SECRET_MIN_LENGTH = 32;
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** A string variable; with `whenMissing` it is required and that message says what to set. */
@@ -45,7 +48,10 @@ export const envVars = {
     text(whenMissing).regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://'),
   NEXTAUTH_SECRET: (whenMissing?: string) =>
     text(whenMissing)
-      .min(16, 'NEXTAUTH_SECRET must be at least 16 characters')
+      .min(
+        SECRET_MIN_LENGTH,
+        `NEXTAUTH_SECRET must be at least ${SECRET_MIN_LENGTH} characters: generate one with \`openssl rand -base64 32\``,
+      )
       .refine(
         (secret) => secret !== PLACEHOLDER_SECRET,
         'NEXTAUTH_SECRET is still the placeholder from .env.example, which anyone can read: ' +
@@ -65,4 +71,6 @@ export const envVars = {
         .filter(Boolean),
     )
     .pipe(z.array(Origin)),
+  /** `off` sends every read to the database (to measure what the cache saves, or to rule it out). */
+  CACHE: z.enum(['on', 'off'], 'CACHE must be "on" or "off"').default('on'),
 };

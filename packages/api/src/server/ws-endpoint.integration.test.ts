@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { callQuery, openAccepted, openSocket } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type WebSocket from 'ws';
-import { issueSessionToken } from '../auth/session-token';
 import type { Session } from '../context';
 import { type ApiHarness, createApiHarness } from '../testing/api-harness';
 import { type EndpointServer, startEndpointServer } from '../testing/endpoint-server';
@@ -33,7 +32,7 @@ beforeAll(async () => {
   );
   ({ endpoint, host: base } = running);
   ({ session: user } = await h.createUser('Origin Tester'));
-  cookie = `next-auth.session-token=${await issueSessionToken(user, h.deps.authSecret)}`;
+  cookie = `next-auth.session-token=${(await h.signIn(user)).token}`;
 });
 
 afterEach(() => {
@@ -70,7 +69,7 @@ describe('the WebSocket endpoint (as the web server mounts it)', () => {
     expect(await callQuery(anonymous, 'channel.listMine')).toEqual({ errorCode: 'UNAUTHORIZED' });
 
     const program = await accepted({}, '/ws?connectionParams=1');
-    const token = await issueSessionToken(user, h.deps.authSecret);
+    const token = (await h.signIn(user)).token;
     program.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
     expect(await callQuery(program, 'auth.me')).toEqual({ data: user });
   });

@@ -5,14 +5,17 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
+import { credentialCacheFor } from '../credentials/cache';
 import { AppError } from '../errors';
 import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limits/client-ip';
 import { metrics } from '../metrics';
+import { presenceFor } from '../presence/service';
 import { judgeOrigin } from './allowed-origins';
 import { serveConnection } from './trpc-ws/connection';
 import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
 import { createKeepAlive } from './trpc-ws/keep-alive';
 import { type ConnectionLimits, LIMITS } from './trpc-ws/limits';
+import { createRevokedSockets } from './trpc-ws/revoked-sockets';
 
 /** Ping every 30 s: proxies such as nginx drop idle upgraded sockets after 60 s. */
 export const KEEP_ALIVE = { pingMs: 30_000, pongWaitMs: 5_000 } as const;
@@ -75,6 +78,13 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   // the same library can later share one allowance across replicas.
   const callAllowance = new RateLimiterMemory({ points: limits.callsPerSecond, duration: 1 });
   const keepAlive = createKeepAlive(wss.clients, options.keepAlive ?? KEEP_ALIVE);
+  // Revocations announced on the bus (from any replica) close the sockets of that credential here.
+  const revokedSockets = createRevokedSockets();
+  const stopHearingRevocations = credentialCacheFor(deps).onRevoked((revoked) => {
+    const closed = revokedSockets.close(revoked);
+    if (closed > 0)
+      deps.logger.info({ userId: revoked.userId, closed }, 'closed the sockets of revoked credentials');
+  });
   wss.on('connection', (socket, req) => {
     metrics.connections.inc();
     keepAlive.watch(socket);
@@ -90,7 +100,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
         // The client's fault, and an attacker could repeat it at will: a warning, not an error.
         deps.logger.warn({ err: error.message }, 'closed a WebSocket that broke the protocol');
       },
-      admit({ session }) {
+      admit({ session, auth, connectionId }) {
         const userId = session?.userId ?? '';
         const count = connectionsPerUser.get(userId) ?? 0;
         if (count >= limits.connectionsPerUser) {
@@ -98,7 +108,15 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           return null;
         }
         connectionsPerUser.set(userId, count + 1);
+        const forget = auth ? revokedSockets.add(auth, socket) : undefined;
+        // Revoked between its check and now: the announcement came before the socket was listed.
+        if (auth?.sessionId && credentialCacheFor(deps).sessionState(auth.sessionId) === 'revoked')
+          revokedSockets.close({ userId, sessionIds: [auth.sessionId], tokenIds: [] });
+        // Presence follows the socket, which this server holds: liveness never depends on the client.
+        if (connectionId) presenceFor(deps).connect(userId, connectionId);
         return () => {
+          forget?.();
+          if (connectionId) presenceFor(deps).disconnect(connectionId);
           const left = (connectionsPerUser.get(userId) ?? 1) - 1;
           if (left > 0) connectionsPerUser.set(userId, left);
           else connectionsPerUser.delete(userId);
@@ -159,6 +177,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     },
     async close() {
       isDraining = true;
+      stopHearingRevocations();
       keepAlive.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

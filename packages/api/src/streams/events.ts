@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { togetherEvents, WorkoutCard } from './together-events';
+import { workoutStreamEvents } from './workout-events';
 
 /** Who someone is, as lists, cards and mentions show them. */
 export const UserSummary = z.object({
@@ -30,6 +32,8 @@ export const MessageView = z.object({
    * shows in old messages too). Empty when it mentions no one; defaulted for payloads of older replicas.
    */
   mentions: z.array(UserSummary).default([]),
+  /** A shared workout's card (workout.share); absent or null for every other message. */
+  workout: WorkoutCard.nullish(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -124,6 +128,17 @@ export const StreamEvent = z.discriminatedUnion('type', [
     readAt: storedDate,
     unreadCount: unreadCount.optional(),
   }),
+  // Read state (see readstate/): this user read, marked unread or changed the notification level of
+  // a conversation on some device; every other device sets its badge from it.
+  z.object({
+    type: z.literal('readState.changed'),
+    seq,
+    state: z.object({
+      channelId: z.string(),
+      lastReadSeq: z.number().int().nonnegative(),
+      level: z.enum(['ALL', 'MENTIONS', 'NOTHING']),
+    }),
+  }),
   // Friends (see friends/): this user's side of their relationship with `user` is now `kind`; null
   // means none. A side that did not change gets no event, so a block is never announced to the blocked.
   z.object({
@@ -132,6 +147,10 @@ export const StreamEvent = z.discriminatedUnion('type', [
     user: UserSummary,
     kind: RelationshipKind.nullable(),
   }),
+  // Training together, kudos and the feed (see together-events.ts).
+  ...togetherEvents,
+  // Session streams: each member's workout changes (see workout-events.ts).
+  ...workoutStreamEvents,
 ]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
 

@@ -1,8 +1,10 @@
 import type { Database } from '@spotter/db';
 import { topics } from '../bus/topics';
 import type { EventBus } from '../bus/types';
+import type { Cache } from '../cache/types';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
+import { keepWorkoutsClosed } from '../workouts/auto-close';
 import type { StreamEvent } from './events';
 import { readEvents, readHead, readLastSeqs } from './read';
 import { keepWithinRetention } from './retention';
@@ -73,7 +75,10 @@ export type HubMembership = {
   recent(): readonly StreamEvent[];
 };
 
-function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
+/** The auto-close sweep the hub runs invalidates the cached workouts it closes. */
+type HubDeps = { prisma: Database; bus: EventBus; logger: Logger; cache: Cache };
+
+function createStreamHub(deps: HubDeps): StreamHub {
   const { prisma, bus } = deps;
   const logger = deps.logger.child({ component: 'streams' });
   const entries = new Map<string, Entry>();
@@ -232,6 +237,8 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
   timer.unref();
   // Every process that serves streams keeps the event log within retention.
   const stopRetention = keepWithinRetention({ prisma, logger });
+  // And closes workouts left open 12 hours (they append to session streams when they close).
+  const stopAutoClose = keepWorkoutsClosed({ prisma, bus, logger, cache: deps.cache });
 
   return {
     async join(streamId, subscriber) {
@@ -260,6 +267,7 @@ function createStreamHub(deps: { prisma: Database; bus: EventBus; logger: Logger
     close() {
       clearInterval(timer);
       stopRetention();
+      stopAutoClose();
       stopOnLive();
       for (const entry of entries.values()) {
         entry.isClosed = true;
@@ -295,7 +303,7 @@ export function closeStreamHub(bus: EventBus): void {
  * The hub of the process's bus: one per bus, so every context built from the same dependencies
  * (HTTP, WebSocket, tests' callers) shares it, and with it one bus subscription per stream.
  */
-export function streamHubFor(deps: { prisma: Database; bus: EventBus; logger: Logger }): StreamHub {
+export function streamHubFor(deps: HubDeps): StreamHub {
   let hub = hubs.get(deps.bus);
   if (!hub) {
     hub = createStreamHub(deps);

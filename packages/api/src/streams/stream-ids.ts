@@ -5,4 +5,8 @@
 export const streamIds = {
   channel: (channelId: string) => `channel:${channelId}`,
   user: (userId: string) => `user:${userId}`,
+  /** A live training session: members coming and going, and every member's workout changes. */
+  session: (sessionId: string) => `session:${sessionId}`,
+  /** A reader's activity feed: friends' workouts and records, fanned out on write (see feed/). */
+  feed: (userId: string) => `feed:${userId}`,
 };

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
+import { PresenceProvider } from '@/chat/presence-provider';
 import { Drawer } from '@/components/shell/drawer';
+import { KeepSession } from '@/components/shell/keep-session';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import { callerFor } from '@/server/caller';
+import { getWebRuntime } from '@/server/runtime';
 import { requireSession } from '@/server/session';
 import styles from './shell.module.css';
 
@@ -15,16 +18,19 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     caller.dm.list(),
   ]);
   return (
-    <div className={styles.shell}>
-      <Drawer>
-        <Sidebar
-          me={session}
-          initialChannels={channels}
-          initialFriends={friends}
-          initialConversations={conversations}
-        />
-      </Drawer>
-      <main className={styles.main}>{children}</main>
-    </div>
+    <PresenceProvider idleMs={getWebRuntime().env.PRESENCE_IDLE_MS}>
+      <div className={styles.shell}>
+        <KeepSession />
+        <Drawer>
+          <Sidebar
+            me={session}
+            initialChannels={channels}
+            initialFriends={friends}
+            initialConversations={conversations}
+          />
+        </Drawer>
+        <main className={styles.main}>{children}</main>
+      </div>
+    </PresenceProvider>
   );
 }

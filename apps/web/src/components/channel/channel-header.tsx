@@ -6,6 +6,7 @@ import type { ChannelDetails } from './channel-view';
 import { ConnectionStatus } from './connection-status';
 import members from './members.module.css';
 import { MEMBERS_PANEL_ID } from './members-panel';
+import { NotificationLevel } from './notification-level';
 
 type MembersToggle = { isOpen: boolean; onToggle: () => void };
 
@@ -29,6 +30,7 @@ export function ChannelHeader({
       </div>
       <div className={members.actions}>
         <ConnectionStatus />
+        {membersToggle && <NotificationLevel channelId={channel.id} />}
         {membersToggle && (
           <button
             type="button"

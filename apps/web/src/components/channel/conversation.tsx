@@ -4,6 +4,7 @@ import type { Session } from '@spotter/api';
 import { useRef, useState } from 'react';
 import { describeTypers } from '@/chat/typing-text';
 import { useChannelMessages } from '@/chat/use-channel-messages';
+import { useReadTracking } from '@/chat/use-read-tracking';
 import { useTypingNotifier } from '@/chat/use-typing-notifier';
 import { useTypingUsers } from '@/chat/use-typing-users';
 import { describeError } from '@/trpc/error-message';
@@ -32,6 +33,7 @@ export function Conversation({ channelId, label, beginning, me, canModerate = fa
     me,
     onCreated: (message) => typing.stopped(message.authorId),
   });
+  const reading = useReadTracking(channelId);
   const [actionError, setActionError] = useState<string | null>(null);
   const list = useRef<MessageListHandle>(null);
   const problem = actionError ?? chat.streamError ?? chat.history.error;
@@ -51,6 +53,12 @@ export function Conversation({ channelId, label, beginning, me, canModerate = fa
         remove={(messageId) => {
           setActionError(null);
           chat.remove(messageId).catch((error: unknown) => setActionError(describeError(error)));
+        }}
+        unreadFrom={reading.unreadFrom}
+        onSeen={reading.seen}
+        markUnreadFrom={(seq) => {
+          setActionError(null);
+          reading.markUnreadFrom(seq).catch((error: unknown) => setActionError(describeError(error)));
         }}
       />
       {problem && (

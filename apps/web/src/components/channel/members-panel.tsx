@@ -8,6 +8,8 @@ import { recordRemoval } from '@/chat/use-my-events';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { TrainingNowLabel } from '../feed/training-now-label';
+import { PresenceDot } from '../presence/presence-dot';
 import type { ChannelDetails } from './channel-view';
 import { ConfirmDialog } from './confirm-dialog';
 import { InviteForm } from './invite-form';
@@ -97,9 +99,11 @@ export function MembersPanel({
           {members.map((member) => (
             <li key={member.userId} className={styles.member}>
               <Avatar userId={member.userId} name={member.name} size="small" />
+              <PresenceDot userId={member.userId} name={member.name} />
               <span className={styles.memberName}>
                 {member.name}
                 {member.userId === me.userId && <span className={styles.you}> (you)</span>}
+                <TrainingNowLabel userId={member.userId} />
               </span>
               {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
               {member.role === 'MODERATOR' && <span className={styles.badge}>Moderator</span>}

@@ -3,6 +3,7 @@
 import type { MessageView } from '@spotter/api';
 import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
+import { WorkoutCard } from '../feed/workout-card';
 import { AuthorName } from '../profile/profile-card';
 import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
@@ -26,6 +27,8 @@ type Props = {
     save: (body: string) => Promise<void>;
     askToDelete: () => void;
   };
+  /** "Mark as unread from here": absent on pending messages. */
+  onMarkUnread?: (() => void) | undefined;
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -40,6 +43,7 @@ export function MessageItem({
   isEditing = false,
   canModerate = false,
   actions,
+  onMarkUnread,
 }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
@@ -90,23 +94,34 @@ export function MessageItem({
             {!confirmed && <span className={styles.sending}> Sending…</span>}
           </p>
         )}
+        {confirmed?.workout && !isDeleted && (
+          // A shared workout: its card (the body above is the text for clients without cards).
+          <WorkoutCard card={confirmed.workout} />
+        )}
       </div>
-      {canChange && (
+      {(canChange || canDeleteOthers || onMarkUnread) && (
         // Kept mounted while editing (just hidden) so focus can come back to the Edit button.
         <div className={styles.actions} hidden={isEditing}>
-          <button type="button" aria-label="Edit message" onClick={actions.startEditing}>
-            Edit
-          </button>
-          <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
-            Delete
-          </button>
-        </div>
-      )}
-      {canDeleteOthers && (
-        <div className={styles.actions}>
-          <button type="button" aria-label="Delete message as moderator" onClick={actions.askToDelete}>
-            Delete
-          </button>
+          {onMarkUnread && (
+            <button type="button" aria-label="Mark as unread from here" onClick={onMarkUnread}>
+              Mark unread
+            </button>
+          )}
+          {canChange && (
+            <>
+              <button type="button" aria-label="Edit message" onClick={actions.startEditing}>
+                Edit
+              </button>
+              <button type="button" aria-label="Delete message" onClick={actions.askToDelete}>
+                Delete
+              </button>
+            </>
+          )}
+          {canDeleteOthers && (
+            <button type="button" aria-label="Delete message as moderator" onClick={actions.askToDelete}>
+              Delete
+            </button>
+          )}
         </div>
       )}
     </article>

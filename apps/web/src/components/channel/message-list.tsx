@@ -19,6 +19,8 @@ import { DayDivider } from './day-divider';
 import { JumpToNewest } from './jump-to-newest';
 import { plainMentions } from './mentions';
 import { MessageItem } from './message-item';
+import { JumpToFirstUnread, NewMessagesDivider } from './new-messages';
+import { useFirstUnread } from './use-first-unread';
 
 /** Closer than this to an edge counts as "at" it (older pages load, new messages keep us pinned). */
 const EDGE_PX = 80;
@@ -41,6 +43,11 @@ type Props = {
   remove: (messageId: string) => void;
   /** The reader moderates the channel: they may delete others' messages. */
   canModerate?: boolean;
+  /** Where the "New messages" divider goes (the first unread seq); null: nothing unread. */
+  unreadFrom: number | null;
+  /** Told the newest seq the reader has had on screen at the bottom (see useReadTracking). */
+  onSeen: (seq: number) => void;
+  markUnreadFrom: (seq: number) => void;
   ref?: Ref<MessageListHandle>;
 };
 
@@ -59,6 +66,9 @@ export function MessageList({
   edit,
   remove,
   canModerate = false,
+  unreadFrom,
+  onSeen,
+  markUnreadFrom,
   ref,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -74,6 +84,7 @@ export function MessageList({
 
   const newestSeq = messages.at(-1)?.seq ?? 0;
   const unseen = countUnseen(messages, seenSeq, me.userId);
+  const dividerSeq = unreadFrom === null ? undefined : messages.find((m) => m.seq >= unreadFrom)?.seq;
 
   const loadOlderKeepingPosition = () => {
     const el = scroller.current;
@@ -87,7 +98,19 @@ export function MessageList({
     isAtBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < EDGE_PX;
     if (isAtBottom.current) setSeenSeq(newestSeq);
     if (el.scrollTop < EDGE_PX) loadOlderKeepingPosition();
+    firstUnread.check();
   };
+
+  const firstUnread = useFirstUnread({
+    scroller,
+    hasUnread: unreadFrom !== null,
+    history,
+    loadOlder: loadOlderKeepingPosition,
+  });
+
+  useEffect(() => {
+    if (seenSeq > 0) onSeen(seenSeq);
+  }, [seenSeq, onSeen]);
 
   const jumpToNewest = () => {
     const el = scroller.current;
@@ -190,6 +213,7 @@ export function MessageList({
             return (
               <Fragment key={confirmed ? confirmed.seq : `pending-${message.nonce}`}>
                 {isNewDay && <DayDivider day={message.createdAt} now={now} />}
+                {confirmed !== null && confirmed.seq === dividerSeq && <NewMessagesDivider />}
                 <MessageItem
                   message={message}
                   isOwn={message.authorId === me.userId}
@@ -207,12 +231,14 @@ export function MessageList({
                         }
                       : undefined
                   }
+                  onMarkUnread={confirmed ? () => markUnreadFrom(confirmed.seq) : undefined}
                 />
               </Fragment>
             );
           })}
         </div>
       </div>
+      {firstUnread.isShown && <JumpToFirstUnread onJump={firstUnread.jump} />}
       <JumpToNewest count={unseen} onJump={jumpToNewest} />
       <ConfirmDialog
         isOpen={deleting !== null}

@@ -7,6 +7,7 @@ import styles from '@/components/channel/channel.module.css';
 import { ChannelNotice } from '@/components/channel/channel-notice';
 import { ConnectionStatus } from '@/components/channel/connection-status';
 import { Conversation } from '@/components/channel/conversation';
+import { NotificationLevel } from '@/components/channel/notification-level';
 import dm from './dm.module.css';
 import { GroupActions } from './group-actions';
 
@@ -38,6 +39,7 @@ export function DmView({ initial, me }: { initial: ConversationView; me: Session
         </div>
         <div className={dm.headerActions}>
           <ConnectionStatus />
+          {!isGone && <NotificationLevel channelId={conversation.id} />}
         </div>
       </header>
       {isGroup && !isGone && <GroupActions conversation={conversation} myId={me.userId} />}

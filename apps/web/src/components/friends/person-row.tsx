@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Avatar } from '../avatar';
+import { TrainingNowLabel } from '../feed/training-now-label';
+import { PresenceDot } from '../presence/presence-dot';
 import styles from './friends.module.css';
 
 type Person = { id: string; username: string; name: string; avatarUrl: string | null };
@@ -21,7 +23,9 @@ export function PersonRow({
       <div className={styles.who}>
         <Link href={`/u/${person.username}`} className={styles.name}>
           {person.name}
-        </Link>
+        </Link>{' '}
+        <PresenceDot userId={person.id} name={person.name} />
+        <TrainingNowLabel userId={person.id} />
         <span className={styles.handle}>
           @{person.username}
           {detail && ` · ${detail}`}

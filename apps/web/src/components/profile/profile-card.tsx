@@ -6,6 +6,7 @@ import { type ToggleEvent, useId, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { PresenceDot } from '../presence/presence-dot';
 import styles from './profile.module.css';
 
 /**
@@ -58,7 +59,9 @@ function ProfileCardBody({ userId }: { userId: string }) {
       <div className={styles.cardHeader}>
         <Avatar userId={profile.id} name={profile.name} avatarUrl={profile.avatarUrl} />
         <div>
-          <p className={styles.cardName}>{profile.name}</p>
+          <p className={styles.cardName}>
+            {profile.name} <PresenceDot userId={profile.id} name={profile.name} />
+          </p>
           <p className={styles.handle}>@{profile.username}</p>
         </div>
       </div>

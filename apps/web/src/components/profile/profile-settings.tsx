@@ -3,10 +3,11 @@
 import type { RouterOutputs } from '@spotter/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
+import { SettingsNav } from '../settings/settings-nav';
 import styles from './profile.module.css';
 
 type Profile = RouterOutputs['profile']['get'];
@@ -22,8 +23,11 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
-/** Edit one's own name, @username, bio and gym, and upload or remove a picture. */
-export function ProfileSettings({ initial }: { initial: Profile }) {
+/**
+ * Edit one's own name, @username, bio and gym, and upload or remove a picture. `children`: more
+ * settings sections (workout units), below the profile in the same scroll.
+ */
+export function ProfileSettings({ initial, children }: { initial: Profile; children?: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState(initial);
@@ -82,6 +86,7 @@ export function ProfileSettings({ initial }: { initial: Profile }) {
   return (
     <div className={styles.page}>
       <h1 className={styles.name}>Your profile</h1>
+      <SettingsNav current="/settings/profile" />
       <section aria-labelledby="avatar-title" className={styles.form}>
         <h2 id="avatar-title" className={styles.cardName}>
           Picture
@@ -158,6 +163,7 @@ export function ProfileSettings({ initial }: { initial: Profile }) {
           </button>
         </div>
       </form>
+      {children}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import Link from 'next/link';
 import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
 import { MessageButton } from '../dm/message-button';
+import { TrainingNowLabel } from '../feed/training-now-label';
+import { PresenceDot } from '../presence/presence-dot';
 import styles from './profile.module.css';
 import { RelationshipButtons } from './relationship-buttons';
 
@@ -34,7 +36,10 @@ export function ProfileView({ initial, meId }: { initial: Profile; meId: string 
       <header className={styles.header}>
         <Avatar userId={profile.id} name={profile.name} avatarUrl={profile.avatarUrl} size="large" />
         <div className={styles.names}>
-          <h1 className={styles.name}>{profile.name}</h1>
+          <h1 className={styles.name}>
+            {profile.name} <PresenceDot userId={profile.id} name={profile.name} />
+            <TrainingNowLabel userId={profile.id} />
+          </h1>
           <p className={styles.handle}>@{profile.username}</p>
           {profile.relationship && (
             <p className={styles.status} data-testid="relationship">

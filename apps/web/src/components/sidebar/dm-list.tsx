@@ -5,9 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ConversationView, conversationName } from '@/chat/conversation-name';
+import { badgeFor } from '@/chat/read-badge';
+import { useReadStates } from '@/chat/use-read-states';
 import { NewMessage } from '@/components/dm/new-message';
+import { PresenceDot } from '@/components/presence/presence-dot';
 import { useTRPC } from '@/trpc/react';
 import styles from './sidebar.module.css';
+import { UnreadBadge } from './unread-badge';
 
 /**
  * The signed-in user's direct and group conversations, newest activity first. The personal stream
@@ -16,6 +20,7 @@ import styles from './sidebar.module.css';
 export function DmList({ me, initial }: { me: Session; initial: ConversationView[] }) {
   const trpc = useTRPC();
   const { data: conversations } = useQuery(trpc.dm.list.queryOptions(undefined, { initialData: initial }));
+  const readStates = useReadStates();
   const pathname = usePathname();
 
   return (
@@ -27,14 +32,24 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
       <ul className={styles.list} data-testid="dm-list">
         {conversations.map((conversation) => {
           const href = `/dm/${conversation.id}`;
+          const partner =
+            conversation.kind === 'DIRECT' ? conversation.members.find((m) => m.id !== me.userId) : undefined;
+          const badge = badgeFor(readStates.get(conversation.id), conversation.kind);
           return (
-            <li key={conversation.id}>
-              <Link href={href} className={styles.link} aria-current={pathname === href ? 'page' : undefined}>
+            <li key={conversation.id} className={styles.item}>
+              <Link
+                href={href}
+                className={`${styles.link} ${badge.isBold ? styles.unread : ''}`}
+                aria-current={pathname === href ? 'page' : undefined}
+                data-unread={badge.isBold || undefined}
+              >
                 <span className={styles.hash} aria-hidden="true">
                   {conversation.kind === 'GROUP' ? '◎' : '@'}
                 </span>
                 {conversationName(conversation, me.userId)}
+                {partner && <PresenceDot userId={partner.id} name={partner.name} />}
               </Link>
+              <UnreadBadge badge={badge} label="messages" />
             </li>
           );
         })}

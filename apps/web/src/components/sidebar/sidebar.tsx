@@ -4,15 +4,21 @@ import type { RouterOutputs, Session } from '@spotter/api';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { badgeFor } from '@/chat/read-badge';
+import { useFeedEvents } from '@/chat/use-feed';
 import { type FriendEntry, incomingCount, useFriends } from '@/chat/use-friends';
 import { useMyEvents } from '@/chat/use-my-events';
+import { useReadStates } from '@/chat/use-read-states';
 import { useTRPC } from '@/trpc/react';
 import { ChannelIcon } from '../channel-icon';
 import { NotificationBell } from '../notifications/notification-bell';
+import { StatusMenu } from '../presence/status-menu';
 import { CreateChannelForm } from './create-channel-form';
 import { DmList } from './dm-list';
+import { ReadStateActivity } from './read-state-activity';
 import styles from './sidebar.module.css';
 import { SignOutButton } from './sign-out-button';
+import { UnreadBadge } from './unread-badge';
 
 type MyChannels = RouterOutputs['channel']['listMine'];
 type MyConversations = RouterOutputs['dm']['list'];
@@ -34,6 +40,9 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
   // Channels, conversations and friends changed on any tab, device or replica refresh the lists
   // here; notifications update the bell.
   useMyEvents();
+  const readStates = useReadStates();
+  // Friends' workouts and kudos: "training now" labels and the feed, live on every page.
+  useFeedEvents();
   const pathname = usePathname();
 
   return (
@@ -63,6 +72,22 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
             </span>
           )}
         </Link>
+        <Link
+          href="/workouts"
+          className={styles.link}
+          aria-current={pathname.startsWith('/workouts') ? 'page' : undefined}
+        >
+          <span className={styles.hash} aria-hidden="true">
+            ⚒
+          </span>
+          Workouts
+        </Link>
+        <Link href="/feed" className={styles.link} aria-current={pathname === '/feed' ? 'page' : undefined}>
+          <span className={styles.hash} aria-hidden="true">
+            ↑
+          </span>
+          Feed
+        </Link>
       </nav>
 
       <nav aria-label="Channels">
@@ -71,16 +96,19 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <ul className={styles.list}>
           {channels.map((channel) => {
             const href = `/c/${channel.slug}`;
+            const badge = badgeFor(readStates.get(channel.id), 'CHANNEL');
             return (
-              <li key={channel.id}>
+              <li key={channel.id} className={styles.item}>
                 <Link
                   href={href}
-                  className={styles.link}
+                  className={`${styles.link} ${badge.isBold ? styles.unread : ''}`}
                   aria-current={pathname === href ? 'page' : undefined}
+                  data-unread={badge.isBold || undefined}
                 >
                   <ChannelIcon visibility={channel.visibility} className={styles.hash} />
                   {channel.name}
                 </Link>
+                <UnreadBadge badge={badge} label="mentions" />
               </li>
             );
           })}
@@ -98,6 +126,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
       </nav>
 
       <DmList me={me} initial={initialConversations} />
+      <ReadStateActivity />
 
       <section aria-labelledby="new-channel-heading">
         <h2 id="new-channel-heading" className={styles.heading}>
@@ -110,6 +139,7 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <Link href="/settings/profile" className={styles.name} title={`${me.email} — edit your profile`}>
           {me.name}
         </Link>
+        <StatusMenu me={me} />
         <SignOutButton />
       </div>
     </aside>

@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { connectClient, openAccepted } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { issueSessionToken } from '../../auth/session-token';
 import type { AppRouter } from '../../root';
 import { type ApiHarness, createApiHarness } from '../../testing/api-harness';
 import { type EndpointServer, startEndpointServer } from '../../testing/endpoint-server';
@@ -60,7 +59,7 @@ async function ownEndpoint(settings: Pick<WsEndpointOptions, 'limits' | 'keepAli
 async function member() {
   const user = await h.createUser('Socket Tester');
   const channel = await user.caller.channel.create({ name: h.uniqueName('Wire') });
-  const token = await issueSessionToken(user.session, h.deps.authSecret);
+  const token = (await h.signIn(user.session)).token;
   return { ...user, channel, token };
 }
 

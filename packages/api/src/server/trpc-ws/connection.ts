@@ -122,7 +122,9 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   /** A context that cannot be made (tRPC's handler does the same): say why, then close. */
   function failContext(cause: unknown) {
     answerError(null, undefined, cause);
-    socket.close();
+    // A refused token closes with its own code, so a client can tell "sign in again" from a blip.
+    const isRefused = cause instanceof TRPCError && cause.code === 'UNAUTHORIZED';
+    socket.close(isRefused ? CLOSE_CODES.revoked : undefined, isRefused ? 'credential refused' : undefined);
   }
   context?.catch(failContext);
 

@@ -40,6 +40,8 @@ export const EPHEMERAL_PATHS: ReadonlySet<string> = new Set(['typing.onUpdate'])
 export const CLOSE_CODES = {
   /** WebSocket's own "policy violation". */
   protocolViolations: 1008,
+  /** The credential was revoked (sign-out, "sign out everywhere", a revoked token) or refused: sign in again. */
+  revoked: 4401,
   authenticationDeadline: 4408,
   tooManyConnections: 4429,
 } as const;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ProfileSettings } from '@/components/profile/profile-settings';
+import { UnitsSettings } from '@/components/workouts/units-settings';
 import { callerFor } from '@/server/caller';
 import { requireSession } from '@/server/session';
 
@@ -7,6 +8,14 @@ export const metadata: Metadata = { title: 'Your profile' };
 
 export default async function ProfileSettingsPage() {
   const session = await requireSession();
-  const profile = await callerFor(session).profile.get({ userId: session.userId });
-  return <ProfileSettings initial={profile} />;
+  const caller = callerFor(session);
+  const [profile, units] = await Promise.all([
+    caller.profile.get({ userId: session.userId }),
+    caller.me.units(),
+  ]);
+  return (
+    <ProfileSettings initial={profile}>
+      <UnitsSettings initial={units} />
+    </ProfileSettings>
+  );
 }

@@ -1,0 +1,214 @@
+import {
+  closePresence,
+  createCache,
+  createEventBus,
+  createLimits,
+  createLogger,
+  limitConfig,
+  type PresenceItem,
+  type PresenceStatus,
+} from '@spotter/api';
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import {
+  connectClient,
+  createUserWithToken,
+  httpClient,
+  type RedisServer,
+  type Replica,
+  startRedisServer,
+  startReplica,
+  type WsTestClient,
+} from '@spotter/test-support';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+// Issue 10, check 1: presence across replicas — several connections, a replica crash, a reload and
+// a Redis restart — as a friend on another replica sees it.
+
+const SECRET = 'integration-test-secret-not-for-production';
+/** Longer than the offline grace period (5 s) plus a sweep (2 s): an offline would have shown by then. */
+const BEYOND_GRACE_MS = 9_000;
+
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let replicaA: Replica;
+let replicaB: Replica;
+const openClients: WsTestClient[] = [];
+const extraReplicas: Replica[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await startRedisServer();
+  [replicaA, replicaB] = await Promise.all([startReplica(replicaOptions()), startReplica(replicaOptions())]);
+  prisma = createPrismaClient(database.url);
+});
+
+afterEach(async () => {
+  for (const client of openClients.splice(0)) client.close();
+  await Promise.all(extraReplicas.splice(0).map((replica) => replica.stop('SIGKILL')));
+});
+
+afterAll(async () => {
+  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await database?.drop();
+});
+
+function replicaOptions() {
+  return { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
+}
+
+/** A connection of `token`'s user, open once this resolves (presence counts it from then on). */
+async function connect(url: string, token: string): Promise<WsTestClient> {
+  const client = connectClient(url, token);
+  openClients.push(client);
+  await client.trpc.presence.mine.query();
+  return client;
+}
+
+/** Two friends: `user`, whose presence is watched, and `friend`, who watches. */
+async function friends() {
+  const user = await createUserWithToken(prisma, SECRET, 'User');
+  const friend = await createUserWithToken(prisma, SECRET, 'Friend');
+  await prisma.relationship.createMany({
+    data: [
+      { userId: user.session.userId, otherId: friend.session.userId, kind: 'FRIEND' },
+      { userId: friend.session.userId, otherId: user.session.userId, kind: 'FRIEND' },
+    ],
+  });
+  return { user, friend };
+}
+
+/** What a client sees of everyone's presence: the current status and every status it was shown, by user. */
+async function watchPresence(client: WsTestClient) {
+  const current = new Map<string, PresenceStatus>();
+  const history = new Map<string, PresenceStatus[]>();
+  const record = (userId: string, status: PresenceStatus) => {
+    current.set(userId, status);
+    history.set(userId, [...(history.get(userId) ?? []), status]);
+  };
+  let hasSnapshot = false;
+  client.trpc.presence.onChange.subscribe(undefined, {
+    onData(item: PresenceItem) {
+      if (item.type === 'snapshot') {
+        hasSnapshot = true;
+        for (const [userId, status] of Object.entries(item.statuses)) record(userId, status);
+      } else record(item.userId, item.status);
+    },
+  });
+  await expect.poll(() => hasSnapshot).toBe(true);
+  return {
+    statusOf: (userId: string) => current.get(userId),
+    historyOf: (userId: string) => history.get(userId) ?? [],
+  };
+}
+
+describe('presence across replicas', () => {
+  it('keeps a user with connections on two replicas online when one of them drops', async () => {
+    const { user, friend } = await friends();
+    const onA = await connect(replicaA.url, user.token);
+    await connect(replicaB.url, user.token);
+    const seen = await watchPresence(await connect(replicaB.url, friend.token));
+    await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+    const shownBefore = seen.historyOf(user.session.userId).length;
+
+    onA.close();
+    await new Promise((resolve) => setTimeout(resolve, BEYOND_GRACE_MS));
+    expect(seen.historyOf(user.session.userId).slice(shownBefore)).toEqual([]);
+    expect(seen.statusOf(user.session.userId)).toBe('online');
+  });
+
+  it('shows a user offline within 30 s after the replica holding their only connection is SIGKILLed', async () => {
+    const { user, friend } = await friends();
+    const doomed = await startReplica(replicaOptions());
+    extraReplicas.push(doomed);
+    await connect(doomed.url, user.token);
+    const seen = await watchPresence(await connect(replicaA.url, friend.token));
+    await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+
+    await doomed.stop('SIGKILL');
+    await expect
+      .poll(() => seen.statusOf(user.session.userId), { timeout: 30_000, interval: 250 })
+      .toBe('offline');
+  });
+
+  it('never shows a reload offline: disconnect and reconnect (to another replica) within 3 s', async () => {
+    const { user, friend } = await friends();
+    const before = await connect(replicaA.url, user.token);
+    const seen = await watchPresence(await connect(replicaA.url, friend.token));
+    await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+    const shownBefore = seen.historyOf(user.session.userId).length;
+
+    before.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await connect(replicaB.url, user.token);
+    await new Promise((resolve) => setTimeout(resolve, BEYOND_GRACE_MS));
+    expect(seen.historyOf(user.session.userId).slice(shownBefore)).toEqual([]);
+    expect(seen.statusOf(user.session.userId)).toBe('online');
+  });
+
+  it('shows a status picked through the web app’s HTTP API (another process) to a friend on a replica', async () => {
+    const { user, friend } = await friends();
+    await connect(replicaA.url, user.token);
+    const seen = await watchPresence(await connect(replicaB.url, friend.token));
+    await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+
+    // A web process whose presence store is made by this very call (its Redis connection not up yet).
+    const logger = createLogger({ name: 'web-test', level: 'silent' });
+    const bus = createEventBus({ redisUrl: redis.url, logger });
+    try {
+      const web = httpClient(
+        {
+          prisma,
+          bus,
+          logger,
+          authSecret: SECRET,
+          cache: createCache({ logger }),
+          limits: createLimits({ config: limitConfig(), logger }),
+        },
+        user.token,
+      );
+      await web.presence.setStatus.mutate({ mode: 'dnd' });
+      await expect.poll(() => seen.statusOf(user.session.userId)).toBe('dnd');
+      await web.presence.setStatus.mutate({ mode: 'auto' });
+      await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
+    } finally {
+      await closePresence(bus);
+      await bus.close();
+    }
+  });
+
+  it('converges to the truth within 30 s after Redis restarts empty', async () => {
+    const stays = await friends();
+    const leaves = await createUserWithToken(prisma, SECRET, 'Leaver');
+    const friend = stays.friend;
+    await prisma.relationship.createMany({
+      data: [
+        { userId: leaves.session.userId, otherId: friend.session.userId, kind: 'FRIEND' },
+        { userId: friend.session.userId, otherId: leaves.session.userId, kind: 'FRIEND' },
+      ],
+    });
+    await connect(replicaA.url, stays.user.token);
+    const leaver = await connect(replicaB.url, leaves.token);
+    const seen = await watchPresence(await connect(replicaA.url, friend.token));
+    await expect.poll(() => seen.statusOf(stays.user.session.userId)).toBe('online');
+    await expect.poll(() => seen.statusOf(leaves.session.userId)).toBe('online');
+
+    await redis.kill();
+    // While Redis is away, one of them closes their only tab; nobody could be told.
+    leaver.close();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await redis.start();
+
+    await expect
+      .poll(() => seen.statusOf(leaves.session.userId), { timeout: 30_000, interval: 250 })
+      .toBe('offline');
+    await expect.poll(() => seen.statusOf(stays.user.session.userId), { timeout: 30_000 }).toBe('online');
+    // A friend who connects now is told the same, from the re-registered state.
+    const late = await watchPresence(await connect(replicaB.url, friend.token));
+    await expect.poll(() => late.statusOf(stays.user.session.userId), { timeout: 30_000 }).toBe('online');
+    expect(late.statusOf(leaves.session.userId)).toBe('offline');
+  });
+});

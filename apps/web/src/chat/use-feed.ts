@@ -1,0 +1,46 @@
+'use client';
+
+import type { StreamItem } from '@spotter/api';
+import { useQuery } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '@/trpc/react';
+import { useReread } from './use-reread';
+
+// `sync`/`reset`: what was rendered may be behind. A workout started, finished or ended changes who
+// is training now and the feed; a kudos count changes the feed's cards.
+const REREADS_TRAINING_NOW = new Set<StreamItem['type']>(['sync', 'reset', 'feed.workout']);
+const REREADS_FEED = new Set<StreamItem['type']>(['sync', 'reset', 'feed.workout', 'feed.kudos']);
+
+/**
+ * Follows the signed-in user's feed stream (`feed.onEvent`: friends' and their own workouts, kudos
+ * counts), on every tab: it rereads "training now" (the labels beside friends) and the feed. Mount it
+ * once per tab (the sidebar); wsLink resends the last seq it saw on every reconnect.
+ */
+export function useFeedEvents() {
+  const trpc = useTRPC();
+  const refreshTrainingNow = useReread(trpc.feed.trainingNow.queryKey());
+  const refreshFeed = useReread(trpc.feed.list.infiniteQueryKey());
+  useSubscription(
+    trpc.feed.onEvent.subscriptionOptions(
+      {},
+      {
+        onData: ({ data: item }) => {
+          if (REREADS_TRAINING_NOW.has(item.type)) refreshTrainingNow();
+          if (REREADS_FEED.has(item.type)) refreshFeed();
+        },
+      },
+    ),
+  );
+}
+
+/** Whether a friend is training now (an active workout they let friends see). Kept fresh by useFeedEvents. */
+export function useIsTrainingNow(userId: string): boolean {
+  const trpc = useTRPC();
+  const { data } = useQuery({
+    ...trpc.feed.trainingNow.queryOptions(),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    select: (entries) => entries.some((entry) => entry.userId === userId),
+  });
+  return data ?? false;
+}

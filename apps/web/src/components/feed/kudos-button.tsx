@@ -1,0 +1,56 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '@/trpc/error-message';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
+import styles from './feed.module.css';
+
+/**
+ * Gives or takes back kudos. The count shown comes from the feed, which the feed stream rereads on
+ * every change from any tab; the answer rereads it at once here too.
+ */
+export function KudosButton({
+  workoutId,
+  count,
+  hasGiven,
+}: {
+  workoutId: string;
+  count: number;
+  hasGiven: boolean;
+}) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: () =>
+      hasGiven ? client.kudos.remove.mutate({ workoutId }) : client.kudos.give.mutate({ workoutId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.feed.list.infiniteQueryKey() }),
+  });
+  return (
+    <div className={styles.kudos}>
+      <button
+        type="button"
+        aria-pressed={hasGiven}
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate()}
+        className={styles.kudosButton}
+      >
+        {hasGiven ? 'Kudos given' : 'Give kudos'}
+      </button>
+      <KudosCount count={count} />
+      {toggle.error && (
+        <p role="alert" className="error">
+          {describeError(toggle.error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function KudosCount({ count }: { count: number }) {
+  return (
+    <span className={styles.kudosCount} data-testid="kudos-count">
+      {count} {count === 1 ? 'kudo' : 'kudos'}
+    </span>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { expect, newPerson, signedInContext, test } from './support/fixtures';
+
+/** Adds an exercise from the library by searching its exact name. */
+async function addExercise(page: Page, name: string) {
+  await page.getByLabel('Search exercises').fill(name);
+  await page.getByRole('button', { name: `Add ${name}`, exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`^${name}`) })).toBeVisible();
+}
+
+test.describe('workouts', () => {
+  test('logs a workout with two exercises as a superset, finishes it, and sees its records on the summary', async ({
+    browser,
+    stack,
+  }) => {
+    test.slow();
+    const lifter = await newPerson(stack.baseURL, 'Lifter');
+    const context = await signedInContext(browser, stack.baseURL, lifter.email);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Workouts' }).click();
+    await expect(page).toHaveURL(/\/workouts$/);
+
+    await page.getByLabel('Title').fill('Upper body');
+    await page.getByRole('button', { name: 'Start workout' }).click();
+    await expect(page.getByRole('heading', { name: 'Upper body — training now' })).toBeVisible();
+
+    await addExercise(page, 'Bench Press');
+    const bench = page.getByRole('form', { name: 'Log a set of Bench Press' });
+    await bench.getByLabel('Weight (kg)').fill('100');
+    await bench.getByLabel('Reps').fill('5');
+    await bench.getByRole('button', { name: 'Log set' }).click();
+    await expect(page.getByRole('list', { name: 'Sets of Bench Press' })).toHaveText(/100 kg × 5/);
+    await expect(page.getByRole('timer', { name: 'Rest timer' })).toBeVisible();
+
+    await page.getByLabel('Superset with the previous exercise').check();
+    await addExercise(page, 'Pull-up');
+    const pullUp = page.getByRole('form', { name: 'Log a set of Pull-up' });
+    await pullUp.getByLabel('Reps').fill('10');
+    await pullUp.getByRole('button', { name: 'Log set' }).click();
+    await expect(page.getByRole('list', { name: 'Sets of Pull-up' })).toHaveText(/10 reps/);
+    // Both exercises are in superset 1.
+    await expect(page.getByTestId('workout-exercise').getByText('Superset 1')).toHaveCount(2);
+
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await expect(page).toHaveURL(/\/workouts\/[^/]+$/);
+    const records = page.getByTestId('personal-records');
+    await expect(records).toContainText('Bench Press — Heaviest weight: 100 kg');
+    await expect(records).toContainText('Bench Press — Best estimated 1RM: 116.7 kg');
+    await expect(records).toContainText('Pull-up — Most reps: 10');
+
+    // The workout is over: the logger offers a new one, and history lists this one.
+    await page.goto('/workouts/history');
+    await expect(page.getByRole('link', { name: 'Upper body' })).toBeVisible();
+  });
+});

@@ -1,0 +1,66 @@
+import type { RecordView, WorkoutCard } from '../streams/together-events';
+
+/** The Prisma selection a WorkoutCard is built from: one query per relation level for a whole page. */
+export const workoutCardSelect = {
+  id: true,
+  title: true,
+  visibility: true,
+  startedAt: true,
+  finishedAt: true,
+  user: { select: { id: true, username: true, name: true } },
+  exercises: { select: { sets: { select: { type: true, weightKg: true, reps: true } } } },
+  personalRecords: {
+    select: { kind: true, value: true, weightKg: true, exercise: { select: { name: true } } },
+    orderBy: { achievedAt: 'asc' },
+  },
+  _count: { select: { kudos: true } },
+} as const;
+
+type SetRow = { type: string; weightKg: number | null; reps: number | null };
+export type WorkoutCardRow = {
+  id: string;
+  title: string;
+  visibility: WorkoutCard['visibility'];
+  startedAt: Date;
+  finishedAt: Date | null;
+  user: WorkoutCard['owner'];
+  exercises: { sets: SetRow[] }[];
+  personalRecords: {
+    kind: RecordView['kind'];
+    value: number;
+    weightKg: number | null;
+    exercise: { name: string };
+  }[];
+  _count: { kudos: number };
+};
+
+/** Volume counts working sets only (warm-ups are not training volume, as Hevy and Strong count it). */
+function volumeOf(sets: SetRow[]): number {
+  return sets.reduce(
+    (sum, set) => (set.type === 'WARMUP' ? sum : sum + (set.weightKg ?? 0) * (set.reps ?? 0)),
+    0,
+  );
+}
+
+export function toWorkoutCard(row: WorkoutCardRow): WorkoutCard {
+  const sets = row.exercises.flatMap((exercise) => exercise.sets);
+  return {
+    id: row.id,
+    owner: row.user,
+    title: row.title,
+    visibility: row.visibility,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    durationSec: row.finishedAt
+      ? Math.max(0, Math.round((row.finishedAt.getTime() - row.startedAt.getTime()) / 1000))
+      : null,
+    exerciseCount: row.exercises.length,
+    setCount: sets.length,
+    volumeKg: Math.round(volumeOf(sets) * 10) / 10,
+    records: row.personalRecords.map(({ exercise, ...record }) => ({
+      ...record,
+      exerciseName: exercise.name,
+    })),
+    kudosCount: row._count.kudos,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Database } from '@spotter/db';
+import { AppError } from '../errors';
+import { appendToFeeds } from '../feed/fan-out';
+import { feedReadersOf, requireVisibleWorkout } from '../feed/readers';
+import { lockStreams } from '../streams/append';
+import type { Appended } from '../streams/publish';
+import { streamIds } from '../streams/stream-ids';
+
+export type KudosChange = { workoutId: string; kudosCount: number; hasGiven: boolean; appended: Appended[] };
+
+/**
+ * Gives (or takes back) kudos on a workout the giver may see, never their own. Idempotent: a second
+ * give (or a remove of none) writes nothing and tells no one. A change tells every feed that shows
+ * the workout — its owner's and their friends', and the giver's own (a PUBLIC workout's giver need
+ * not be a friend) — its new count, counted under those feeds' locks so the newest event is exact.
+ */
+export async function changeKudos(
+  prisma: Database,
+  input: { userId: string; workoutId: string; isGiven: boolean },
+): Promise<KudosChange> {
+  const workout = await requireVisibleWorkout(prisma, input.userId, input.workoutId);
+  if (workout.userId === input.userId)
+    throw new AppError('FORBIDDEN', 'Kudos are for other people’s workouts.');
+  const readers = [
+    ...new Set([...(await feedReadersOf(prisma, workout.userId, workout.visibility)), input.userId]),
+  ];
+  return prisma.$transaction(async (tx) => {
+    await lockStreams(tx, readers.sort().map(streamIds.feed));
+    const row = { workoutId: input.workoutId, userId: input.userId };
+    const { count: changed } = input.isGiven
+      ? await tx.kudos.createMany({ data: [row], skipDuplicates: true })
+      : await tx.kudos.deleteMany({ where: row });
+    const kudosCount = await tx.kudos.count({ where: { workoutId: input.workoutId } });
+    const result = { workoutId: input.workoutId, kudosCount, hasGiven: input.isGiven };
+    if (changed === 0) return { ...result, appended: [] };
+    const appended = await appendToFeeds(tx, readers, {
+      type: 'feed.kudos',
+      workoutId: input.workoutId,
+      kudosCount,
+      byUserId: input.userId,
+      isGiven: input.isGiven,
+    });
+    return { ...result, appended };
+  });
+}

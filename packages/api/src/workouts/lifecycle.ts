@@ -1,0 +1,97 @@
+import type { Transaction } from '@spotter/db';
+import { AppError } from '../errors';
+import { announceCard, announceWorkout, workoutCardOf } from '../feed/fan-out';
+import { recomputeRecords } from '../records/recompute';
+import { lockOwnWorkout } from './access';
+import type { UpdateWorkoutInput } from './inputs';
+import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-events';
+
+/** Title, notes and visibility of the caller's workout, active or finished. */
+export async function updateWorkout(deps: WorkoutDeps, userId: string, input: UpdateWorkoutInput) {
+  const { workoutId, ...data } = input;
+  return deps.prisma.$transaction(async (tx) => {
+    await lockOwnWorkout(tx, userId, workoutId);
+    return tx.workout.update({
+      where: { id: workoutId },
+      data,
+      select: { id: true, title: true, notes: true, visibility: true },
+    });
+  });
+}
+
+/** Finishes the caller's active workout and detects the records it set. */
+export async function finishWorkout(deps: WorkoutDeps, userId: string, input: { workoutId: string }) {
+  return changeAndPublish(deps, async (tx) => {
+    const workout = await lockOwnWorkout(tx, userId, input.workoutId);
+    if (workout.finishedAt) throw new AppError('CONFLICT', 'This workout is finished already.');
+    return closeWorkout(tx, workout, new Date(), false);
+  });
+}
+
+/**
+ * Closes a workout locked by the caller: sets finishedAt, replays records of its exercises, and tells
+ * its session. Shared by finish and the 12-hour auto-close.
+ */
+export async function closeWorkout(
+  tx: Transaction,
+  workout: { id: string; userId: string; sessionId: string | null },
+  finishedAt: Date,
+  autoClosed: boolean,
+) {
+  await tx.workout.update({ where: { id: workout.id }, data: { finishedAt, autoClosed } });
+  const entries = await tx.workoutExercise.findMany({
+    where: { workoutId: workout.id },
+    select: { exerciseId: true },
+  });
+  await recomputeRecords(
+    tx,
+    workout.userId,
+    entries.map((entry) => entry.exerciseId),
+  );
+  const records = await tx.personalRecord.findMany({
+    where: { workoutId: workout.id },
+    select: { exerciseId: true, kind: true, value: true, weightKg: true, setId: true },
+  });
+  const appended = await appendToSession(tx, workout.sessionId, [
+    { type: 'workout.finished', userId: workout.userId, workoutId: workout.id, finishedAt, autoClosed },
+  ]);
+  // The feeds of those who may see it: a finished workout with its records, and "training now" ends.
+  appended.push(...(await announceWorkout(tx, workout.id, 'finished')));
+  return { result: { id: workout.id, finishedAt, autoClosed, records }, appended };
+}
+
+/** Throws away the caller's active workout and its sets (a finished one is deleted instead). */
+export async function discardWorkout(deps: WorkoutDeps, userId: string, input: { workoutId: string }) {
+  return changeAndPublish(deps, async (tx) => {
+    const workout = await lockOwnWorkout(tx, userId, input.workoutId);
+    if (workout.finishedAt) throw new AppError('CONFLICT', 'A finished workout is deleted, not discarded.');
+    // Read before the row goes: the feeds' event carries the workout's card.
+    const card = await workoutCardOf(tx, workout.id);
+    await tx.workout.delete({ where: { id: workout.id } });
+    const appended = await appendToSession(tx, workout.sessionId, [
+      { type: 'workout.discarded', userId, workoutId: workout.id },
+    ]);
+    // Feed streams after the session's, as the lock order wants.
+    appended.push(...(await announceCard(tx, card, 'ended')));
+    return { result: { id: workout.id }, appended };
+  });
+}
+
+/** Deletes the caller's finished workout; the records of later workouts are replayed without it. */
+export async function deleteWorkout(deps: WorkoutDeps, userId: string, input: { workoutId: string }) {
+  return deps.prisma.$transaction(async (tx) => {
+    const workout = await lockOwnWorkout(tx, userId, input.workoutId);
+    if (!workout.finishedAt) throw new AppError('CONFLICT', 'An active workout is discarded, not deleted.');
+    const entries = await tx.workoutExercise.findMany({
+      where: { workoutId: workout.id },
+      select: { exerciseId: true },
+    });
+    await tx.workout.delete({ where: { id: workout.id } });
+    await recomputeRecords(
+      tx,
+      userId,
+      entries.map((entry) => entry.exerciseId),
+    );
+    return { id: workout.id };
+  });
+}
