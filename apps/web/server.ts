@@ -1,5 +1,12 @@
 import { createServer } from 'node:http';
-import { closePresence, createWsEndpoint, originOf, stopOnSignals } from '@spotter/api';
+import {
+  closePresence,
+  createWsEndpoint,
+  originOf,
+  stampClientIp,
+  stopOnSignals,
+  trustedProxies,
+} from '@spotter/api';
 import next from 'next';
 import { EnvError, loadEnv, type WebEnv } from './src/env';
 import { createWebLogger, createWebRuntime } from './src/server/deps';
@@ -46,8 +53,11 @@ await app.prepare();
 const handleRequest = app.getRequestHandler();
 const setSecurityHeaders = applySecurityHeaders({ isDev: dev, realtimeUrls: env.REALTIME_URLS });
 
+const proxies = trustedProxies(env.TRUSTED_PROXIES);
 const server = createServer((req, res) => {
   setSecurityHeaders(req, res);
+  // The address sign-in and sign-up limits count by; whatever the client sent in its place is dropped.
+  stampClientIp(req, proxies);
   handleRequest(req, res).catch((err: unknown) => {
     logger.error({ err, url: req.url }, 'request failed');
     if (!res.headersSent) res.statusCode = 500;
@@ -63,6 +73,7 @@ const ws = createWsEndpoint({
   path: REALTIME_PATH,
   allowedOrigins: publicOrigin ? [...env.ALLOWED_ORIGINS, publicOrigin] : env.ALLOWED_ORIGINS,
   otherPaths: 'pass',
+  trustedProxies: env.TRUSTED_PROXIES,
 });
 ws.attach(server);
 

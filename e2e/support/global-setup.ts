@@ -10,6 +10,13 @@ import {
 import { STACK_ENV } from './stack';
 import { ensureWebBuild } from './web-build';
 
+/**
+ * The other limits are relaxed for the suite (many people sign up from 127.0.0.1); sends and failed
+ * sign-ins per account keep real limits over long windows, so abuse-limits.spec.ts can use them up
+ * (no other spec sends 30 messages to one channel or fails to sign in at all).
+ */
+const SEND_LIMIT = { RATE_LIMIT_MESSAGE_SEND: '30/600', RATE_LIMIT_SIGN_IN_ACCOUNT: '3/600' };
+
 const SECRET = 'e2e-secret-not-for-production-0123456789';
 
 /**
@@ -47,6 +54,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       redisUrl: redis.url,
       secret: SECRET,
       allowedOrigins: [webUrl],
+      env: SEND_LIMIT,
     };
     const replicas = await Promise.all([startReplica(replicaOptions), startReplica(replicaOptions)]);
     for (const replica of replicas) stopAll.push(() => replica.stop());
@@ -64,6 +72,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         NEXTAUTH_URL: url,
         REALTIME_URLS: realtimeUrls.join(','),
         LOG_LEVEL: 'warn',
+        ...SEND_LIMIT,
         // Tabs report idle after 5 s without input, so presence.spec.ts need not wait 10 minutes.
         PRESENCE_IDLE_MS: '5000',
       }),

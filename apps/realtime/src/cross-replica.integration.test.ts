@@ -1,4 +1,12 @@
-import { createCache, createEventBus, createLogger, type ServerDeps, type StreamItem } from '@spotter/api';
+import {
+  createCache,
+  createEventBus,
+  createLimits,
+  createLogger,
+  limitConfigFromEnv,
+  type ServerDeps,
+  type StreamItem,
+} from '@spotter/api';
 import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 // The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
@@ -42,6 +50,11 @@ beforeAll(async () => {
     cache: createCache({ redisUrl: redis.url, logger }),
     logger,
     authSecret: SECRET,
+    limits: createLimits({
+      config: limitConfigFromEnv({ RATE_LIMIT_MULTIPLIER: 1000 }),
+      redisUrl: redis.url,
+      logger,
+    }),
   };
 });
 
@@ -53,6 +66,7 @@ afterAll(async () => {
   await Promise.all([replicaA?.stop(), replicaB?.stop()]);
   await web?.bus.close();
   await web?.cache.close();
+  await web?.limits.close();
   await prisma?.$disconnect();
   await redis?.stop();
   await database?.drop();

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { envVars, throwEnvError } from '@spotter/api';
+import { envVars, limitEnvVars, throwEnvError } from '@spotter/api';
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
 
@@ -27,6 +27,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       // Browsers reach replicas on another port or host than the web app's page (REALTIME_URLS), or
       // through a proxy on the page's own origin; the former must be listed here.
       ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
+      // RATE_LIMIT_* and TRUSTED_PROXIES: the abuse limits (see .env.example).
+      ...limitEnvVars,
       REPLICA_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
       DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
       CACHE: envVars.CACHE,

@@ -2,8 +2,10 @@ import {
   closePresence,
   createCache,
   createEventBus,
+  createLimits,
   createLogger,
   EnvError,
+  limitConfigFromEnv,
   stopOnSignals,
 } from '@spotter/api';
 import { createPrismaClient } from '@spotter/db';
@@ -31,8 +33,10 @@ const logger = createLogger({
 const prisma = createPrismaClient(env.DATABASE_URL);
 const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
 const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
+const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
 const server = createRealtimeServer({
-  deps: { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET },
+  deps: { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET, limits },
+  trustedProxies: env.TRUSTED_PROXIES,
   port: env.PORT,
   host: env.HOST,
   logger,
@@ -49,7 +53,7 @@ stopOnSignals({
     const { remaining } = await server.drain();
     await server.close();
     await closePresence(bus);
-    await Promise.allSettled([bus.close(), cache.close(), prisma.$disconnect()]);
+    await Promise.allSettled([bus.close(), cache.close(), limits.close(), prisma.$disconnect()]);
     logger.info({ closedWhileConnected: remaining }, 'stopped');
   },
 });

@@ -2,7 +2,9 @@ import {
   closePresence,
   createCache,
   createEventBus,
+  createLimits,
   createLogger,
+  limitConfig,
   type PresenceItem,
   type PresenceStatus,
 } from '@spotter/api';
@@ -158,7 +160,14 @@ describe('presence across replicas', () => {
     const bus = createEventBus({ redisUrl: redis.url, logger });
     try {
       const web = httpClient(
-        { prisma, bus, logger, authSecret: SECRET, cache: createCache({ logger }) },
+        {
+          prisma,
+          bus,
+          logger,
+          authSecret: SECRET,
+          cache: createCache({ logger }),
+          limits: createLimits({ config: limitConfig(), logger }),
+        },
         user.token,
       );
       await web.presence.setStatus.mutate({ mode: 'dnd' });

@@ -1,4 +1,11 @@
-import { createCache, createEventBus, createLogger, type ServerDeps } from '@spotter/api';
+import {
+  createCache,
+  createEventBus,
+  createLimits,
+  createLogger,
+  limitConfig,
+  type ServerDeps,
+} from '@spotter/api';
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import {
@@ -42,6 +49,7 @@ beforeAll(async () => {
     cache: createCache({ redisUrl: redis.url, logger }),
     logger,
     authSecret: SECRET,
+    limits: createLimits({ config: limitConfig(), logger }),
   }));
 });
 

@@ -16,6 +16,8 @@ export type RealtimeServerOptions = {
   drainTimeoutMs: number;
   /** Origins of pages on other hosts or ports (the web app's) whose upgrades are accepted: ALLOWED_ORIGINS. */
   allowedOrigins: readonly string[];
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); default loopback. */
+  trustedProxies?: readonly string[];
 };
 
 export type RealtimeServer = {
@@ -42,6 +44,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
     deps,
     path: WS_PATH,
     allowedOrigins: options.allowedOrigins,
+    trustedProxies: options.trustedProxies,
     otherPaths: 'refuse',
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EnvError, envVars, throwEnvError } from '@spotter/api';
+import { EnvError, envVars, limitEnvVars, throwEnvError } from '@spotter/api';
 import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
 
@@ -35,6 +35,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL, e.g. https://spotter.example.com').optional(),
       ALLOWED_ORIGINS: envVars.ALLOWED_ORIGINS,
       CACHE: envVars.CACHE,
+      // RATE_LIMIT_* and TRUSTED_PROXIES: the abuse limits (see .env.example).
+      ...limitEnvVars,
       REALTIME_URLS: z
         .string()
         .optional()

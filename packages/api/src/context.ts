@@ -1,6 +1,7 @@
 import type { Database } from '@spotter/db';
 import type { EventBus } from './bus/types';
 import type { Cache } from './cache/types';
+import type { Limits } from './limits/limiter';
 import type { Logger } from './logger';
 
 /** What every procedure may use; each app builds these once per process and hands them in. */
@@ -12,6 +13,8 @@ export type ServerDeps = {
   logger: Logger;
   /** The NEXTAUTH_SECRET shared by every web and realtime replica. */
   authSecret: string;
+  /** The abuse limits (limits/table.ts), shared by every replica through Redis in scaled mode. */
+  limits: Limits;
 };
 
 export type Session = { userId: string; name: string; email: string };
@@ -33,4 +36,6 @@ export type Context = ServerDeps & {
   auth?: Auth | null;
   /** Set for a WebSocket connection (one per tab): what presence counts as a device. */
   connectionId?: string;
+  /** The caller's address (behind a trusted proxy, from X-Forwarded-For); null for in-process callers. */
+  clientIp?: string | null;
 };

@@ -4,19 +4,22 @@ import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { bearerToken, sessionTokenFromCookieHeader } from './auth/session-token';
 import type { Context, ServerDeps } from './context';
 import { resolveCredential } from './credentials/resolve';
+import { CLIENT_IP_HEADER } from './limits/client-ip';
 
 /**
  * The one context factory both servers use. HTTP requests authenticate from the next-auth
  * cookie or a bearer token; WebSocket connections from `connectionParams.token` or, for
  * browsers (an upgrade with an Origin header), the upgrade request's cookie. Revocation is checked
  * here, once per request/connection; open sockets of a revoked credential are closed by the
- * WebSocket endpoint when the revocation is announced.
+ * WebSocket endpoint when the revocation is announced. The client's address comes from the header
+ * the accepting server stamped (limits/client-ip.ts).
  */
 export function createContextFactory(deps: ServerDeps) {
   return {
     async fromRequest(req: Request): Promise<Context> {
       const bearer = bearerToken(req.headers.get('authorization'));
-      return contextFor(deps, bearer, sessionTokenFromCookieHeader(req.headers.get('cookie')));
+      const context = await contextFor(deps, bearer, sessionTokenFromCookieHeader(req.headers.get('cookie')));
+      return { ...context, clientIp: req.headers.get(CLIENT_IP_HEADER) };
     },
     async fromWebSocket({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
       // Only browsers send Origin, and the endpoint has checked it. An upgrade without one comes
@@ -25,7 +28,12 @@ export function createContextFactory(deps: ServerDeps) {
       const cookieToken =
         req.headers.origin === undefined ? null : sessionTokenFromCookieHeader(req.headers.cookie);
       const context = await contextFor(deps, info.connectionParams?.token ?? null, cookieToken);
-      return { ...context, connectionId: randomUUID() };
+      const clientIp = req.headers[CLIENT_IP_HEADER];
+      return {
+        ...context,
+        connectionId: randomUUID(),
+        clientIp: typeof clientIp === 'string' ? clientIp : null,
+      };
     },
   };
 }

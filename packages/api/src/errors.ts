@@ -16,12 +16,15 @@ export type AppErrorCode =
  */
 export class AppError extends Error {
   override readonly name = 'AppError';
+  /** For TOO_MANY_REQUESTS: when the call may succeed again (the error formatter passes it on). */
+  readonly retryAfterMs?: number;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -1,7 +1,9 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerDeps } from './context';
 import { createContextFactory } from './create-context';
+import { isAppError } from './errors';
 import { capRequestBody } from './http-body-cap';
+import { MAX_BATCH_SIZE } from './limits/table';
 import { appRouter } from './root';
 
 /**
@@ -18,10 +20,22 @@ export function createHttpHandler(deps: ServerDeps, endpoint = '/api/trpc') {
       req,
       router: appRouter,
       createContext: () => contexts.fromRequest(req),
+      // One request must not run hundreds of calls (passwords to try, sends to queue): a larger batch
+      // is refused whole with BAD_REQUEST before any call runs.
+      maxBatchSize: MAX_BATCH_SIZE,
+      responseMeta({ errors }) {
+        const retryAfterMs = Math.max(0, ...errors.map(retryAfterMsOf));
+        return retryAfterMs > 0 ? { headers: { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } } : {};
+      },
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           deps.logger.error({ path, err: error.cause ?? error }, 'procedure failed');
       },
     });
   };
+}
+
+/** The wait a limited call asks for (limits/limiter.ts), 0 for any other error. */
+function retryAfterMsOf(error: { cause?: unknown }): number {
+  return isAppError(error.cause) ? (error.cause.retryAfterMs ?? 0) : 0;
 }

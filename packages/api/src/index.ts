@@ -4,6 +4,7 @@ export {
   SESSION_MAX_AGE_SECONDS,
   sessionTokenFromCookieHeader,
 } from './auth/session-token';
+export { signInWithinLimits } from './auth/sign-in';
 export { authenticate } from './auth/user-service';
 export { createEventBus } from './bus/index';
 export type { TypingEvent } from './bus/topics';
@@ -16,6 +17,7 @@ export { isSessionLive } from './credentials/resolve';
 export { announceRevoked } from './credentials/revoke';
 export { openSignInSession, revokeSignIns } from './credentials/sign-in-sessions';
 export { createHttpHandler } from './http';
+export * from './limits/index';
 export { createLogger, type Logger } from './logger';
 export { type Metrics, metrics } from './metrics';
 export type { PresenceItem } from './presence/follow';

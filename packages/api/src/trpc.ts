@@ -4,13 +4,17 @@ import { ZodError, z } from 'zod';
 import type { Context } from './context';
 import { databaseTrouble, isInvalidValue } from './database-errors';
 import { isAppError, isUniqueViolation } from './errors';
+import { limitSubject } from './limits/subject';
+import type { LimitName } from './limits/table';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // One formatter for every procedure: zod issues arrive flattened, ready for a form to show.
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+    // A limited call says when to retry: clients wait that long, the UI says so.
+    const retryAfterMs = isAppError(error.cause) ? (error.cause.retryAfterMs ?? null) : null;
+    return { ...shape, data: { ...shape.data, zodError, ...(retryAfterMs !== null && { retryAfterMs }) } };
   },
 });
 
@@ -76,3 +80,24 @@ const isAuthed = t.middleware(({ ctx, next }) => {
 });
 
 export const protectedProcedure = publicProcedure.use(isAuthed);
+
+/**
+ * Spends one point of the limit `name` (limits/table.ts) before the procedure runs. The key is the
+ * caller's API token when there is one (each token its own allowance), else the user, else the
+ * client's address; `scopeOf` narrows it to part of the (parsed) input, such as the channel.
+ */
+export function rateLimited<TInput = unknown>(name: LimitName, scopeOf?: (input: TInput) => string) {
+  return t.middleware(async ({ ctx, input, next }) => {
+    const subject = limitSubject(ctx);
+    await ctx.limits.consume(name, scopeOf ? `${subject}:${scopeOf(input as TInput)}` : subject);
+    return next();
+  });
+}
+
+/** Like rateLimited, always counted by the client's address (sign-up: the caller has no account yet). */
+export function rateLimitedByAddress(name: LimitName) {
+  return t.middleware(async ({ ctx, next }) => {
+    await ctx.limits.consume(name, `ip:${ctx.clientIp ?? 'unknown'}`);
+    return next();
+  });
+}

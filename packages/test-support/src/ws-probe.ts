@@ -25,15 +25,21 @@ export async function openAccepted(url: string, headers: Record<string, string> 
   return outcome.socket;
 }
 
-export type TrpcReply = { data: unknown } | { errorCode: string };
+export type TrpcReply = { data: unknown } | { errorCode: string; retryAfterMs?: number };
 
 let nextId = 1;
 
 /**
- * Calls a query over tRPC's WebSocket protocol (JSON-RPC messages, superjson payloads) without
- * tRPC's client, so the test sees exactly what the server answers on this one socket.
+ * Calls a query (or, with `method`, a mutation) over tRPC's WebSocket protocol (JSON-RPC messages,
+ * superjson payloads) without tRPC's client, which would retry a limited call: the test sees exactly
+ * what the server answers on this one socket.
  */
-export function callQuery(socket: WebSocket, path: string, input?: unknown): Promise<TrpcReply> {
+export function callQuery(
+  socket: WebSocket,
+  path: string,
+  input?: unknown,
+  method: 'query' | 'mutation' = 'query',
+): Promise<TrpcReply> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const onMessage = (raw: WebSocket.RawData) => {
@@ -43,19 +49,20 @@ export function callQuery(socket: WebSocket, path: string, input?: unknown): Pro
       const reply = JSON.parse(text) as {
         id?: number;
         result?: { data?: { json?: unknown } };
-        error?: { json?: { data?: { code?: string } } };
+        error?: { json?: { data?: { code?: string; retryAfterMs?: number } } };
       };
       if (reply.id !== id) return;
       socket.off('message', onMessage);
       socket.off('close', onClose);
-      if (reply.error) resolve({ errorCode: reply.error.json?.data?.code ?? 'UNKNOWN' });
+      const failed = reply.error?.json?.data;
+      if (reply.error) resolve({ errorCode: failed?.code ?? 'UNKNOWN', retryAfterMs: failed?.retryAfterMs });
       else resolve({ data: reply.result?.data?.json ?? null });
     };
     const onClose = (code: number) => reject(new Error(`socket closed (${code}) before answering ${path}`));
     socket.on('message', onMessage);
     socket.once('close', onClose);
     // superjson's envelope, which the server unwraps even when there is no input.
-    socket.send(JSON.stringify({ id, method: 'query', params: { path, input: { json: input } } }));
+    socket.send(JSON.stringify({ id, method, params: { path, input: { json: input } } }));
   });
 }
 

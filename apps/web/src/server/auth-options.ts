@@ -2,6 +2,9 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getWebRuntime } from './runtime';
 
+/** Stamped by server.ts on every request (CLIENT_IP_HEADER in @spotter/api, which bundles do not import). */
+const CLIENT_IP_HEADER = 'x-spotter-client-ip';
+
 /**
  * next-auth with JWT sessions and email/password sign-in. The JWT carries what the tRPC servers
  * decode from the cookie themselves: `sub` = user id, `email`, `name`, and `sid`: the sign-in's row
@@ -28,7 +31,12 @@ export function getAuthOptions(): AuthOptions {
         },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const session = await runtime.authenticate(credentials);
+          const clientIp = req.headers?.[CLIENT_IP_HEADER];
+          // A limited attempt throws: next-auth hands the message ("Too many …") to the sign-in form.
+          const session = await runtime.authenticate(
+            credentials,
+            typeof clientIp === 'string' ? clientIp : null,
+          );
           if (!session) return null;
           const userAgent = req.headers?.['user-agent'];
           const { sessionId } = await runtime.openSignIn(

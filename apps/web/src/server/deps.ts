@@ -2,18 +2,20 @@ import { join } from 'node:path';
 import {
   announceRevoked,
   appRouter,
-  authenticate,
   createCache,
   createCallerFactory,
   createEventBus,
   createHttpHandler,
+  createLimits,
   createLogger,
   databaseAvatarStore,
   isSessionLive,
   type Logger,
+  limitConfigFromEnv,
   openSignInSession,
   revokeSignIns,
   SESSION_MAX_AGE_SECONDS,
+  signInWithinLimits,
 } from '@spotter/api';
 import { createPrismaClient, startEmbeddedPostgres } from '@spotter/db';
 import type { WebEnv } from '../env';
@@ -53,7 +55,8 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const cache = createCache({ redisUrl: env.REDIS_URL, logger, isEnabled: env.CACHE === 'on' });
-  const deps = { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET };
+  const limits = createLimits({ config: limitConfigFromEnv(env), redisUrl: env.REDIS_URL, logger });
+  const deps = { prisma, bus, cache, logger, authSecret: env.NEXTAUTH_SECRET, limits };
   const createCaller = createCallerFactory(appRouter);
 
   return {
@@ -63,7 +66,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     database,
     handleTrpcRequest: createHttpHandler(deps),
     callerFor: (session) => createCaller({ ...deps, session }),
-    authenticate: (credentials) => authenticate(prisma, credentials),
+    authenticate: (credentials, clientIp) => signInWithinLimits(deps, credentials, clientIp),
     sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS,
     openSignIn: (userId, userAgent) => openSignInSession(prisma, userId, userAgent),
     isSessionLive: (session, sessionId) => isSessionLive(deps, session, sessionId),
@@ -74,7 +77,7 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
     },
     avatars: databaseAvatarStore(prisma),
     async close() {
-      await Promise.allSettled([bus.close(), cache.close(), prisma.$disconnect()]);
+      await Promise.allSettled([bus.close(), cache.close(), limits.close(), prisma.$disconnect()]);
       await embedded?.stop();
     },
   };

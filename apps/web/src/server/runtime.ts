@@ -18,7 +18,14 @@ export type WebRuntime = {
   handleTrpcRequest(req: Request): Promise<Response>;
   /** Calls procedures in-process, as the given user (server components). */
   callerFor(session: Session): ReturnType<AppRouter['createCaller']>;
-  authenticate(credentials: { email: string; password: string }): Promise<Session | null>;
+  /**
+   * Checks a password within the sign-in limits (per client address and per account); throws an
+   * AppError TOO_MANY_REQUESTS when either is spent.
+   */
+  authenticate(
+    credentials: { email: string; password: string },
+    clientIp: string | null,
+  ): Promise<Session | null>;
   /** How long a session lasts since its last visit (the JWT's and the SignInSession's lifetime). */
   sessionMaxAgeSeconds: number;
   /** Registers a browser sign-in; its id becomes the JWT's `sid`. */

@@ -52,7 +52,8 @@ function httpLinks() {
   return splitLink({
     condition: (op) => UNBATCHED_PATHS.has(op.path),
     true: httpLink({ url: '/api/trpc', transformer: superjson }),
-    false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+    // The server refuses batches of more than 50 calls (MAX_BATCH_SIZE in @spotter/api's limits).
+    false: httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 50 }),
   });
 }
 

@@ -22,3 +22,11 @@ export function describeError(error: unknown): string {
   }
   return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
 }
+
+/** How long a limited call (TOO_MANY_REQUESTS) asks to wait before trying again; null for other errors. */
+export function retryAfterMsOf(error: unknown): number | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = error.data as { code?: string; retryAfterMs?: unknown } | undefined;
+  if (data?.code !== 'TOO_MANY_REQUESTS' || typeof data.retryAfterMs !== 'number') return null;
+  return data.retryAfterMs;
+}

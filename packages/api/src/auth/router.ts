@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Username } from '../profile/username';
 import { publishEvents } from '../streams/publish';
 import { DisplayName } from '../text/safe-name';
-import { publicProcedure } from '../trpc';
+import { publicProcedure, rateLimitedByAddress } from '../trpc';
 import { signUp } from './user-service';
 
 const Email = z.string().trim().email('Enter a valid email address.').max(254);
@@ -23,11 +23,14 @@ export const authRouter = {
    * Browsers sign in through next-auth afterwards; this only creates the account. The answer is the
    * same whether or not the email had an account already (see signUp).
    */
-  signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const { appended } = await signUp(ctx.prisma, input);
-    await publishEvents(ctx, appended);
-    return { ok: true as const };
-  }),
+  signUp: publicProcedure
+    .input(SignUpInput)
+    .use(rateLimitedByAddress('signUpIp'))
+    .mutation(async ({ ctx, input }) => {
+      const { appended } = await signUp(ctx.prisma, input);
+      await publishEvents(ctx, appended);
+      return { ok: true as const };
+    }),
 
   me: publicProcedure.query(({ ctx }) => ctx.session),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,12 @@
 import type { Database, Transaction } from '@spotter/db';
 import { AppError } from '../errors';
 
-export type ChannelRole = 'OWNER' | 'MEMBER';
+export type ChannelRole = 'OWNER' | 'MODERATOR' | 'MEMBER';
+
+/** Moderators delete others' messages and remove members; owners also manage moderators. */
+export function canModerate(role: ChannelRole | null | undefined): boolean {
+  return role === 'OWNER' || role === 'MODERATOR';
+}
 
 /**
  * Which kinds a procedure acts on: named channels only (channel.join, invite, members…), direct and
@@ -44,9 +49,21 @@ export async function requireMember(
   return role;
 }
 
+/** Like requireMember, for what moderators (and the owner) may do: returns which of them it is. */
+export async function requireModerator(
+  prisma: Database | Transaction,
+  userId: string,
+  channelId: string,
+  scope: KindScope = 'any',
+): Promise<ChannelRole> {
+  const role = await requireMember(prisma, userId, channelId, scope);
+  if (!canModerate(role)) throw new AppError('FORBIDDEN', 'Only the channel’s moderators can do that.');
+  return role;
+}
+
 /** Like requireMember, for what only the channel's owner may do. */
 export async function requireOwner(
-  prisma: Database,
+  prisma: Database | Transaction,
   userId: string,
   channelId: string,
   scope: KindScope = 'any',

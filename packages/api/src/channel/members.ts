@@ -1,10 +1,10 @@
 import type { Database, Transaction } from '@spotter/db';
 import { AppError, isUniqueViolation } from '../errors';
-import { appendEvents, recordEvents, takeStreamSeqs } from '../streams/append';
+import { appendEvents, lockStreams, recordEvents, takeStreamSeqs } from '../streams/append';
 import type { EventDraft, MemberView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
-import { type ChannelRole, requireMember, requireOwner } from './access';
+import { type ChannelRole, requireMember, requireModerator } from './access';
 import { findVisibleChannel } from './service';
 
 type Changed = { appended: Appended[] };
@@ -52,16 +52,28 @@ export async function inviteMember(
   return { appended, member: { userId: invitee.id, name: invitee.name, role: 'MEMBER' } };
 }
 
-/** The owner removes someone; the removed member's live views of the channel end at once. */
+/**
+ * A moderator removes a member, the owner anyone but themselves; the removed member's live views of
+ * the channel (messages, typing) end at once. The roles are read again under the channel stream's
+ * lock, so a moderator demoted a moment before cannot still remove someone.
+ */
 export async function removeMember(
   prisma: Database,
   input: { userId: string; channelId: string; memberId: string },
 ): Promise<Changed> {
-  await requireOwner(prisma, input.userId, input.channelId, 'channel');
+  await requireModerator(prisma, input.userId, input.channelId, 'channel');
   if (input.memberId === input.userId) {
     throw new AppError('BAD_REQUEST', 'To remove yourself, leave the channel.');
   }
   return prisma.$transaction(async (tx) => {
+    await lockStreams(tx, [streamIds.channel(input.channelId)]);
+    const role = await requireModerator(tx, input.userId, input.channelId, 'channel');
+    const target = await tx.membership.findUnique({
+      where: { userId_channelId: { userId: input.memberId, channelId: input.channelId } },
+      select: { role: true },
+    });
+    if (target && target.role !== 'MEMBER' && role !== 'OWNER')
+      throw new AppError('FORBIDDEN', 'Only the channel’s owner can remove a moderator or the owner.');
     const removed = await deleteMembership(tx, input.channelId, input.memberId, 'removed');
     if (!removed) throw new AppError('NOT_FOUND', 'That person is not a member of this channel.');
     return { appended: removed };

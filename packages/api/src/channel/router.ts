@@ -6,6 +6,7 @@ import { safeName } from '../text/safe-name';
 import { protectedProcedure } from '../trpc';
 import { followChannel } from './follow';
 import { inviteMember, joinChannel, leaveChannel, listMembers, removeMember } from './members';
+import { setRole, transferOwnership } from './roles';
 import { browsePublicChannels, createChannel, findVisibleChannel, listMyChannels } from './service';
 
 export const BrowseChannelsInput = z.object({
@@ -43,6 +44,12 @@ export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
 
 export const RemoveMemberInput = z.object({ channelId: Id, userId: Id });
 export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
+
+export const SetRoleInput = z.object({ channelId: Id, userId: Id, role: z.enum(['MODERATOR', 'MEMBER']) });
+export type SetRoleInput = z.infer<typeof SetRoleInput>;
+
+export const TransferOwnershipInput = z.object({ channelId: Id, userId: Id });
+export type TransferOwnershipInput = z.infer<typeof TransferOwnershipInput>;
 
 export const OnChannelEventInput = z.object({ channelId: Id, lastEventId: LastEventId });
 export type OnChannelEventInput = z.input<typeof OnChannelEventInput>;
@@ -92,6 +99,7 @@ export const channelRouter = {
     return member;
   }),
 
+  /** Moderators remove members; only the owner removes a moderator. The removed member's views end. */
   removeMember: protectedProcedure.input(RemoveMemberInput).mutation(async ({ ctx, input }) => {
     const { appended } = await removeMember(ctx.prisma, {
       userId: ctx.session.userId,
@@ -100,6 +108,29 @@ export const channelRouter = {
     });
     await publishEvents(ctx, appended);
     return { channelId: input.channelId, userId: input.userId };
+  }),
+
+  /** The owner promotes a member to moderator or demotes a moderator. */
+  setRole: protectedProcedure.input(SetRoleInput).mutation(async ({ ctx, input }) => {
+    const { appended } = await setRole(ctx.prisma, {
+      userId: ctx.session.userId,
+      channelId: input.channelId,
+      memberId: input.userId,
+      role: input.role,
+    });
+    await publishEvents(ctx, appended);
+    return { channelId: input.channelId, userId: input.userId, role: input.role };
+  }),
+
+  /** The owner hands the channel to another member and becomes a moderator. */
+  transferOwnership: protectedProcedure.input(TransferOwnershipInput).mutation(async ({ ctx, input }) => {
+    const { appended, members } = await transferOwnership(ctx.prisma, {
+      userId: ctx.session.userId,
+      channelId: input.channelId,
+      memberId: input.userId,
+    });
+    await publishEvents(ctx, appended);
+    return { channelId: input.channelId, members };
   }),
 
   /**

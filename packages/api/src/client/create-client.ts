@@ -8,6 +8,7 @@ import {
   wsLink,
 } from '@trpc/client';
 import superjson from 'superjson';
+import { MAX_BATCH_SIZE } from '../limits/table';
 import type { AppRouter } from '../root';
 import { BrowserLikeWebSocket } from './browser-like-websocket';
 
@@ -75,6 +76,7 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
           false: httpBatchLink({
             url: options.httpUrl,
             transformer: superjson,
+            maxItems: MAX_BATCH_SIZE,
             headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
           }),
         }),

@@ -1,5 +1,5 @@
 import type { Database, Prisma } from '@spotter/db';
-import { requireMember } from '../channel/access';
+import { type ChannelRole, requireMember } from '../channel/access';
 import type { UserSummary } from '../streams/events';
 
 /** A direct or group conversation as lists and its page show it. */
@@ -35,7 +35,7 @@ type ViewRow = {
   kind: 'CHANNEL' | 'DIRECT' | 'GROUP';
   name: string;
   createdAt: Date;
-  memberships: { role: 'OWNER' | 'MEMBER'; user: UserSummary }[];
+  memberships: { role: ChannelRole; user: UserSummary }[];
   messages: { createdAt: Date }[];
 };
 

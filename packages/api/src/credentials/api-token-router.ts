@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { protectedProcedure } from '../trpc';
+import { protectedProcedure, rateLimited } from '../trpc';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { announceRevoked } from './revoke';
 
@@ -23,11 +23,14 @@ export type RevokeApiTokenInput = z.infer<typeof RevokeApiTokenInput>;
 /** Personal API tokens for programs (`Authorization: Bearer spt_…` or `connectionParams.token`). */
 export const apiTokenRouter = {
   /** The token itself is in this answer only; Spotter keeps its SHA-256. */
-  create: protectedProcedure.input(CreateApiTokenInput).mutation(({ ctx, input }) => {
-    // A leaked token must not be able to mint itself a successor that outlives its revocation.
-    if (ctx.auth?.tokenId) throw new AppError('FORBIDDEN', 'Create tokens in settings, signed in.');
-    return createApiToken(ctx.prisma, ctx.session.userId, input);
-  }),
+  create: protectedProcedure
+    .input(CreateApiTokenInput)
+    .use(rateLimited('tokenCreate'))
+    .mutation(({ ctx, input }) => {
+      // A leaked token must not be able to mint itself a successor that outlives its revocation.
+      if (ctx.auth?.tokenId) throw new AppError('FORBIDDEN', 'Create tokens in settings, signed in.');
+      return createApiToken(ctx.prisma, ctx.session.userId, input);
+    }),
 
   list: protectedProcedure.query(({ ctx }) => listApiTokens(ctx.prisma, ctx.session.userId)),
 

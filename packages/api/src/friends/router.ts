@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { Username } from '../profile/username';
 import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
-import { protectedProcedure } from '../trpc';
+import { protectedProcedure, rateLimited } from '../trpc';
 import { changeRelationship } from './change';
 import { listRelationships } from './list';
 import type { FriendAction } from './transitions';
@@ -38,6 +38,7 @@ export const friendsRouter = {
   /** Sends a request by @username; accepts instead when they had already asked. */
   request: protectedProcedure
     .input(FriendRequestInput)
+    .use(rateLimited('friendRequest'))
     .mutation(({ ctx, input }) => act(ctx, 'request', input)),
   /** Withdraws the caller's own pending request. */
   cancel: byId('cancel'),

@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id, MAX_SEQ, MessageBody } from '../schemas';
 import { publishEvents } from '../streams/publish';
-import { protectedProcedure } from '../trpc';
+import { protectedProcedure, rateLimited } from '../trpc';
 import { listMessages } from './read';
 import { changeOwnMessage, sendMessage } from './write';
 
@@ -38,11 +38,14 @@ export const messageRouter = {
     }),
   ),
 
-  send: protectedProcedure.input(SendMessageInput).mutation(async ({ ctx, input }) => {
-    const { message, appended } = await sendMessage(ctx.prisma, { ...input, authorId: ctx.session.userId });
-    await publishEvents(ctx, appended);
-    return message;
-  }),
+  send: protectedProcedure
+    .input(SendMessageInput)
+    .use(rateLimited<SendMessageInput>('messageSend', (input) => input.channelId))
+    .mutation(async ({ ctx, input }) => {
+      const { message, appended } = await sendMessage(ctx.prisma, { ...input, authorId: ctx.session.userId });
+      await publishEvents(ctx, appended);
+      return message;
+    }),
 
   edit: protectedProcedure.input(EditMessageInput).mutation(async ({ ctx, input }) => {
     const { message, appended } = await changeOwnMessage(ctx.prisma, {

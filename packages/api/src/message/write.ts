@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@spotter/db';
-import { channelRefusals, requireMember } from '../channel/access';
+import { canModerate, channelRefusals, requireMember } from '../channel/access';
 import { notifyDirectMessage } from '../conversations/notify-direct';
 import { AppError, isAppError } from '../errors';
 import { recordMentions } from '../mentions/record';
@@ -111,8 +111,8 @@ async function attachWorkout(tx: Transaction, messageId: string, workoutId: stri
 }
 
 /**
- * Edits or deletes the author's own message as an event of the channel's stream, so a client that was
- * away replays it. The stream's seq is taken before the message row is touched (as sends do), so
+ * Edits or deletes the author's own message (moderators of a named channel also delete others') as an
+ * event of the channel's stream, so a client that was away replays it. The stream's seq is taken before the message row is touched (as sends do), so
  * writers lock in one order, and a later version always has a later seq. An edit's mentions replace
  * the old ones; only people it newly mentions are notified.
  */
@@ -123,14 +123,18 @@ export async function changeOwnMessage(
   const noSuchMessage = new AppError('NOT_FOUND', 'No such message.');
   const current = await prisma.message.findUnique({
     where: { id: input.messageId },
-    select: { authorId: true, channelId: true },
+    select: { authorId: true, channelId: true, channel: { select: { kind: true } } },
   });
   if (!current) throw noSuchMessage;
   // A message in a private channel the user is not in is answered like one that does not exist.
-  await requireMember(prisma, input.userId, current.channelId).catch((error: unknown) => {
+  const role = await requireMember(prisma, input.userId, current.channelId).catch((error: unknown) => {
     throw isAppError(error) && error.code === 'NOT_FOUND' ? noSuchMessage : error;
   });
-  if (current.authorId !== input.userId)
+  // Moderators of a named channel delete others' messages; nobody edits them.
+  if (
+    current.authorId !== input.userId &&
+    !(input.change === 'delete' && canModerate(role) && current.channel.kind === 'CHANNEL')
+  )
     throw new AppError('FORBIDDEN', 'You can only change your own messages.');
   const { change } = input;
   const mentioned =

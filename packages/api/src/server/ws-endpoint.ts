@@ -6,6 +6,8 @@ import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
 import { credentialCacheFor } from '../credentials/cache';
+import { AppError } from '../errors';
+import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limits/client-ip';
 import { metrics } from '../metrics';
 import { presenceFor } from '../presence/service';
 import { judgeOrigin } from './allowed-origins';
@@ -40,6 +42,8 @@ export type WsEndpointOptions = {
   limits?: Partial<ConnectionLimits>;
   /** Overrides KEEP_ALIVE (tests use short ones). */
   keepAlive?: { pingMs: number; pongWaitMs: number };
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); default loopback. */
+  trustedProxies?: readonly string[];
 };
 
 export type WsEndpoint = {
@@ -68,6 +72,7 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   const createContext = createContextFactory(deps).fromWebSocket;
   const limits: ConnectionLimits = { ...LIMITS, ...options.limits };
+  const proxies = trustedProxies(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES);
   const connectionsPerUser = new Map<string, number>();
   // rate-limiter-flexible: per-key windows with expiry, kept in memory; the Redis-backed limiter of
   // the same library can later share one allowance across replicas.
@@ -122,9 +127,11 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
           await callAllowance.consume(key);
         } catch (refusal) {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          const seconds = Math.ceil(refusal.msBeforeNext / 1000);
-          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${seconds} s.`;
-          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
+          const retryAfterMs = Math.max(1, Math.ceil(refusal.msBeforeNext));
+          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
+          // The AppError as cause carries retryAfterMs into the error's data (see the error formatter).
+          const cause = new AppError('TOO_MANY_REQUESTS', message, { retryAfterMs });
+          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message, cause });
         }
       },
       onSlowConsumer() {
@@ -149,6 +156,8 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     }
     // A draining server sends clients away; accepting them again would only restart the drain.
     if (isDraining) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    // The address the connection's limits (sign-in, sign-up) are counted by, fixed before the context reads it.
+    stampClientIp(req, proxies);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }
 

@@ -51,7 +51,7 @@ const ChannelRef = z.object({
 export const MemberView = z.object({
   userId: z.string(),
   name: z.string(),
-  role: z.enum(['OWNER', 'MEMBER']),
+  role: z.enum(['OWNER', 'MODERATOR', 'MEMBER']),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

@@ -9,6 +9,8 @@ import { createCache } from '../cache/create-cache';
 import type { Cache } from '../cache/types';
 import type { Auth, Session } from '../context';
 import { openSignInSession } from '../credentials/sign-in-sessions';
+import { createLimits } from '../limits/limiter';
+import { LIMIT_NAMES, type LimitConfig, limitConfig } from '../limits/table';
 import { createLogger } from '../logger';
 import { appRouter } from '../root';
 import { closeStreamHub } from '../streams/hub';
@@ -25,14 +27,20 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
  */
 export function createApiHarness(
   databaseUrl: string,
-  options: { bus?: EventBus; cache?: Cache; database?: PrismaClientOptions } = {},
+  options: {
+    bus?: EventBus;
+    cache?: Cache;
+    database?: PrismaClientOptions;
+    limits?: Partial<LimitConfig>;
+  } = {},
 ) {
   const prisma: Database = createPrismaClient(databaseUrl, options.database);
   const bus: EventBus = options.bus ?? createMemoryBus();
   const logger = createLogger({ name: 'test', level: 'silent' });
   // Memory-only, as in single-instance mode; each harness has its own, so tests never share entries.
   const cache: Cache = options.cache ?? createCache({ logger });
-  const deps = { prisma, bus, cache, logger, authSecret: TEST_AUTH_SECRET };
+  const limits = createLimits({ config: relaxedLimits(options.limits), logger });
+  const deps = { prisma, bus, cache, logger, authSecret: TEST_AUTH_SECRET, limits };
 
   return {
     prisma,
@@ -58,6 +66,7 @@ export function createApiHarness(
     uniqueName: (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`,
     close: async () => {
       closeStreamHub(bus);
+      await limits.close();
       await bus.close();
       await cache.close();
       await prisma.$disconnect();
@@ -66,3 +75,13 @@ export function createApiHarness(
 }
 
 export type ApiHarness = ReturnType<typeof createApiHarness>;
+
+/**
+ * Limits a thousand times the defaults, so tests that post in bursts are never limited by accident;
+ * a test of a limit passes the small allowance it tests, which applies as given.
+ */
+function relaxedLimits(overrides: Partial<LimitConfig> = {}): LimitConfig {
+  const config = limitConfig();
+  for (const name of LIMIT_NAMES) config[name] = { ...config[name], points: config[name].points * 1000 };
+  return { ...config, ...overrides };
+}

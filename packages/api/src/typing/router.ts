@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../schemas';
-import { protectedProcedure } from '../trpc';
+import { protectedProcedure, rateLimited } from '../trpc';
 import { followTyping, notifyTyping } from './service';
 
 export const NotifyTypingInput = z.object({ channelId: Id, isTyping: z.boolean().default(true) });
@@ -16,10 +16,13 @@ export type OnTypingInput = z.infer<typeof OnTypingInput>;
  * typing and treat silence as stopped.
  */
 export const typingRouter = {
-  notify: protectedProcedure.input(NotifyTypingInput).mutation(async ({ ctx, input }) => {
-    await notifyTyping(ctx, ctx.session, input);
-    return { ok: true };
-  }),
+  notify: protectedProcedure
+    .input(NotifyTypingInput)
+    .use(rateLimited<NotifyTypingInput>('typing', (input) => input.channelId))
+    .mutation(async ({ ctx, input }) => {
+      await notifyTyping(ctx, ctx.session, input);
+      return { ok: true };
+    }),
 
   onUpdate: protectedProcedure.input(OnTypingInput).subscription(({ ctx, input, signal }) =>
     followTyping(ctx, {

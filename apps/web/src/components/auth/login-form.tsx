@@ -25,11 +25,7 @@ export function LoginForm() {
       return;
     }
     setSubmitting(false);
-    setError(
-      result?.error === 'CredentialsSignin'
-        ? 'Wrong email or password.'
-        : 'Could not sign in right now. Check your connection and try again.',
-    );
+    setError(describeSignInError(result?.error));
   }
 
   return (
@@ -46,4 +42,11 @@ export function LoginForm() {
       </button>
     </form>
   );
+}
+
+/** next-auth's error for a failed sign-in, in words; a limited attempt's says when to try again. */
+function describeSignInError(error: string | null | undefined): string {
+  if (error === 'CredentialsSignin') return 'Wrong email or password.';
+  if (error?.startsWith('Too many')) return error;
+  return 'Could not sign in right now. Check your connection and try again.';
 }

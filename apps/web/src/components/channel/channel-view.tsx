@@ -50,6 +50,8 @@ export function ChannelView({ channel, me }: { channel: ChannelDetails; me: Sess
               label={`#${channel.slug}`}
               beginning="This is the beginning of the channel."
               me={me}
+              // As loaded with the page; the server checks the role again on every delete.
+              canModerate={channel.role === 'OWNER' || channel.role === 'MODERATOR'}
             />
           </div>
           {isMembersOpen && <MembersPanel channel={channel} me={me} onClose={() => setMembersOpen(false)} />}

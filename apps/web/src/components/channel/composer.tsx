@@ -1,7 +1,16 @@
 'use client';
 
-import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
-import { describeError } from '@/trpc/error-message';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useRetryCountdown } from '@/chat/use-retry-countdown';
+import { describeError, retryAfterMsOf } from '@/trpc/error-message';
 import styles from './channel.module.css';
 import { useMentionSuggestions } from './mention-suggestions';
 import { insertMention } from './mentions';
@@ -21,12 +30,18 @@ type Props = {
 };
 
 /**
- * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box. A message
- * over the length limit is never cut: it stays in the box with the reason, and Send waits.
+ * Enter sends, Shift+Enter starts a new line. A rejected message comes back into the box; a send
+ * refused for sending too fast also says, counting down, when to try again. A message over the length
+ * limit is never cut: it stays in the box with the reason, and Send waits.
  */
 export function Composer({ label, channelId, send, onDraftChange, onSent, onEditLast }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const retryIn = useRetryCountdown(
+    retryAt,
+    useCallback(() => setRetryAt(null), []),
+  );
   const length = measureMessage(draft);
   const overLimitId = useId();
   const errorId = useId();
@@ -58,9 +73,12 @@ export function Composer({ label, channelId, send, onDraftChange, onSent, onEdit
     if (body === '' || length.overLimitError) return;
     setDraft('');
     setError(null);
+    setRetryAt(null);
     onSent();
     send(body).catch((err: unknown) => {
-      setError(describeError(err));
+      const waitMs = retryAfterMsOf(err);
+      if (waitMs !== null) setRetryAt(Date.now() + waitMs);
+      else setError(describeError(err));
       setDraft((current) => (current === '' ? body : current));
     });
   }
@@ -89,7 +107,7 @@ export function Composer({ label, channelId, send, onDraftChange, onSent, onEdit
           {...mentions.inputProps}
           aria-label={`Message ${label}`}
           aria-invalid={length.overLimitError !== null}
-          aria-describedby={length.overLimitError ? overLimitId : error ? errorId : undefined}
+          aria-describedby={length.overLimitError ? overLimitId : error || retryIn ? errorId : undefined}
           placeholder={`Message ${label}`}
           value={draft}
           rows={1}
@@ -120,7 +138,12 @@ export function Composer({ label, channelId, send, onDraftChange, onSent, onEdit
               {error}
             </p>
           )}
-          {!error && !length.overLimitError && (
+          {retryIn !== null && !error && !length.overLimitError && (
+            <p id={errorId} className="error" role="alert">
+              Slow down — try again in {retryIn} s.
+            </p>
+          )}
+          {!error && retryIn === null && !length.overLimitError && (
             <span className={styles.hint}>
               <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
             </span>

@@ -20,10 +20,12 @@ type Props = {
   /** Shown above the oldest message. */
   beginning: string;
   me: Session;
+  /** The reader moderates this (named) channel: they may delete others' messages. */
+  canModerate?: boolean;
 };
 
 /** A member's view of a channel or conversation: live messages, who is typing, and the composer. */
-export function Conversation({ channelId, label, beginning, me }: Props) {
+export function Conversation({ channelId, label, beginning, me, canModerate = false }: Props) {
   const typing = useTypingUsers(channelId, true);
   const notifier = useTypingNotifier(channelId);
   const chat = useChannelMessages({
@@ -47,6 +49,7 @@ export function Conversation({ channelId, label, beginning, me }: Props) {
         history={chat.history}
         loadOlder={chat.loadOlder}
         edit={chat.edit}
+        canModerate={canModerate}
         remove={(messageId) => {
           setActionError(null);
           chat.remove(messageId).catch((error: unknown) => setActionError(describeError(error)));

@@ -17,11 +17,16 @@ import styles from './members.module.css';
 
 export const MEMBERS_PANEL_ID = 'channel-members';
 
-type Confirming = { kind: 'leave' } | { kind: 'remove'; member: MemberView } | null;
+type Confirming =
+  | { kind: 'leave' }
+  | { kind: 'remove'; member: MemberView }
+  | { kind: 'transfer'; member: MemberView }
+  | null;
 
 /**
- * Who is in the channel, live: any member can invite, the owner can remove people, and anyone can
- * leave (after a confirmation, since a private channel takes an invitation to get back into).
+ * Who is in the channel, live: any member can invite; moderators remove members; the owner removes
+ * anyone, promotes and demotes moderators and hands the channel over; anyone can leave (after a
+ * confirmation, since a private channel takes an invitation to get back into).
  */
 export function MembersPanel({
   channel,
@@ -36,7 +41,10 @@ export function MembersPanel({
   const queryClient = useQueryClient();
   const { members, error, joined, left } = useChannelMembers(channel.id);
   const [confirming, setConfirming] = useState<Confirming>(null);
-  const isOwner = members?.some((m) => m.userId === me.userId && m.role === 'OWNER') ?? false;
+  const myRole = members?.find((m) => m.userId === me.userId)?.role ?? 'MEMBER';
+  const isOwner = myRole === 'OWNER';
+  const canRemove = (member: MemberView) =>
+    member.userId !== me.userId && (isOwner || (myRole === 'MODERATOR' && member.role === 'MEMBER'));
 
   const remove = useMutation(
     trpc.channel.removeMember.mutationOptions({ onSuccess: ({ userId }) => left(userId) }),
@@ -50,13 +58,17 @@ export function MembersPanel({
       },
     }),
   );
-  const actionError = remove.error ?? leave.error;
+  const setRole = useMutation(trpc.channel.setRole.mutationOptions());
+  const transfer = useMutation(trpc.channel.transferOwnership.mutationOptions());
+  const actionError = remove.error ?? leave.error ?? setRole.error ?? transfer.error;
 
   function onConfirmed(isConfirmed: boolean) {
     const action = confirming;
     setConfirming(null);
     if (!isConfirmed || !action) return;
     if (action.kind === 'leave') leave.mutate({ channelId: channel.id });
+    else if (action.kind === 'transfer')
+      transfer.mutate({ channelId: channel.id, userId: action.member.userId });
     else remove.mutate({ channelId: channel.id, userId: action.member.userId });
   }
 
@@ -94,7 +106,40 @@ export function MembersPanel({
                 <TrainingNowLabel userId={member.userId} />
               </span>
               {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
+              {member.role === 'MODERATOR' && <span className={styles.badge}>Moderator</span>}
               {isOwner && member.userId !== me.userId && (
+                <>
+                  <button
+                    type="button"
+                    className={`button button-quiet ${styles.remove}`}
+                    aria-label={
+                      member.role === 'MODERATOR'
+                        ? `Make ${member.name} a member`
+                        : `Make ${member.name} a moderator`
+                    }
+                    disabled={setRole.isPending}
+                    onClick={() =>
+                      setRole.mutate({
+                        channelId: channel.id,
+                        userId: member.userId,
+                        role: member.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR',
+                      })
+                    }
+                  >
+                    {member.role === 'MODERATOR' ? 'Demote' : 'Promote'}
+                  </button>
+                  <button
+                    type="button"
+                    className={`button button-quiet ${styles.remove}`}
+                    aria-label={`Make ${member.name} the owner`}
+                    disabled={transfer.isPending}
+                    onClick={() => setConfirming({ kind: 'transfer', member })}
+                  >
+                    Make owner
+                  </button>
+                </>
+              )}
+              {canRemove(member) && (
                 <button
                   type="button"
                   className={`button button-quiet ${styles.remove}`}
@@ -136,6 +181,13 @@ export function MembersPanel({
 }
 
 function describeConfirmation(confirming: Confirming, channel: ChannelDetails, isOwner: boolean) {
+  if (confirming?.kind === 'transfer') {
+    return {
+      title: `Make ${confirming.member.name} the owner of #${channel.slug}?`,
+      description: 'You stay on as a moderator; only the new owner can manage moderators.',
+      confirmLabel: 'Make owner',
+    };
+  }
   if (confirming?.kind === 'remove') {
     return {
       title: `Remove ${confirming.member.name} from #${channel.slug}?`,

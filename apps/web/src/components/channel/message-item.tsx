@@ -18,6 +18,8 @@ type Props = {
   /** Follows a message by the same author: no avatar, the name is only read out, the time shows on hover. */
   isGrouped: boolean;
   isEditing?: boolean;
+  /** The reader moderates the channel: others' messages get a Delete too (never an Edit). */
+  canModerate?: boolean;
   /** Absent on messages that cannot be changed (others', pending, deleted). */
   actions?: {
     startEditing: () => void;
@@ -39,12 +41,14 @@ export function MessageItem({
   myId,
   isGrouped,
   isEditing = false,
+  canModerate = false,
   actions,
   onMarkUnread,
 }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
   const canChange = isOwn && confirmed !== null && !isDeleted && actions !== undefined;
+  const canDeleteOthers = !isOwn && canModerate && confirmed !== null && !isDeleted && actions !== undefined;
   // A pending message is the text as typed: its mentions are still "@username".
   const mentions = confirmed?.mentions ?? [];
 
@@ -101,7 +105,7 @@ export function MessageItem({
           <WorkoutCard card={confirmed.workout} />
         )}
       </div>
-      {(canChange || onMarkUnread) && (
+      {(canChange || canDeleteOthers || onMarkUnread) && (
         // Kept mounted while editing (just hidden) so focus can come back to the Edit button.
         <div className={styles.actions} hidden={isEditing}>
           {onMarkUnread && (
@@ -118,6 +122,11 @@ export function MessageItem({
                 Delete
               </button>
             </>
+          )}
+          {canDeleteOthers && (
+            <button type="button" aria-label="Delete message as moderator" onClick={actions.askToDelete}>
+              Delete
+            </button>
           )}
         </div>
       )}

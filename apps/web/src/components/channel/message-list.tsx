@@ -41,6 +41,8 @@ type Props = {
   loadOlder: () => Promise<void>;
   edit: (messageId: string, body: string) => Promise<void>;
   remove: (messageId: string) => void;
+  /** The reader moderates the channel: they may delete others' messages. */
+  canModerate?: boolean;
   /** Where the "New messages" divider goes (the first unread seq); null: nothing unread. */
   unreadFrom: number | null;
   /** Told the newest seq the reader has had on screen at the bottom (see useReadTracking). */
@@ -63,6 +65,7 @@ export function MessageList({
   loadOlder,
   edit,
   remove,
+  canModerate = false,
   unreadFrom,
   onSeen,
   markUnreadFrom,
@@ -217,6 +220,7 @@ export function MessageList({
                   myId={me.userId}
                   isGrouped={isGrouped}
                   isEditing={confirmed !== null && confirmed.id === editingId}
+                  canModerate={canModerate}
                   actions={
                     confirmed
                       ? {

@@ -1,0 +1,112 @@
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import {
+  callQuery,
+  createUserWithToken,
+  openAccepted,
+  type RedisServer,
+  type Replica,
+  startRedisServer,
+  startReplica,
+  type TrpcReply,
+} from '@spotter/test-support';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+
+// Issue 12, check 2: the send limit holds across replicas — a flood split over three replicas is
+// limited as one (the allowance lives in Redis) — and with Redis stopped each replica's in-memory
+// insurance limiter still limits.
+
+const SECRET = 'integration-test-secret-not-for-production';
+/** A long window: nothing refills while the test runs, however slow the machine. */
+const SENDS = 6;
+
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let replicas: Replica[] = [];
+const sockets: WebSocket[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await startRedisServer();
+  const options = {
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    secret: SECRET,
+    env: { RATE_LIMIT_MESSAGE_SEND: `${SENDS}/600` },
+  };
+  replicas = await Promise.all([startReplica(options), startReplica(options), startReplica(options)]);
+  prisma = createPrismaClient(database.url);
+});
+
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+
+afterAll(async () => {
+  await Promise.all(replicas.map((replica) => replica.stop()));
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await database?.drop();
+});
+
+/** A program's socket to one replica, authenticated with its token in connectionParams. */
+async function connect(replica: Replica, token: string): Promise<WebSocket> {
+  const socket = await openAccepted(`${replica.url}?connectionParams=1`);
+  sockets.push(socket);
+  // Each call in flight listens on the socket; a flood has a dozen at once.
+  socket.setMaxListeners(50);
+  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+  return socket;
+}
+
+async function channelOf(socket: WebSocket, name: string): Promise<string> {
+  const reply = await callQuery(socket, 'channel.create', { name: `${name} ${Date.now()}` }, 'mutation');
+  if (!('data' in reply)) throw new Error(`could not create a channel: ${reply.errorCode}`);
+  return (reply.data as { id: string }).id;
+}
+
+const send = (socket: WebSocket, channelId: string, body: string) =>
+  callQuery(socket, 'message.send', { channelId, body }, 'mutation');
+
+const refusals = (replies: TrpcReply[]) => replies.filter((reply) => 'errorCode' in reply);
+
+describe('the send limit', () => {
+  it('counts a flood split over three replicas as one, and keeps none of the refused sends', async () => {
+    const { token } = await createUserWithToken(prisma, SECRET, 'Flooder');
+    const onEach = await Promise.all(replicas.map((replica) => connect(replica, token)));
+    const channelId = await channelOf(onEach[0] as WebSocket, 'Flood');
+    // Three sends per replica, 18 in all, at once: each replica alone would allow all of its own.
+    const replies = await Promise.all(
+      Array.from({ length: SENDS * 3 }, (_, i) => send(onEach[i % 3] as WebSocket, channelId, `flood ${i}`)),
+    );
+    const refused = refusals(replies);
+    expect(replies.length - refused.length).toBe(SENDS);
+    for (const reply of refused) {
+      expect(reply).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS', retryAfterMs: expect.any(Number) });
+    }
+    expect(await prisma.message.count({ where: { channelId } })).toBe(SENDS);
+    // Every replica refuses the next one, too.
+    for (const socket of onEach)
+      expect(await send(socket, channelId, 'once more')).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('still limits with Redis stopped: the replica’s in-memory insurance limiter answers', async () => {
+    const { token } = await createUserWithToken(prisma, SECRET, 'Outage flooder');
+    const socket = await connect(replicas[1] as Replica, token);
+    const channelId = await channelOf(socket, 'Outage');
+    await redis.stop();
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: SENDS * 2 }, (_, i) => send(socket, channelId, `during the outage ${i}`)),
+      );
+      const refused = refusals(replies);
+      expect(refused.length).toBe(SENDS);
+      for (const reply of refused) expect(reply).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS' });
+      expect(await prisma.message.count({ where: { channelId } })).toBe(SENDS);
+    } finally {
+      await redis.start();
+    }
+  });
+});

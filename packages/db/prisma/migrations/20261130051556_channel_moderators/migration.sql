@@ -1,0 +1,2 @@
+-- AlterEnum: moderators sort between owners and members (member lists order by role).
+ALTER TYPE "MembershipRole" ADD VALUE 'MODERATOR' BEFORE 'MEMBER';
