@@ -99,7 +99,9 @@ describe('/metrics', () => {
     expect(total(after, 'spotter_subscriptions_active')).toBeGreaterThanOrEqual(1);
     expect(
       total(after, 'spotter_events_published_total') - total(before, 'spotter_events_published_total'),
-    ).toBe(7); // create and join: one event on the channel's stream and one on the member's; 3 sends
+      // create and join: one event on the channel's stream and one on the member's; 3 sends; and each
+      // of the two connections turns its user online (one presence publish each).
+    ).toBe(9);
     expect(
       total(after, 'spotter_events_delivered_total') - total(before, 'spotter_events_delivered_total'),
     ).toBe(deliveredItems);

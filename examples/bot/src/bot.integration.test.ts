@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { createApiToken, createEventBus, createLogger, type ServerDeps } from '@spotter/api';
+import {
+  createApiToken,
+  createCache,
+  createEventBus,
+  createLimits,
+  createLogger,
+  limitConfig,
+  type ServerDeps,
+} from '@spotter/api';
 import { createPrismaClient, type Database } from '@spotter/db';
 import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import {
@@ -38,7 +46,14 @@ beforeAll(async () => {
   prisma = createPrismaClient(database.url);
   // The web app's side, where the owner revokes the token: its own Redis connections, as in production.
   const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  web = { prisma, bus: createEventBus({ redisUrl: redis.url, logger }), logger, authSecret: SECRET };
+  web = {
+    prisma,
+    bus: createEventBus({ redisUrl: redis.url, logger }),
+    cache: createCache({ redisUrl: redis.url, logger }),
+    limits: createLimits({ config: limitConfig(), logger }),
+    logger,
+    authSecret: SECRET,
+  };
 });
 
 afterAll(async () => {
@@ -46,6 +61,7 @@ afterAll(async () => {
   alice?.close();
   await replica?.stop();
   await web?.bus.close();
+  await web?.cache.close();
   await prisma?.$disconnect();
   await redis?.stop();
   await database?.drop();
