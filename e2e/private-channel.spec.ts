@@ -65,7 +65,7 @@ test.describe('private channels', () => {
     await expect(sidebarLink(bobPage, name)).toHaveCount(0);
 
     const members = await openMembers(alicePage);
-    await members.getByLabel('Invite by email').fill('bob@spotter.dev');
+    await members.getByLabel('Invite by username').fill('bob');
     await members.getByRole('button', { name: 'Invite' }).click();
     await expect(members.getByRole('status')).toHaveText('Bob is now a member.');
     await expect(members.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob.*Remove$/]);
@@ -118,7 +118,7 @@ test.describe('private channels', () => {
     const alicePage = await openChannel(alice, 'general', replica(stack, 0));
     const slug = await createChannel(alicePage, name, 'PRIVATE');
     const aliceMembers = await openMembers(alicePage);
-    await aliceMembers.getByLabel('Invite by email').fill('bob@spotter.dev');
+    await aliceMembers.getByLabel('Invite by username').fill('bob');
     await aliceMembers.getByRole('button', { name: 'Invite' }).click();
     await expect(aliceMembers.getByRole('listitem')).toHaveText([/Alice.*Owner/, /Bob/]);
 

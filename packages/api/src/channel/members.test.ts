@@ -11,18 +11,18 @@ async function privateChannel() {
   const bob = await h.createUser('Bob');
   const carol = await h.createUser('Carol');
   const channel = await alice.caller.channel.create({ name: h.uniqueName('Coaches'), visibility: 'PRIVATE' });
-  await alice.caller.channel.invite({ channelId: channel.id, email: bob.session.email });
+  await alice.caller.channel.invite({ channelId: channel.id, username: bob.username });
   return { alice, bob, carol, channel };
 }
 
 const names = (members: { name: string; role: string }[]) => members.map((m) => `${m.name} ${m.role}`);
 
 describe('channel membership', () => {
-  it('lets any member invite by email (any case) and shows the invitee the channel', async () => {
+  it('lets any member invite by username (any case) and shows the invitee the channel', async () => {
     const { alice, bob, carol, channel } = await privateChannel();
     const invited = await bob.caller.channel.invite({
       channelId: channel.id,
-      email: `  ${carol.session.email.toUpperCase()} `,
+      username: `  ${carol.username.toUpperCase()} `,
     });
     expect(invited).toEqual({ userId: carol.session.userId, name: 'Carol', role: 'MEMBER' });
     expect(names(await alice.caller.channel.members({ channelId: channel.id }))).toEqual([
@@ -34,25 +34,27 @@ describe('channel membership', () => {
     expect(await carol.caller.channel.get({ slug: channel.slug })).toMatchObject({ role: 'MEMBER' });
   });
 
-  it('refuses invitations to unknown emails, malformed ones, members, and from outsiders', async () => {
+  it('refuses invitations to unknown usernames, malformed ones, members, and from outsiders', async () => {
     const { alice, bob, carol, channel } = await privateChannel();
-    const invite = (caller: typeof alice.caller, email: string) =>
-      errorCode(caller.channel.invite({ channelId: channel.id, email }));
-    expect(await invite(alice.caller, 'nobody-here@test.spotter.dev')).toBe('NOT_FOUND');
-    expect(await invite(alice.caller, 'not an email')).toBe('BAD_REQUEST');
-    expect(await invite(alice.caller, `${'a'.repeat(250)}@x.dev`)).toBe('BAD_REQUEST');
-    expect(await invite(alice.caller, bob.session.email)).toBe('CONFLICT');
+    const invite = (caller: typeof alice.caller, username: string) =>
+      errorCode(caller.channel.invite({ channelId: channel.id, username }));
+    expect(await invite(alice.caller, 'nobody_here_at_all')).toBe('NOT_FOUND');
+    expect(await invite(alice.caller, 'not a name!')).toBe('BAD_REQUEST');
+    expect(await invite(alice.caller, 'a'.repeat(40))).toBe('BAD_REQUEST');
+    // An email is not a username: invites cannot probe which emails have accounts.
+    expect(await invite(alice.caller, carol.session.email)).toBe('BAD_REQUEST');
+    expect(await invite(alice.caller, bob.username)).toBe('CONFLICT');
     // An outsider cannot learn that the private channel exists, let alone add people to it.
-    expect(await invite(carol.caller, carol.session.email)).toBe('NOT_FOUND');
-    expect(await errorCode(h.anonymous().channel.invite({ channelId: channel.id, email: 'x@y.dev' }))).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(await invite(carol.caller, carol.username)).toBe('NOT_FOUND');
+    expect(
+      await errorCode(h.anonymous().channel.invite({ channelId: channel.id, username: 'someone' })),
+    ).toBe('UNAUTHORIZED');
     expect(await h.prisma.membership.count({ where: { channelId: channel.id } })).toBe(2);
   });
 
   it('lets only the owner remove people, and not themselves', async () => {
     const { alice, bob, carol, channel } = await privateChannel();
-    await alice.caller.channel.invite({ channelId: channel.id, email: carol.session.email });
+    await alice.caller.channel.invite({ channelId: channel.id, username: carol.username });
     const remove = (caller: typeof alice.caller, userId: string) =>
       errorCode(caller.channel.removeMember({ channelId: channel.id, userId }));
     expect(await remove(bob.caller, carol.session.userId)).toBe('FORBIDDEN');
@@ -72,7 +74,7 @@ describe('channel membership', () => {
 
   it('hands ownership to the longest-standing member when the owner leaves', async () => {
     const { alice, bob, carol, channel } = await privateChannel();
-    await alice.caller.channel.invite({ channelId: channel.id, email: carol.session.email });
+    await alice.caller.channel.invite({ channelId: channel.id, username: carol.username });
     await alice.caller.channel.leave({ channelId: channel.id });
     expect(names(await bob.caller.channel.members({ channelId: channel.id }))).toEqual([
       'Bob OWNER',
@@ -115,7 +117,7 @@ describe('channel membership', () => {
     });
     expect(await errorCode(visitor.caller.channel.members({ channelId: channel.id }))).toBe('FORBIDDEN');
     expect(
-      await errorCode(visitor.caller.channel.invite({ channelId: channel.id, email: visitor.session.email })),
+      await errorCode(visitor.caller.channel.invite({ channelId: channel.id, username: visitor.username })),
     ).toBe('FORBIDDEN');
     expect(await errorCode(visitor.caller.channel.leave({ channelId: channel.id }))).toBe('NOT_FOUND');
   });

@@ -32,17 +32,17 @@ export async function joinChannel(prisma: Database, userId: string, channelId: s
   return addMember(prisma, channelId, userId);
 }
 
-/** Any member may invite someone by email (as in Slack); the invitee's devices see the channel at once. */
+/** Any member may invite someone by @username; the invitee's devices see the channel at once. */
 export async function inviteMember(
   prisma: Database,
-  input: { userId: string; channelId: string; email: string },
+  input: { userId: string; channelId: string; username: string },
 ): Promise<Changed & { member: MemberView }> {
   await requireMember(prisma, input.userId, input.channelId, 'channel');
   const invitee = await prisma.user.findUnique({
-    where: { email: input.email.toLowerCase() },
+    where: { username: input.username.toLowerCase() },
     select: { id: true, name: true },
   });
-  if (!invitee) throw new AppError('NOT_FOUND', 'No Spotter account uses that email address.');
+  if (!invitee) throw new AppError('NOT_FOUND', 'No one has that username.');
   const existing = await prisma.membership.findUnique({
     where: { userId_channelId: { userId: invitee.id, channelId: input.channelId } },
     select: { role: true },

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { Username } from '../profile/username';
 import { Id, LastEventId } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { safeName } from '../text/safe-name';
@@ -36,10 +37,8 @@ export type GetChannelInput = z.infer<typeof GetChannelInput>;
 export const ChannelIdInput = z.object({ channelId: Id });
 export type ChannelIdInput = z.infer<typeof ChannelIdInput>;
 
-export const InviteMemberInput = z.object({
-  channelId: Id,
-  email: z.string().trim().email('Enter the email address of a Spotter account.').max(254),
-});
+/** By @username, which is public anyway: an invite by email would tell anyone which emails have accounts. */
+export const InviteMemberInput = z.object({ channelId: Id, username: Username });
 export type InviteMemberInput = z.infer<typeof InviteMemberInput>;
 
 export const RemoveMemberInput = z.object({ channelId: Id, userId: Id });

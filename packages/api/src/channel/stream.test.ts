@@ -161,7 +161,7 @@ describe('me.onEvent', () => {
     expect(sync?.data.type).toBe('sync');
     expect(tab.pending()).toBe(0);
 
-    await alice.caller.channel.invite({ channelId: secret.id, email: carol.session.email });
+    await alice.caller.channel.invite({ channelId: secret.id, username: carol.username });
     await alice.caller.channel.removeMember({ channelId: secret.id, userId: carol.session.userId });
     const items = await tab.take(2);
     expect(items.map((item) => item.data)).toEqual([

@@ -185,7 +185,7 @@ describe('channel procedures and conversations', () => {
       const a = alice.caller.channel;
       expect(await errorCode(a.get({ channelId: id }))).toBe('NOT_FOUND');
       expect(await errorCode(a.members({ channelId: id }))).toBe('NOT_FOUND');
-      expect(await errorCode(a.invite({ channelId: id, email: carol.session.email }))).toBe('NOT_FOUND');
+      expect(await errorCode(a.invite({ channelId: id, username: carol.username }))).toBe('NOT_FOUND');
       expect(await errorCode(a.removeMember({ channelId: id, userId: bob.session.userId }))).toBe(
         'NOT_FOUND',
       );

@@ -58,7 +58,7 @@ describe('message.send', () => {
       name: h.uniqueName('Coaches'),
       visibility: 'PRIVATE',
     });
-    await owner.caller.channel.invite({ channelId: channel.id, email: member.session.email });
+    await owner.caller.channel.invite({ channelId: channel.id, username: member.username });
     const send = (i: number) =>
       member.caller.message.send({ channelId: channel.id, body: `set ${i}` }).then(
         (message) => message,

@@ -7,7 +7,7 @@ import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import styles from './members.module.css';
 
-/** Any member adds someone by the email of their Spotter account (as in Slack). */
+/** Any member adds someone by their @username (public, unlike an email: see InviteMemberInput). */
 export function InviteForm({
   channelId,
   onInvited,
@@ -22,23 +22,25 @@ export function InviteForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const email = String(new FormData(formElement).get('email') ?? '');
-    invite.mutate({ channelId, email }, { onSuccess: () => formElement.reset() });
+    const username = String(new FormData(formElement).get('username') ?? '').replace(/^@/, '');
+    invite.mutate({ channelId, username }, { onSuccess: () => formElement.reset() });
   }
 
   return (
     <form className={styles.invite} onSubmit={onSubmit} noValidate>
       <label htmlFor={inputId} className={styles.inviteLabel}>
-        Invite by email
+        Invite by username
       </label>
       <div className={styles.inviteRow}>
         <input
           id={inputId}
-          name="email"
-          type="email"
+          name="username"
+          type="text"
           autoComplete="off"
-          placeholder="name@example.com"
-          maxLength={254}
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="username"
+          maxLength={33}
           required
           onChange={() => invite.reset()}
         />
