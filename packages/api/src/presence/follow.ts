@@ -2,7 +2,7 @@ import { createListener } from '../bus/listener';
 import type { PresenceChange } from '../bus/topics';
 import type { ServerDeps } from '../context';
 import { metrics } from '../metrics';
-import { type HubSubscriber, streamHubFor } from '../streams/hub';
+import { type HubMembership, type HubSubscriber, streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
 import { presenceAudience } from './audience';
 import { presenceFor } from './service';
@@ -91,14 +91,18 @@ export async function followPresence(deps: ServerDeps, input: { userId: string; 
       timers.add(timer);
     }
   });
-  const membership = await streamHubFor(deps).join(streamIds.user(input.userId), watcher);
+  let membership: HubMembership | null = null;
   function cleanup() {
-    membership.leave();
+    membership?.leave();
     stopOnLive();
     for (const timer of timers) clearTimeout(timer);
     for (const stop of unwatch.values()) stop();
     unwatch.clear();
   }
+  membership = await streamHubFor(deps).join(streamIds.user(input.userId), watcher);
+  // Ended before or while joining (the socket closed): cleanup ran without the membership, or
+  // not at all (a signal aborted at the start never calls onEnd). Cleaning up twice is harmless.
+  if (out.isEnded) cleanup();
   try {
     await follow();
   } catch (err) {
