@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
 import {
@@ -18,6 +21,9 @@ import { ensureWebBuild } from './web-build';
 const SEND_LIMIT = { RATE_LIMIT_MESSAGE_SEND: '30/600', RATE_LIMIT_SIGN_IN_ACCOUNT: '3/600' };
 
 const SECRET = 'e2e-secret-not-for-production-0123456789';
+
+/** Where the teardown leaves the servers' logs (outside the repository, beside Playwright's results). */
+const LOG_DIR = join(tmpdir(), 'spotter-e2e-logs');
 
 /**
  * Starts scaled mode on this machine: a fresh seeded database, a throwaway redis-server, two realtime
@@ -57,7 +63,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: SEND_LIMIT,
     };
     const replicas = await Promise.all([startReplica(replicaOptions), startReplica(replicaOptions)]);
-    for (const replica of replicas) stopAll.push(() => replica.stop());
+    for (const [index, replica] of replicas.entries())
+      stopAll.push(async () => {
+        await replica.stop();
+        // What each replica logged, for a failed run: specs see only the browser's side.
+        await mkdir(LOG_DIR, { recursive: true });
+        await writeFile(join(LOG_DIR, `realtime-${index}.log`), replica.output());
+      });
     step('realtime replicas');
 
     const realtimeUrls = replicas.map((replica) => replica.url);
