@@ -47,8 +47,9 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
                   {conversation.kind === 'GROUP' ? '◎' : '@'}
                 </span>
                 {conversationName(conversation, me.userId)}
-                {partner && <PresenceDot userId={partner.id} name={partner.name} />}
               </Link>
+              {/* Beside the link, like the badge, so the link's name stays the conversation's name. */}
+              {partner && <PresenceDot userId={partner.id} name={partner.name} />}
               <UnreadBadge badge={badge} label="messages" />
             </li>
           );
