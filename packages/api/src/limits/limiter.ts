@@ -41,6 +41,8 @@ export function createLimits(options: { config: LimitConfig; redisUrl?: string; 
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: REDIS_TIMEOUT_MS,
+      // Every call checks a limit: the checks of one event-loop turn share one write to Redis.
+      enableAutoPipelining: true,
     });
     watchConnections([redis], config, options.logger.child({ component: 'limits' }), () => isClosed);
   }

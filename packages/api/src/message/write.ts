@@ -8,6 +8,7 @@ import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import { type BatchedSend, createSendBatcher } from './send-batch';
 import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
 export type NewMessage = {
@@ -48,7 +49,7 @@ export async function sendMessage(prisma: Database, input: NewMessage): Promise<
       ? await prisma.$transaction((tx) =>
           storeMessage(tx, { ...input, body: mentioned?.body ?? input.body }, mentioned ?? undefined),
         )
-      : await storeMessage(prisma, input);
+      : await storeMessage(prisma, input, undefined, batchedSendOf(prisma));
   if (sent.kind === 'CHANNEL' || sent.appended.length === 0) return sent;
   // A new message in a direct or group conversation: the others' notification lists hear of it.
   const told = await notifyDirectMessage(prisma, {
@@ -59,14 +60,38 @@ export async function sendMessage(prisma: Database, input: NewMessage): Promise<
   return { ...sent, appended: [...sent.appended, ...told] };
 }
 
+/** One send, one statement: `spotter_send_message`'s row. */
+async function sendOne(db: Database | Transaction, send: BatchedSend): Promise<SendRow> {
+  const [row] = await db.$queryRaw<SendRow[]>`
+    SELECT * FROM spotter_send_message(${send.channelId}, ${send.authorId}, ${send.body}, ${send.nonce})`;
+  if (!row) throw new Error('spotter_send_message returned no row');
+  return row;
+}
+
+/** Plain sends through one database client are group-committed (see send-batch.ts): one batcher per client. */
+const batchers = new WeakMap<Database, (send: BatchedSend) => Promise<SendRow>>();
+function batchedSendOf(prisma: Database): (send: BatchedSend) => Promise<SendRow> {
+  let batched = batchers.get(prisma);
+  if (!batched) {
+    batched = createSendBatcher<SendRow>(prisma, (send) => sendOne(prisma, send));
+    batchers.set(prisma, batched);
+  }
+  return batched;
+}
+
+/** `send` runs the statement: alone by default, or group-committed with others (plain sends). */
 async function storeMessage(
   db: Database | Transaction,
   input: NewMessage,
   mentioned?: ResolvedMentions,
+  send: (send: BatchedSend) => Promise<SendRow> = (one) => sendOne(db, one),
 ): Promise<Sent> {
-  const [row] = await db.$queryRaw<SendRow[]>`
-    SELECT * FROM spotter_send_message(${input.channelId}, ${input.authorId}, ${input.body}, ${input.nonce ?? null})`;
-  if (!row) throw new Error('spotter_send_message returned no row');
+  const row = await send({
+    channelId: input.channelId,
+    authorId: input.authorId,
+    body: input.body,
+    nonce: input.nonce ?? null,
+  });
   const { outcome, kind, ...message } = row;
   if (outcome === 'no-channel' || !kind) throw channelRefusals.noSuchChannel();
   if (outcome === 'not-member') throw channelRefusals.joinFirst();

@@ -1,0 +1,119 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readEvents } from '../streams/read';
+import { streamIds } from '../streams/stream-ids';
+import { createApiHarness } from '../testing/api-harness';
+import { type BatchedSend, createSendBatcher } from './send-batch';
+
+const h = createApiHarness(inject('databaseUrl'));
+afterAll(() => h.close());
+
+type Row = {
+  outcome: string;
+  id: string | null;
+  channelId: string | null;
+  seq: number | null;
+  body: string | null;
+};
+
+/** A batcher over the real database whose one-send fallback is counted. */
+function countingBatcher() {
+  const alone: BatchedSend[] = [];
+  const send = createSendBatcher<Row>(h.prisma, async (one) => {
+    alone.push(one);
+    const [row] = await h.prisma.$queryRaw<Row[]>`
+      SELECT * FROM spotter_send_message(${one.channelId}, ${one.authorId}, ${one.body}, ${one.nonce})`;
+    return row as Row;
+  });
+  return { send, alone };
+}
+
+async function twoChannels() {
+  const owner = await h.createUser('Alice');
+  const member = await h.createUser('Bob');
+  const channels = [];
+  for (const name of ['Squats', 'Deadlifts']) {
+    const channel = await owner.caller.channel.create({ name: h.uniqueName(name) });
+    await member.caller.channel.join({ channelId: channel.id });
+    channels.push(channel);
+  }
+  return { owner, member, channels };
+}
+
+describe('group-committed sends', () => {
+  it('stores sends that arrive together in one statement, gapless per channel, each once', async () => {
+    const { owner, member, channels } = await twoChannels();
+    const { send, alone } = countingBatcher();
+    const sends: BatchedSend[] = Array.from({ length: 40 }, (_, i) => ({
+      channelId: channels[i % 2]?.id as string,
+      authorId: (i % 3 ? owner : member).session.userId,
+      body: `set ${i}`,
+      nonce: `n-${i}`,
+    }));
+    // The same send retried in the same batch (a client that resent before the answer came).
+    const retried = { ...sends[4] } as BatchedSend;
+    const rows = await Promise.all([...sends, retried].map((one) => send(one)));
+
+    expect(alone).toEqual([]);
+    expect(rows.slice(0, 40).map((row) => row.body)).toEqual(sends.map((one) => one.body));
+    expect(rows.slice(0, 40).every((row) => row.outcome === 'sent')).toBe(true);
+    expect(rows[40]).toMatchObject({ outcome: 'earlier', id: rows[4]?.id, seq: rows[4]?.seq });
+    for (const channel of channels) {
+      const events = (
+        await readEvents(h.prisma, streamIds.channel(channel.id), { after: 0, limit: 500 })
+      ).filter((event) => event.type === 'message.created');
+      const seqs = events.map((event) => event.seq);
+      expect(seqs).toHaveLength(20);
+      expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => (seqs[0] as number) + i));
+      // In each channel, the messages keep the order their sends arrived in.
+      const bodies = sends.filter((one) => one.channelId === channel.id).map((one) => one.body);
+      expect(events.map((event) => (event.type === 'message.created' ? event.message.body : ''))).toEqual(
+        bodies,
+      );
+    }
+  });
+
+  it('answers refusals per send without failing the others', async () => {
+    const { owner, channels } = await twoChannels();
+    const stranger = await h.createUser('Carol');
+    const { send, alone } = countingBatcher();
+    const [mine, theirs] = await Promise.all([
+      send({
+        channelId: channels[0]?.id as string,
+        authorId: owner.session.userId,
+        body: 'mine',
+        nonce: null,
+      }),
+      send({
+        channelId: channels[0]?.id as string,
+        authorId: stranger.session.userId,
+        body: 'theirs',
+        nonce: null,
+      }),
+    ]);
+    expect(alone).toEqual([]);
+    expect(mine).toMatchObject({ outcome: 'sent', body: 'mine' });
+    expect(theirs).toMatchObject({ outcome: 'not-member', id: null });
+  });
+
+  it('fails only the send the database cannot store; the rest of its batch is stored once', async () => {
+    const { owner, channels } = await twoChannels();
+    const { send, alone } = countingBatcher();
+    const sends: BatchedSend[] = ['one', 'bench\u0000press', 'three'].map((body, i) => ({
+      channelId: channels[0]?.id as string,
+      authorId: owner.session.userId,
+      body,
+      nonce: `bad-${i}`,
+    }));
+    const results = await Promise.allSettled(sends.map((one) => send(one)));
+
+    // The batch's statement rolled back whole, then each send ran alone.
+    expect(alone).toHaveLength(3);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await h.prisma.message.findMany({
+      where: { channelId: channels[0]?.id },
+      orderBy: { seq: 'asc' },
+      select: { body: true },
+    });
+    expect(stored.map((message) => message.body)).toEqual(['one', 'three']);
+  });
+});

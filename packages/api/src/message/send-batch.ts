@@ -1,0 +1,111 @@
+import type { Database } from '@spotter/db';
+import { databaseTrouble } from '../database-errors';
+
+/** One plain send (no mentions, no shared workout), as `spotter_send_message` takes it. */
+export type BatchedSend = { channelId: string; authorId: string; body: string; nonce: string | null };
+
+/** Runs one send alone: the batch's fallback when a batch fails for a reason one of its sends caused. */
+export type SendOne<Row> = (send: BatchedSend) => Promise<Row>;
+
+/** Sends taken into one statement at most; a bigger burst waits for the next batch. */
+const MAX_BATCH = 64;
+/** Batches of one process in flight at once (each holds one pooled connection while it runs). */
+const MAX_IN_FLIGHT = 2;
+
+type Waiting<Row> = { send: BatchedSend; resolve(row: Row): void; reject(error: unknown): void };
+
+/**
+ * Group commit for plain sends: the sends a process receives while its previous batch is in the
+ * database go together into one statement — one round trip, one transaction, one commit —
+ * instead of one each. Nothing waits on purpose: a send that finds a free slot goes in the next
+ * turn of the event loop (with whatever else arrived in the same turn), so a quiet server answers
+ * as fast as before and a busy one does less work per send, which is when it matters.
+ *
+ * Every guarantee of a single send holds: each send runs `spotter_send_message` as before, in order
+ * within the batch, so seqs stay gapless and a nonce repeated in one batch finds its first copy.
+ * Sends are sorted by channel, so two batches take their streams' locks in the same order and
+ * cannot deadlock each other. If the statement fails because of one send (a value the database
+ * cannot store, say), the whole transaction rolled back and each send runs alone, so only that one
+ * fails; if the database is down or busy, every send of the batch gets that retryable error.
+ */
+export function createSendBatcher<Row>(
+  db: Database,
+  sendOne: SendOne<Row>,
+): (send: BatchedSend) => Promise<Row> {
+  let queue: Waiting<Row>[] = [];
+  let inFlight = 0;
+  let isScheduled = false;
+
+  const pump = () => {
+    isScheduled = false;
+    while (queue.length > 0 && inFlight < MAX_IN_FLIGHT) {
+      const batch = queue.length <= MAX_BATCH ? queue : queue.slice(0, MAX_BATCH);
+      queue = queue.length <= MAX_BATCH ? [] : queue.slice(MAX_BATCH);
+      inFlight++;
+      void run(batch).finally(() => {
+        inFlight--;
+        if (queue.length > 0) schedule();
+      });
+    }
+  };
+  const schedule = () => {
+    if (isScheduled) return;
+    isScheduled = true;
+    setImmediate(pump);
+  };
+
+  const run = async (batch: Waiting<Row>[]) => {
+    if (batch.length === 1) {
+      const [only] = batch as [Waiting<Row>];
+      return sendOne(only.send).then(only.resolve, only.reject);
+    }
+    let rows: Row[];
+    try {
+      rows = await sendMany<Row>(
+        db,
+        batch.map((waiting) => waiting.send),
+      );
+    } catch (error) {
+      if (databaseTrouble(error)) {
+        for (const waiting of batch) waiting.reject(error);
+        return;
+      }
+      // Nothing of the batch was stored: each send alone, so the error reaches only its cause.
+      await Promise.all(batch.map((waiting) => sendOne(waiting.send).then(waiting.resolve, waiting.reject)));
+      return;
+    }
+    for (const [index, waiting] of batch.entries()) waiting.resolve(rows[index] as Row);
+  };
+
+  return (send) =>
+    new Promise<Row>((resolve, reject) => {
+      queue.push({ send, resolve, reject });
+      schedule();
+    });
+}
+
+/** The batch's sends, in channel order, through one statement; the rows come back in input order. */
+async function sendMany<Row>(db: Database, sends: BatchedSend[]): Promise<Row[]> {
+  const order = sends.map((_, index) => index);
+  order.sort((a, b) => compare(sends[a]?.channelId ?? '', sends[b]?.channelId ?? '') || a - b);
+  const ordered = order.map((index) => sends[index] as BatchedSend);
+  // The lateral call runs once per unnested row, in row order, inside the statement's one transaction.
+  const rows = await db.$queryRaw<(Row & { ord: number })[]>`
+    SELECT b."ord"::INTEGER AS "ord", s.*
+    FROM unnest(
+      ${ordered.map((s) => s.channelId)}::TEXT[],
+      ${ordered.map((s) => s.authorId)}::TEXT[],
+      ${ordered.map((s) => s.body)}::TEXT[],
+      ${ordered.map((s) => s.nonce)}::TEXT[]
+    ) WITH ORDINALITY AS b("channelId", "authorId", "body", "nonce", "ord")
+    CROSS JOIN LATERAL spotter_send_message(b."channelId", b."authorId", b."body", b."nonce") AS s`;
+  if (rows.length !== sends.length)
+    throw new Error(`a batch of ${sends.length} sends returned ${rows.length} rows`);
+  const byInput: Row[] = new Array(sends.length);
+  for (const { ord, ...row } of rows) byInput[order[ord - 1] as number] = row as Row;
+  return byInput;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
