@@ -176,3 +176,15 @@ export function sendFlood(target: AttackTarget): Attack {
     },
   };
 }
+
+const STARTERS = {
+  malformed: (target: AttackTarget) => malformedFrames(target),
+  huge: (target: AttackTarget, seconds: number) => hugeFrames(target, seconds),
+  subscriptions: (target: AttackTarget) => manySubscriptions(target),
+  flood: (target: AttackTarget) => sendFlood(target),
+} as const;
+export type AttackName = keyof typeof STARTERS;
+
+export function startAttack(name: AttackName, target: AttackTarget, seconds: number): Attack {
+  return STARTERS[name](target, seconds);
+}

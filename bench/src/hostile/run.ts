@@ -4,14 +4,8 @@ import { SECRET } from '../environment';
 import type { Arrivals } from '../phase';
 import { runPhase } from '../phase';
 import { sendTarget } from '../spotter/send-target';
-import {
-  type Attack,
-  type AttackTarget,
-  hugeFrames,
-  malformedFrames,
-  manySubscriptions,
-  sendFlood,
-} from './attacks';
+import type { AttackName, AttackTarget } from './attacks';
+import { startAttackerProcess } from './run-attacker';
 
 export type HostileResult = {
   phase: string;
@@ -25,12 +19,13 @@ export type HostileResult = {
 /** The healthy client's own pace: low, as a person chatting. */
 const HEALTHY_RATE = 20;
 
-const ATTACKS: { phase: string; start(target: AttackTarget, seconds: number): Attack }[] = [
-  { phase: 'baseline (no attacker)', start: () => ({ stop: async () => '–' }) },
-  { phase: 'sends malformed frames', start: (target) => malformedFrames(target) },
-  { phase: 'sends 10 MB frames', start: (target, seconds) => hugeFrames(target, seconds) },
-  { phase: 'opens 1,000 subscriptions', start: (target) => manySubscriptions(target) },
-  { phase: 'floods 2,000 sends/s', start: (target) => sendFlood(target) },
+/** Each attack runs in a process of its own (see attacker-process.ts); the baseline has none. */
+const ATTACKS: { phase: string; attack: AttackName | null }[] = [
+  { phase: 'baseline (no attacker)', attack: null },
+  { phase: 'sends malformed frames', attack: 'malformed' },
+  { phase: 'sends 10 MB frames', attack: 'huge' },
+  { phase: 'opens 1,000 subscriptions', attack: 'subscriptions' },
+  { phase: 'floods 2,000 sends/s', attack: 'flood' },
 ];
 
 /**
@@ -91,10 +86,12 @@ export async function runHostile(
       intervalMs: 50,
       onTimeout: () => new Error(`the healthy client's subscription did not start: ${problems.join('; ')}`),
     });
-    for (const { phase, start } of ATTACKS) {
+    for (const { phase, attack: name } of ATTACKS) {
       context.log(`hostile: a healthy client while another client ${phase}`);
       const before = problems.length;
-      const attack = start(attackTarget, context.options.seconds);
+      const attack = name
+        ? await startAttackerProcess(name, attackTarget, context.options.seconds, context.cleanup)
+        : { stop: async () => '–' };
       const result = await runPhase({
         target,
         tag: `h${results.length}`,

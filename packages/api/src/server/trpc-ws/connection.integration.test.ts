@@ -12,6 +12,7 @@ const LIMITS = {
   authenticationDeadlineMs: 300,
   connectionsPerUser: 3,
   subscriptionsPerConnection: 5,
+  sameSubscriptionsPerConnection: 2,
   slowConsumerBytes: 256 * 1024,
   callsPerSecond: 1_000,
 };
@@ -177,19 +178,63 @@ describe('protocol edges', () => {
 
 describe('limits that keep one client from hurting the rest', () => {
   it('caps the subscriptions of one connection and keeps serving it', async () => {
-    const { token, channel } = await member();
+    const { token, channel, caller } = await member();
+    const channelIds = [channel.id];
+    for (let i = 1; i < LIMITS.subscriptionsPerConnection + 2; i++)
+      channelIds.push((await caller.channel.create({ name: h.uniqueName('Wire') })).id);
     const { socket, frames } = await rawSocket(token);
-    const ids = Array.from({ length: LIMITS.subscriptionsPerConnection + 2 }, (_, i) => i + 1);
     socket.send(
-      JSON.stringify(ids.map((id) => call(id, 'channel.onEvent', { channelId: channel.id }, 'subscription'))),
+      JSON.stringify(
+        channelIds.map((channelId, i) => call(i + 1, 'channel.onEvent', { channelId }, 'subscription')),
+      ),
     );
-    await framesFor(frames, ids.length);
+    await framesFor(frames, channelIds.length);
     const started = frames.filter((frame) => frame.result?.type === 'started').map((frame) => frame.id);
     const refused = frames.filter((frame) => codeOf(frame) === 'TOO_MANY_REQUESTS').map((frame) => frame.id);
     expect(started).toHaveLength(LIMITS.subscriptionsPerConnection);
     expect(refused).toHaveLength(2);
     socket.send(JSON.stringify(call(99, 'auth.me')));
     await expect.poll(() => frames.some((frame) => frame.id === 99 && frame.result)).toBe(true);
+  });
+
+  it('caps identical subscriptions of one connection, so one socket cannot multiply a channel’s traffic', async () => {
+    const { token, channel, caller } = await member();
+    const other = await caller.channel.create({ name: h.uniqueName('Wire') });
+    const { socket, frames } = await rawSocket(token);
+    const subscribe = (id: number, channelId: string, extra = {}) =>
+      call(id, 'channel.onEvent', { channelId, ...extra }, 'subscription');
+    // The same channel four times (once with another resume point, which is still the same feed).
+    socket.send(
+      JSON.stringify([
+        subscribe(1, channel.id),
+        subscribe(2, channel.id),
+        subscribe(3, channel.id, { lastEventId: '1' }),
+        subscribe(4, channel.id),
+        subscribe(5, other.id),
+      ]),
+    );
+    await framesFor(frames, 5);
+    const startedIds = () =>
+      frames.filter((frame) => frame.result?.type === 'started').map((frame) => frame.id);
+    expect(startedIds()).toEqual(expect.arrayContaining([1, 2, 5]));
+    expect(startedIds()).toHaveLength(3);
+    const refused = frames.filter((frame) => codeOf(frame) === 'TOO_MANY_REQUESTS');
+    expect(refused.map((frame) => frame.id)).toEqual([3, 4]);
+    expect(refused[0]?.error?.json.message).toMatch(/identical subscriptions/);
+
+    // A message reaches each of the two copies once, not four times.
+    await caller.message.send({ channelId: channel.id, body: 'one set' });
+    const created = () =>
+      frames.filter((frame) => frame.result?.data?.json?.data?.type === 'message.created').map((f) => f.id);
+    await expect.poll(created).toHaveLength(2);
+
+    // Stopping a copy frees its place.
+    socket.send(JSON.stringify({ id: 1, method: 'subscription.stop' }));
+    await expect
+      .poll(() => frames.some((frame) => frame.id === 1 && frame.result?.type === 'stopped'))
+      .toBe(true);
+    socket.send(JSON.stringify(subscribe(6, channel.id)));
+    await expect.poll(startedIds).toContain(6);
   });
 
   it('refuses a user’s connections beyond the cap with 4429, and not other users’', async () => {

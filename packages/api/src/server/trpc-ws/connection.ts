@@ -55,6 +55,23 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   let upgrade: IncomingMessage | null = req;
   const closed = new AbortController();
   const subscriptions = new Map<RequestId, AbortController>();
+  /** Live subscriptions per procedure and input (see subscriptionKey), to cap identical ones. */
+  const sameSubscriptions = new Map<string, number>();
+  const sameKeys = new Map<RequestId, string>();
+  const countSame = (id: RequestId, key: string) => {
+    sameKeys.set(id, key);
+    sameSubscriptions.set(key, (sameSubscriptions.get(key) ?? 0) + 1);
+  };
+  // At the stop itself, not when the subscription has wound down: a component that remounts
+  // (React's strict mode does it on purpose) stops and restarts the same subscription at once.
+  const uncountSame = (id: RequestId) => {
+    const key = sameKeys.get(id);
+    if (key === undefined) return;
+    sameKeys.delete(id);
+    const count = (sameSubscriptions.get(key) ?? 1) - 1;
+    if (count > 0) sameSubscriptions.set(key, count);
+    else sameSubscriptions.delete(key);
+  };
   const callsInFlight = new Set<RequestId>();
   let release: (() => void) | null = null;
   let anonymousKey: string | undefined;
@@ -175,12 +192,19 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     }
   };
 
-  const runSubscription = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
+  const runSubscription = async (
+    id: RequestId,
+    call: Call,
+    input: unknown,
+    batchIndex: number,
+    sameKey: string,
+  ) => {
     const { jsonrpc } = call;
     const { path } = call.params;
     // Aborted by the client's subscription.stop, or with every other one when the socket closes.
     const stop = new AbortController();
     subscriptions.set(id, stop);
+    countSame(id, sameKey);
     try {
       const result = await invoke(call, input, batchIndex, stop.signal);
       const isEphemeral = EPHEMERAL_PATHS.has(path);
@@ -205,7 +229,10 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     } catch (cause) {
       if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
     } finally {
-      if (subscriptions.get(id) === stop) subscriptions.delete(id);
+      if (subscriptions.get(id) === stop) {
+        subscriptions.delete(id);
+        uncountSame(id);
+      }
     }
   };
 
@@ -257,7 +284,10 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
         new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed call', cause }),
       );
     }
-    if (message.method === 'subscription.stop') return subscriptions.get(id)?.abort();
+    if (message.method === 'subscription.stop') {
+      uncountSame(id);
+      return subscriptions.get(id)?.abort();
+    }
     const { jsonrpc } = message;
     const failure: Failure = { path: message.params.path, type: message.method };
     if (subscriptions.has(id) || callsInFlight.has(id))
@@ -271,9 +301,16 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       const text = `At most ${limits.subscriptionsPerConnection} subscriptions per connection`;
       return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
     }
-    const input = withLastEventId(message.params.input, message.params.lastEventId);
-    if (message.method === 'subscription') void runSubscription(id, message, input, batchIndex);
-    else void runCall(id, message, input, batchIndex);
+    if (message.method === 'subscription') {
+      const sameKey = subscriptionKey(message.params.path, message.params.input);
+      if ((sameSubscriptions.get(sameKey) ?? 0) >= limits.sameSubscriptionsPerConnection) {
+        const text = `At most ${limits.sameSubscriptionsPerConnection} identical subscriptions per connection`;
+        return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
+      }
+      const input = withLastEventId(message.params.input, message.params.lastEventId);
+      return void runSubscription(id, message, input, batchIndex, sameKey);
+    }
+    void runCall(id, message, withLastEventId(message.params.input, message.params.lastEventId), batchIndex);
   };
 
   socket.on('message', (data) => {
@@ -320,6 +357,19 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     for (const stop of subscriptions.values()) stop.abort();
     release?.();
   });
+}
+
+/**
+ * What makes two subscriptions the same: the procedure and its input, whatever the order of the
+ * input's keys and without the resume point (a resumed copy still receives every event again).
+ */
+function subscriptionKey(path: string, input: unknown): string {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return `${path} ${JSON.stringify(input) ?? ''}`;
+  const entries = Object.entries(input)
+    .filter(([key]) => key !== 'lastEventId')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${path} ${JSON.stringify(entries)}`;
 }
 
 /** The call's id when it is one the client may use; undefined when it is missing or unacceptable. */

@@ -1,14 +1,22 @@
 import { transformTRPCResponse } from '@trpc/server';
 import type { TRPCResponseMessage } from '@trpc/server/rpc';
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
+import { stringifyFast } from '../../plain-superjson';
 import { appRouter } from '../../root';
 
 type RequestId = number | string;
 
 const config = appRouter._def._config;
 
-/** An answer in tRPC's wire format, serialized with the router's transformer (superjson). */
+/**
+ * An answer in tRPC's wire format, serialized with the router's transformer (superjson); a result
+ * (a sent message, say) through the fast writer of the same format, errors through tRPC's own path.
+ */
 export function encodeResponse(response: TRPCResponseMessage): string {
+  if ('result' in response && response.result.type === 'data') {
+    const { id, jsonrpc } = response;
+    return `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data","data":${stringifyFast(response.result.data)}}}`;
+  }
   return JSON.stringify(transformTRPCResponse(config, response));
 }
 
@@ -28,7 +36,7 @@ function framesOf(trackedId: string, data: unknown): TrackedFrames {
   const cached = isCacheable ? trackedFrames.get(data) : undefined;
   if (cached?.trackedId === trackedId) return cached;
   // The same shape tRPC's own handler sends for a tracked value: `{ id, data }`, transformed whole.
-  const payload = JSON.stringify(config.transformer.output.serialize({ id: trackedId, data }));
+  const payload = stringifyFast({ id: trackedId, data });
   const built: TrackedFrames = { trackedId, payload, frames: new Map() };
   if (isCacheable) trackedFrames.set(data, built);
   return built;

@@ -19,6 +19,12 @@ export const LIMITS = {
   protocolViolations: 20,
   /** Live subscriptions of one connection (a browser tab holds about five). */
   subscriptionsPerConnection: 100,
+  /**
+   * Live subscriptions of one connection to the same procedure with the same input (the web app's
+   * channel view, member list and DM header each follow their channel: three). Each copy receives
+   * every event again, so without this one socket could multiply a busy channel's traffic a hundredfold.
+   */
+  sameSubscriptionsPerConnection: 6,
   /** Open connections of one user across this replica (tabs, devices, bots). */
   connectionsPerUser: 50,
   /** A request id is a number or a string of at most this many characters; it is echoed back. */
