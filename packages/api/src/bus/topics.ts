@@ -1,5 +1,5 @@
-import superjson from 'superjson';
 import { z } from 'zod';
+import { parseFast, stringifyFast } from '../plain-superjson';
 import { StreamEvent } from '../streams/events';
 
 /**
@@ -80,11 +80,11 @@ export const topics = {
 };
 
 /**
- * Serializes a payload once per publish; superjson keeps Dates intact across processes. `at` (ms)
+ * Serializes a payload once per publish; superjson's format keeps Dates intact across processes. `at` (ms)
  * lets every receiving replica measure fan-out latency.
  */
 export function encodeEnvelope<K extends TopicKind>(payload: TopicPayload<K>): string {
-  return superjson.stringify({ v: WIRE_VERSION, at: Date.now(), payload });
+  return stringifyFast({ v: WIRE_VERSION, at: Date.now(), payload });
 }
 
 /** Returns the parsed payload, or an error string naming why it was rejected. */
@@ -94,7 +94,7 @@ export function decodeEnvelope<K extends TopicKind>(
 ): { ok: true; payload: TopicPayload<K>; publishedAt: number | null } | { ok: false; error: string } {
   let envelope: unknown;
   try {
-    envelope = superjson.parse(raw);
+    envelope = parseFast(raw);
   } catch {
     return { ok: false, error: 'payload is not valid superjson' };
   }
