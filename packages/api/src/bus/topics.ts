@@ -100,12 +100,41 @@ export function decodeEnvelope<K extends TopicKind>(
   }
   const version = (envelope as { v?: unknown } | null)?.v;
   if (version !== WIRE_VERSION) return { ok: false, error: `unknown envelope version ${String(version)}` };
-  const parsed = payloadSchemas[kind].safeParse((envelope as { payload: unknown }).payload);
+  const payload = (envelope as { payload: unknown }).payload;
+  if (kind === 'stream-events') {
+    if (!isStreamPublication(payload)) return { ok: false, error: 'payload does not match stream-events' };
+    return { ok: true, payload: payload as TopicPayload<K>, publishedAt: publishedAtOf(envelope) };
+  }
+  const parsed = payloadSchemas[kind].safeParse(payload);
   if (!parsed.success) return { ok: false, error: `payload does not match ${kind}: ${parsed.error.message}` };
+  return { ok: true, payload: parsed.data as TopicPayload<K>, publishedAt: publishedAtOf(envelope) };
+}
+
+function publishedAtOf(envelope: unknown): number | null {
   const at = (envelope as { at?: unknown }).at;
-  return {
-    ok: true,
-    payload: parsed.data as TopicPayload<K>,
-    publishedAt: typeof at === 'number' ? at : null,
-  };
+  return typeof at === 'number' ? at : null;
+}
+
+const STREAM_EVENT_TYPES: ReadonlySet<string> = new Set(
+  StreamEvent.options.map((option) => option.shape.type.value),
+);
+
+/**
+ * Stream events are written only by Spotter's own processes at the same wire version, after their
+ * own schema made them, and every process decodes every event of the streams it serves: what routing
+ * them needs is checked here (the stream, a known type, a seq), not every field — the full schema
+ * check cost a tenth of the fan-out's CPU. Other topics are rare and checked whole.
+ */
+function isStreamPublication(payload: unknown): boolean {
+  const candidate = payload as { streamId?: unknown; event?: { type?: unknown; seq?: unknown } } | null;
+  const event = candidate?.event;
+  return (
+    typeof candidate?.streamId === 'string' &&
+    typeof event === 'object' &&
+    event !== null &&
+    typeof event.type === 'string' &&
+    STREAM_EVENT_TYPES.has(event.type) &&
+    Number.isSafeInteger(event.seq) &&
+    (event.seq as number) > 0
+  );
 }
