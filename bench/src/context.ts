@@ -25,7 +25,7 @@ function phaseOf(
   return runPhase({
     target,
     tag: `t${++tags}`,
-    rooms: context.env.roomMembers,
+    rooms: context.env.roomMembers.slice(0, target.roomCount ?? context.env.roomMembers.length),
     clients: context.options.clients,
     arrivals: context.arrivals,
     rate,
@@ -48,7 +48,7 @@ export async function warmUp(
   isReady: (result: PhaseResult) => boolean = () => true,
 ): Promise<void> {
   for (let tries = 1; ; tries++) {
-    const result = await phaseOf(context, target, context.env.rooms.length, 1);
+    const result = await phaseOf(context, target, target.roomCount ?? context.env.rooms.length, 1);
     if (result.lost > 0)
       throw new Error(`warm-up of ${target.name}: ${result.lost} of ${result.expected} deliveries missing`);
     if (result.errors === 0 && isReady(result)) return;

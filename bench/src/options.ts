@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-const PHASES = ['floor', 'fanout', 'whole'] as const;
+const PHASES = ['floor', 'fanout', 'whole', 'hot'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 export type BenchOptions = {
@@ -38,7 +38,7 @@ Measures Spotter's realtime cost against a raw ws + ioredis relay (the floor), i
   --seconds N      length of each phase                            default ${FULL.seconds}
   --idle N         idle connections for the KB/connection figure   default ${FULL.idle} (0: skip)
   --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss (or lower it ÷1.5 until
-                   one is held, if --rate is not): floor,fanout,whole or all
+                   one is held, if --rate is not): floor,fanout,whole,hot or all
   --hostile        measure a healthy client's p99 while another client misbehaves
   --storm          SIGKILL one of the replicas under load: how fast its clients receive again, and
                    whether any send of a client on the other replicas fails

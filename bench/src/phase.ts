@@ -15,6 +15,8 @@ export type Target = {
   send(deliveries: Deliveries, index: number, room: number): Promise<unknown>;
   /** Attempts repeated so far after a "try again" answer, if the target retries. */
   retries?(): number;
+  /** Only the run's first N rooms get messages (the hot channel: one); default all of them. */
+  roomCount?: number;
 };
 
 /** Where receivers report what arrived; a phase listens while it runs. */

@@ -30,7 +30,7 @@ function runQuickBench(json: string): Promise<{ code: number | null; output: str
 // Figures are printed, never asserted (the machine is shared): only what a user would call a bug is —
 // an accepted message lost or doubled on any path, or a server that died. A send the server refused
 // (and said so) under a busy machine's load is the sender's to retry, not a failure here.
-it('delivers every message exactly once on the floor, fan-out and whole-path phases', {
+it('delivers every message exactly once on the floor, fan-out, whole-path and hot-channel phases', {
   timeout: 180_000,
 }, async () => {
   const json = join(dir, 'quick.json');
@@ -40,7 +40,7 @@ it('delivers every message exactly once on the floor, fan-out and whole-path pha
   expect(code, output).toBe(0);
   const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
   expect(report.problems).toEqual([]);
-  expect(report.phases.map((p) => p.phase)).toHaveLength(3);
+  expect(report.phases.map((p) => p.phase)).toHaveLength(4);
   for (const phase of report.phases) {
     expect(phase.accepted, phase.phase).toBeGreaterThan(0);
     expect(phase, phase.phase).toMatchObject({ lost: 0, duplicates: 0, strays: 0 });

@@ -8,7 +8,10 @@ import { fanoutTarget } from './fanout-target';
 import { startReplicas } from './replicas';
 import { sendTarget } from './send-target';
 
-/** Spotter's phases on R replicas: fan-out alone, then the whole path; then hostile mode if asked. */
+/**
+ * Spotter's phases on R replicas: fan-out alone, the whole path, then the whole path into one hot
+ * channel (every send takes the same stream's next seq); then hostile mode if asked.
+ */
 export async function runSpotter(context: RunContext) {
   const { env, options } = context;
   const replicas = await startReplicas(context, options.replicas);
@@ -34,6 +37,7 @@ export async function runSpotter(context: RunContext) {
   );
   context.cleanup.defer(() => clients.close());
   const send = sendTarget({ clients, replicaPids, rooms: env.rooms });
+  const hot = sendTarget({ clients, replicaPids, rooms: env.rooms, isHot: true });
   const fanout = fanoutTarget({ bus, prisma: env.prisma, replicaPids, rooms: env.rooms, users: env.users });
 
   await warmUp(context, send);
@@ -42,8 +46,9 @@ export async function runSpotter(context: RunContext) {
   await warmUp(context, fanout, (result) => result.withoutTimestamp === 0);
   const fanoutResult = await measure(context, 'fanout', fanout);
   const wholeResult = await measure(context, 'whole', send);
+  const hotResult = await measure(context, 'hot', hot);
   const hostile = options.isHostile ? await runHostile(context, replicas) : [];
   const problems = clients.problems();
   clients.close();
-  return { fanout: fanoutResult, whole: wholeResult, hostile, problems, replicas };
+  return { fanout: fanoutResult, whole: wholeResult, hot: hotResult, hostile, problems, replicas };
 }

@@ -21,11 +21,14 @@ export function sendTarget(options: {
   clients: SpotterClients;
   replicaPids: readonly number[];
   rooms: readonly BenchRoom[];
+  /** Every message into the first room: how many sends/s one channel's stream takes. */
+  isHot?: boolean;
 }): Target & { retries(): number } {
-  const { rooms } = options;
+  const rooms = options.isHot ? options.rooms.slice(0, 1) : options.rooms;
   let retries = 0;
   return {
-    name: 'Spotter whole path (message.send)',
+    name: options.isHot ? 'Spotter one hot channel (message.send)' : 'Spotter whole path (message.send)',
+    ...(options.isHot ? { roomCount: 1 } : {}),
     serverPids: options.replicaPids,
     retries: () => retries,
     async send(deliveries, index, room) {
