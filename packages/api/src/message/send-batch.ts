@@ -59,7 +59,7 @@ export function createSendBatcher<Row>(
       const [only] = batch as [Waiting<Row>];
       return sendOne(only.send).then(only.resolve, only.reject);
     }
-    let rows: Row[];
+    let rows: (Row | undefined)[];
     try {
       rows = await sendMany<Row>(
         db,
@@ -74,7 +74,13 @@ export function createSendBatcher<Row>(
       await Promise.all(batch.map((waiting) => sendOne(waiting.send).then(waiting.resolve, waiting.reject)));
       return;
     }
-    for (const [index, waiting] of batch.entries()) waiting.resolve(rows[index] as Row);
+    // The statement committed: a send without its row is not run again (it may be stored).
+    const missing = new Error('the batched send returned no row for this message');
+    for (const [index, waiting] of batch.entries()) {
+      const row = rows[index];
+      if (row === undefined) waiting.reject(missing);
+      else waiting.resolve(row);
+    }
   };
 
   return (send) =>
@@ -85,7 +91,7 @@ export function createSendBatcher<Row>(
 }
 
 /** The batch's sends, in channel order, through one statement; the rows come back in input order. */
-async function sendMany<Row>(db: Database, sends: BatchedSend[]): Promise<Row[]> {
+async function sendMany<Row>(db: Database, sends: BatchedSend[]): Promise<(Row | undefined)[]> {
   const order = sends.map((_, index) => index);
   order.sort((a, b) => compare(sends[a]?.channelId ?? '', sends[b]?.channelId ?? '') || a - b);
   const ordered = order.map((index) => sends[index] as BatchedSend);
@@ -99,9 +105,7 @@ async function sendMany<Row>(db: Database, sends: BatchedSend[]): Promise<Row[]>
       ${ordered.map((s) => s.nonce)}::TEXT[]
     ) WITH ORDINALITY AS b("channelId", "authorId", "body", "nonce", "ord")
     CROSS JOIN LATERAL spotter_send_message(b."channelId", b."authorId", b."body", b."nonce") AS s`;
-  if (rows.length !== sends.length)
-    throw new Error(`a batch of ${sends.length} sends returned ${rows.length} rows`);
-  const byInput: Row[] = new Array(sends.length);
+  const byInput: (Row | undefined)[] = new Array(sends.length);
   for (const { ord, ...row } of rows) byInput[order[ord - 1] as number] = row as Row;
   return byInput;
 }
