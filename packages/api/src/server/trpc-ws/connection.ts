@@ -54,23 +54,22 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   // context: let it go then, rather than keep it for the connection's whole life.
   let upgrade: IncomingMessage | null = req;
   const closed = new AbortController();
-  const subscriptions = new Map<RequestId, AbortController>();
-  /** Live subscriptions per procedure and input (see subscriptionKey), to cap identical ones. */
-  const sameSubscriptions = new Map<string, number>();
-  const sameKeys = new Map<RequestId, string>();
-  const countSame = (id: RequestId, key: string) => {
-    sameKeys.set(id, key);
-    sameSubscriptions.set(key, (sameSubscriptions.get(key) ?? 0) + 1);
-  };
-  // At the stop itself, not when the subscription has wound down: a component that remounts
-  // (React's strict mode does it on purpose) stops and restarts the same subscription at once.
-  const uncountSame = (id: RequestId) => {
-    const key = sameKeys.get(id);
-    if (key === undefined) return;
-    sameKeys.delete(id);
-    const count = (sameSubscriptions.get(key) ?? 1) - 1;
-    if (count > 0) sameSubscriptions.set(key, count);
-    else sameSubscriptions.delete(key);
+  /** Each subscription's stop, and its procedure and input, to cap identical ones (see liveCopiesOf). */
+  const subscriptions = new Map<RequestId, { stop: AbortController; path: string; input: unknown }>();
+  /**
+   * Identical subscriptions not stopped yet: one stopped counts no more at the stop itself, not when
+   * it has wound down, since a component that remounts (React's strict mode does it on purpose)
+   * stops and restarts the same subscription at once. Keys are made only when there are enough
+   * subscriptions for the cap to matter, so an ordinary connection keeps none (memory per socket).
+   */
+  const liveCopiesOf = (path: string, input: unknown) => {
+    if (subscriptions.size < limits.sameSubscriptionsPerConnection) return 0;
+    const key = subscriptionKey(path, input);
+    let copies = 0;
+    for (const live of subscriptions.values())
+      if (!live.stop.signal.aborted && live.path === path && subscriptionKey(live.path, live.input) === key)
+        copies++;
+    return copies;
   };
   const callsInFlight = new Set<RequestId>();
   let release: (() => void) | null = null;
@@ -192,19 +191,12 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     }
   };
 
-  const runSubscription = async (
-    id: RequestId,
-    call: Call,
-    input: unknown,
-    batchIndex: number,
-    sameKey: string,
-  ) => {
+  const runSubscription = async (id: RequestId, call: Call, input: unknown, batchIndex: number) => {
     const { jsonrpc } = call;
     const { path } = call.params;
     // Aborted by the client's subscription.stop, or with every other one when the socket closes.
     const stop = new AbortController();
-    subscriptions.set(id, stop);
-    countSame(id, sameKey);
+    subscriptions.set(id, { stop, path, input: call.params.input });
     try {
       const result = await invoke(call, input, batchIndex, stop.signal);
       const isEphemeral = EPHEMERAL_PATHS.has(path);
@@ -229,10 +221,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     } catch (cause) {
       if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
     } finally {
-      if (subscriptions.get(id) === stop) {
-        subscriptions.delete(id);
-        uncountSame(id);
-      }
+      if (subscriptions.get(id)?.stop === stop) subscriptions.delete(id);
     }
   };
 
@@ -284,10 +273,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
         new TRPCError({ code: 'PARSE_ERROR', message: 'Malformed call', cause }),
       );
     }
-    if (message.method === 'subscription.stop') {
-      uncountSame(id);
-      return subscriptions.get(id)?.abort();
-    }
+    if (message.method === 'subscription.stop') return subscriptions.get(id)?.stop.abort();
     const { jsonrpc } = message;
     const failure: Failure = { path: message.params.path, type: message.method };
     if (subscriptions.has(id) || callsInFlight.has(id))
@@ -302,13 +288,12 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
     }
     if (message.method === 'subscription') {
-      const sameKey = subscriptionKey(message.params.path, message.params.input);
-      if ((sameSubscriptions.get(sameKey) ?? 0) >= limits.sameSubscriptionsPerConnection) {
+      if (liveCopiesOf(message.params.path, message.params.input) >= limits.sameSubscriptionsPerConnection) {
         const text = `At most ${limits.sameSubscriptionsPerConnection} identical subscriptions per connection`;
         return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
       }
       const input = withLastEventId(message.params.input, message.params.lastEventId);
-      return void runSubscription(id, message, input, batchIndex, sameKey);
+      return void runSubscription(id, message, input, batchIndex);
     }
     void runCall(id, message, withLastEventId(message.params.input, message.params.lastEventId), batchIndex);
   };
@@ -354,7 +339,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   socket.once('close', () => {
     clearTimeout(deadline);
     closed.abort();
-    for (const stop of subscriptions.values()) stop.abort();
+    for (const live of subscriptions.values()) live.stop.abort();
     release?.();
   });
 }
