@@ -53,7 +53,10 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   // The upgrade request (its headers, its socket's parser state) is needed only to make the
   // context: let it go then, rather than keep it for the connection's whole life.
   let upgrade: IncomingMessage | null = req;
+  // Its signal is made on first use (an AbortSignal is an EventTarget of several hundred bytes): a
+  // connection that only subscribes never needs one, so `isClosed` answers "closed yet?".
   const closed = new AbortController();
+  let isClosed = false;
   /** Each subscription's stop, and its procedure and input, to cap identical ones (see liveCopiesOf). */
   const subscriptions = new Map<RequestId, { stop: AbortController; path: string; input: unknown }>();
   /**
@@ -107,13 +110,13 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       .createContext({
         req: upgrade as IncomingMessage,
         res: socket,
-        info: requestInfo(connectionParams, closed.signal),
+        info: requestInfo(connectionParams, closed),
       })
       .then((context) => {
         ctx = context;
         upgrade = null;
         // A socket that closed meanwhile is not counted: its close already ran.
-        if (context.session && !closed.signal.aborted) {
+        if (context.session && !isClosed) {
           release = options.admit(context);
           if (!release) {
             socket.close(CLOSE_CODES.tooManyConnections, 'too many connections for this user');
@@ -219,7 +222,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       }
       send(encodeResponse({ id, jsonrpc, result: { type: 'stopped' } }));
     } catch (cause) {
-      if (!closed.signal.aborted) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
+      if (!isClosed) answerError(id, jsonrpc, cause, { path, type: 'subscription', input });
     } finally {
       if (subscriptions.get(id)?.stop === stop) subscriptions.delete(id);
     }
@@ -338,6 +341,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 
   socket.once('close', () => {
     clearTimeout(deadline);
+    isClosed = true;
     closed.abort();
     for (const live of subscriptions.values()) live.stop.abort();
     release?.();
@@ -374,7 +378,7 @@ function withLastEventId(input: unknown, lastEventId: string | undefined): unkno
 
 function requestInfo(
   connectionParams: TRPCRequestInfo['connectionParams'],
-  signal: AbortSignal,
+  closed: AbortController,
 ): TRPCRequestInfo {
   return {
     accept: null,
@@ -382,7 +386,10 @@ function requestInfo(
     isBatchCall: false,
     calls: [],
     connectionParams,
-    signal,
+    // Read only by whoever needs it (nothing in Spotter's context does): see `closed`.
+    get signal() {
+      return closed.signal;
+    },
     url: null,
   };
 }
