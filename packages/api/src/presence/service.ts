@@ -14,7 +14,8 @@ import { createPresenceWatchers, type PresenceWatchers } from './watchers';
 /** Presence changes one connection may make: a burst of 10, then one every 3 s. */
 export const PRESENCE_RATE = { capacity: 10, refillMs: 3_000 } as const;
 
-type Held = LocalConnection & { bucket: TokenBucket; queue: Promise<unknown> };
+/** `bucket` is made at the connection's first change: most connections never make one (memory per socket). */
+type Held = LocalConnection & { bucket?: TokenBucket; queue: Promise<unknown> };
 
 /**
  * The presence of the connections this process holds. Every change of a user's shown status is
@@ -85,7 +86,6 @@ function createPresenceService(deps: ServerDeps): PresenceService {
         userId,
         connectionId,
         activity: 'active',
-        bucket: createTokenBucket(PRESENCE_RATE),
         queue: Promise.resolve(),
       };
       held.set(connectionId, connection);
@@ -105,6 +105,7 @@ function createPresenceService(deps: ServerDeps): PresenceService {
       const connection = connectionId ? held.get(connectionId) : undefined;
       if (!connection || connection.userId !== userId)
         throw new AppError('BAD_REQUEST', 'Activity is reported over the WebSocket connection it describes.');
+      connection.bucket ??= createTokenBucket(PRESENCE_RATE);
       spend(connection.bucket);
       if (connection.activity === activity) return;
       connection.activity = activity;
@@ -112,6 +113,7 @@ function createPresenceService(deps: ServerDeps): PresenceService {
     },
     async setMode(userId, rateKey, mode) {
       const connection = held.get(rateKey);
+      if (connection) connection.bucket ??= createTokenBucket(PRESENCE_RATE);
       let bucket = connection?.bucket ?? httpBuckets.get(rateKey);
       if (!bucket) {
         bucket = createTokenBucket(PRESENCE_RATE);
