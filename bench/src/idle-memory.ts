@@ -1,5 +1,5 @@
 import { openInspector } from './inspector';
-import { rssKb } from './proc';
+import { cpuMicros, rssKb } from './proc';
 
 export type IdleMemory = {
   server: string;
@@ -10,6 +10,10 @@ export type IdleMemory = {
 
 const SETTLE_MS = 500;
 const MAX_SETTLE_TRIES = 20;
+/** Below this share of one core between two readings, the server is idle (timers, keep-alive). */
+const IDLE_CPU_SHARE = 0.05;
+/** How long new connections may keep the server busy (replaying their first events) before it counts. */
+const MAX_BUSY_MS = 60_000;
 
 /**
  * The memory an idle connection costs a server: RSS and V8 heap before and after `connect(n)`, each
@@ -29,20 +33,36 @@ export async function measureIdleMemory(options: {
     await inspector.call('HeapProfiler.collectGarbage');
     await inspector.call('HeapProfiler.collectGarbage');
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    return rssKb(options.pid);
+    const { usedSize } = await inspector.call<{ usedSize: number }>('Runtime.getHeapUsage');
+    return { rss: rssKb(options.pid), heapKb: usedSize / 1024 };
   };
+  const isClose = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 0.01;
   // After a GC the RSS keeps falling for a while (V8 and malloc hand pages back lazily, and a fresh
-  // process drops the garbage of loading its code): read until two readings agree within 1%.
+  // process drops the garbage of loading its code), and the heap while work is still draining:
+  // read until two readings of both agree within 1%.
   const settled = async () => {
-    let rss = await collect();
+    let reading = await collect();
     for (let tries = 0; tries < MAX_SETTLE_TRIES; tries++) {
       const next = await collect();
-      const isStable = Math.abs(next - rss) <= rss * 0.01;
-      rss = next;
+      const isStable = isClose(next.rss, reading.rss) && isClose(next.heapKb, reading.heapKb);
+      reading = next;
       if (isStable) break;
     }
-    const { usedSize } = await inspector.call<{ usedSize: number }>('Runtime.getHeapUsage');
-    return { rss, heapKb: usedSize / 1024 };
+    return reading;
+  };
+  // Connections are idle only once the server has nothing left to send them: a subscription starts
+  // with a replay of recent events, and measuring while those frames are still being written counted
+  // them as the connections' own (15.5 KB per connection instead of 11.5 thirty seconds later).
+  const untilIdle = async () => {
+    const startedAt = Date.now();
+    let cpu = cpuMicros(options.pid) ?? 0;
+    while (Date.now() - startedAt < MAX_BUSY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const next = cpuMicros(options.pid) ?? 0;
+      const share = (next - cpu) / (SETTLE_MS * 1000);
+      cpu = next;
+      if (share < IDLE_CPU_SHARE) return;
+    }
   };
   try {
     // A fresh server loads and compiles its connection and subscription code on first use: one
@@ -51,6 +71,7 @@ export async function measureIdleMemory(options: {
     warmUp.close();
     const before = await settled();
     const clients = await options.connect(options.connections);
+    await untilIdle();
     const after = await settled();
     clients.close();
     return {
