@@ -70,8 +70,9 @@ export function createSendBatcher<Row>(
         for (const waiting of batch) waiting.reject(error);
         return;
       }
-      // Nothing of the batch was stored: each send alone, so the error reaches only its cause.
-      await Promise.all(batch.map((waiting) => sendOne(waiting.send).then(waiting.resolve, waiting.reject)));
+      // Nothing of the batch was stored: each send alone, so the error reaches only its cause; one
+      // after the other, so a channel's messages keep the order they arrived in.
+      for (const waiting of batch) await sendOne(waiting.send).then(waiting.resolve, waiting.reject);
       return;
     }
     // The statement committed: a send without its row is not run again (it may be stored).
