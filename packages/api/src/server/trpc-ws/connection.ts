@@ -58,20 +58,26 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const closed = new AbortController();
   let isClosed = false;
   /** Each subscription's stop, and its procedure and input, to cap identical ones (see liveCopiesOf). */
-  const subscriptions = new Map<RequestId, { stop: AbortController; path: string; input: unknown }>();
+  const subscriptions = new Map<
+    RequestId,
+    { stop: AbortController; path: string; input: unknown; key?: string }
+  >();
   /**
    * Identical subscriptions not stopped yet: one stopped counts no more at the stop itself, not when
    * it has wound down, since a component that remounts (React's strict mode does it on purpose)
    * stops and restarts the same subscription at once. Keys are made only when there are enough
-   * subscriptions for the cap to matter, so an ordinary connection keeps none (memory per socket).
+   * subscriptions for the cap to matter, so an ordinary connection keeps none (memory per socket),
+   * and then once per subscription, so a flood of refused calls costs one key each.
    */
   const liveCopiesOf = (path: string, input: unknown) => {
     if (subscriptions.size < limits.sameSubscriptionsPerConnection) return 0;
     const key = subscriptionKey(path, input);
     let copies = 0;
-    for (const live of subscriptions.values())
-      if (!live.stop.signal.aborted && live.path === path && subscriptionKey(live.path, live.input) === key)
-        copies++;
+    for (const live of subscriptions.values()) {
+      if (live.stop.signal.aborted || live.path !== path) continue;
+      live.key ??= subscriptionKey(live.path, live.input);
+      if (live.key === key) copies++;
+    }
     return copies;
   };
   const callsInFlight = new Set<RequestId>();
