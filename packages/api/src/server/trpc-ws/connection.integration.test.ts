@@ -80,7 +80,7 @@ async function rawSocket(token: string, url = wsUrl) {
 type Frame = {
   id: number | string | null;
   result?: { type: string; data?: { json?: { data?: { type?: string } } } };
-  error?: { json: { message: string; data: { code: string } } };
+  error?: { json: { message: string; data: { code: string; path?: string } } };
 };
 
 function call(id: unknown, path: string, input?: unknown, method = 'query') {
@@ -235,6 +235,29 @@ describe('limits that keep one client from hurting the rest', () => {
       .toBe(true);
     socket.send(JSON.stringify(subscribe(6, channel.id)));
     await expect.poll(startedIds).toContain(6);
+  });
+
+  it('says which cap refused each call, when refusals of different reasons follow one another', async () => {
+    const { token, channel } = await member();
+    const { socket, frames } = await rawSocket(token);
+    const subscribe = (id: number) => call(id, 'channel.onEvent', { channelId: channel.id }, 'subscription');
+    const messageOf = (id: number) => frames.find((frame) => frame.id === id)?.error?.json.message;
+    const answered = (id: number) => frames.some((frame) => frame.id === id);
+
+    socket.send(JSON.stringify([subscribe(1), subscribe(2), subscribe(3)]));
+    await expect.poll(() => answered(3)).toBe(true);
+    socket.send(JSON.stringify(Array.from({ length: 101 }, (_, i) => call(10 + i, 'auth.me'))));
+    await expect.poll(() => answered(110)).toBe(true);
+    socket.send(JSON.stringify(subscribe(4)));
+    await expect.poll(() => answered(4)).toBe(true);
+
+    expect(messageOf(3)).toMatch(/identical subscriptions/);
+    expect(messageOf(110)).toMatch(/calls per frame/);
+    expect(messageOf(4)).toMatch(/identical subscriptions/);
+    expect(frames.find((frame) => frame.id === 4)?.error?.json.data).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      path: 'channel.onEvent',
+    });
   });
 
   it('refuses a user’s connections beyond the cap with 4429, and not other users’', async () => {

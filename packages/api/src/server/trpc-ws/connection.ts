@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
+import type { Duplex } from 'node:stream';
+import {
+  callTRPCProcedure,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  type TRPC_ERROR_CODE_KEY,
+  TRPCError,
+} from '@trpc/server';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { parseConnectionParamsFromUnknown, type TRPCRequestInfo } from '@trpc/server/http';
 import { parseTRPCMessage, type TRPCClientOutgoingMessage } from '@trpc/server/rpc';
@@ -9,7 +16,13 @@ import type { WebSocket } from 'ws';
 import type { Context } from '../../context';
 import { appRouter } from '../../root';
 import { isPushFeed, pushTo } from '../../streams/push-feed';
-import { dataFrameEncoder, encodeResponse, trackedFrameEncoder } from './frames';
+import {
+  dataFrameEncoder,
+  encodeErrorShape,
+  encodeResponse,
+  errorFrame,
+  trackedFrameEncoder,
+} from './frames';
 import { CLOSE_CODES, type ConnectionLimits, EPHEMERAL_PATHS } from './limits';
 
 type RequestId = number | string;
@@ -109,6 +122,29 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       ctx,
     });
     send(encodeResponse({ id, jsonrpc, error: shape }));
+  };
+
+  /**
+   * A call refused by one of the connection's caps. A client over a cap sends many such calls at
+   * once (a thousand subscriptions, a frame of a thousand calls) whose answers differ only by id,
+   * so the error is made and encoded once per reason (a TRPCError captures a stack, then the
+   * formatter and superjson run), not once per call: refusing costs about the socket write.
+   */
+  let lastRefusal: { reason: string; encoded: string } | undefined;
+  const refuse = (
+    id: RequestId | null,
+    jsonrpc: JsonRpc,
+    code: TRPC_ERROR_CODE_KEY,
+    message: string,
+    path?: string,
+  ) => {
+    const reason = `${code} ${message} ${path ?? ''}`;
+    if (lastRefusal?.reason !== reason) {
+      const error = new TRPCError({ code, message });
+      const shape = getErrorShape({ config, error, type: 'unknown', path, input: undefined, ctx });
+      lastRefusal = { reason, encoded: encodeErrorShape(shape) };
+    }
+    send(errorFrame(id, jsonrpc, lastRefusal.encoded));
   };
 
   const startContext = (connectionParams: TRPCRequestInfo['connectionParams']) =>
@@ -284,22 +320,22 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     }
     if (message.method === 'subscription.stop') return subscriptions.get(id)?.stop.abort();
     const { jsonrpc } = message;
-    const failure: Failure = { path: message.params.path, type: message.method };
+    const { path } = message.params;
     if (subscriptions.has(id) || callsInFlight.has(id))
       return refuseMalformed(
         id,
         jsonrpc,
         new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${id}` }),
-        failure,
+        { path, type: message.method },
       );
     if (message.method === 'subscription' && subscriptions.size >= limits.subscriptionsPerConnection) {
       const text = `At most ${limits.subscriptionsPerConnection} subscriptions per connection`;
-      return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
+      return refuse(id, jsonrpc, 'TOO_MANY_REQUESTS', text, path);
     }
     if (message.method === 'subscription') {
-      if (liveCopiesOf(message.params.path, message.params.input) >= limits.sameSubscriptionsPerConnection) {
+      if (liveCopiesOf(path, message.params.input) >= limits.sameSubscriptionsPerConnection) {
         const text = `At most ${limits.sameSubscriptionsPerConnection} identical subscriptions per connection`;
-        return answerError(id, jsonrpc, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: text }), failure);
+        return refuse(id, jsonrpc, 'TOO_MANY_REQUESTS', text, path);
       }
       const input = withLastEventId(message.params.input, message.params.lastEventId);
       return void runSubscription(id, message, input, batchIndex);
@@ -329,16 +365,23 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
         undefined,
         new TRPCError({ code: 'BAD_REQUEST', message: 'An empty batch' }),
       );
-    for (const [index, raw] of calls.entries()) {
-      // Closed for malformed calls earlier in this frame: the rest go unanswered.
-      if (socket.readyState !== OPEN) return;
-      if (index < limits.callsPerFrame) {
-        handle(raw, index);
-        continue;
+    // The answers this frame makes at once (refusals, errors) leave in one write, not one each: a
+    // frame of a thousand calls over the caps would otherwise cost a thousand system calls in a row.
+    const tcp = calls.length > 1 ? tcpOf(socket) : undefined;
+    tcp?.cork();
+    try {
+      for (const [index, raw] of calls.entries()) {
+        // Closed for malformed calls earlier in this frame: the rest go unanswered.
+        if (socket.readyState !== OPEN) return;
+        if (index < limits.callsPerFrame) {
+          handle(raw, index);
+          continue;
+        }
+        const message = `At most ${limits.callsPerFrame} calls per frame`;
+        refuse(requestIdOf(raw, limits.idLength) ?? null, undefined, 'TOO_MANY_REQUESTS', message);
       }
-      const message = `At most ${limits.callsPerFrame} calls per frame`;
-      const error = new TRPCError({ code: 'TOO_MANY_REQUESTS', message });
-      answerError(requestIdOf(raw, limits.idLength) ?? null, undefined, error);
+    } finally {
+      tcp?.uncork();
     }
   });
 
@@ -352,6 +395,17 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     for (const live of subscriptions.values()) live.stop.abort();
     release?.();
   });
+}
+
+/**
+ * The TCP socket under a WebSocket, to cork it: `ws` has no API for that and keeps it as `_socket`
+ * (it reads that socket's write state itself for `bufferedAmount`). Undefined if that ever changes.
+ */
+function tcpOf(socket: WebSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined {
+  const tcp = (socket as unknown as { _socket?: Partial<Duplex> | null })._socket;
+  return typeof tcp?.cork === 'function' && typeof tcp.uncork === 'function'
+    ? (tcp as Pick<Duplex, 'cork' | 'uncork'>)
+    : undefined;
 }
 
 /**

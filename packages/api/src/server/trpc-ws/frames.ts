@@ -1,4 +1,4 @@
-import { transformTRPCResponse } from '@trpc/server';
+import { type TRPCErrorShape, transformTRPCResponse } from '@trpc/server';
 import type { TRPCResponseMessage } from '@trpc/server/rpc';
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import { stringifyFast } from '../../plain-superjson';
@@ -8,6 +8,11 @@ type RequestId = number | string;
 
 const config = appRouter._def._config;
 
+/** The start every answer to request `id` shares, up to its `result` or `error`. */
+function responseHead(id: RequestId | null, jsonrpc: '2.0' | undefined): string {
+  return `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}`;
+}
+
 /**
  * An answer in tRPC's wire format, serialized with the router's transformer (superjson); a result
  * (a sent message, say) through the fast writer of the same format, errors through tRPC's own path.
@@ -15,9 +20,19 @@ const config = appRouter._def._config;
 export function encodeResponse(response: TRPCResponseMessage): string {
   if ('result' in response && response.result.type === 'data') {
     const { id, jsonrpc } = response;
-    return `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data","data":${stringifyFast(response.result.data)}}}`;
+    return `${responseHead(id, jsonrpc)}"result":{"type":"data","data":${stringifyFast(response.result.data)}}}`;
   }
   return JSON.stringify(transformTRPCResponse(config, response));
+}
+
+/** An error shape as the `error` of an answer, serialized as `encodeResponse` would (superjson). */
+export function encodeErrorShape(shape: TRPCErrorShape): string {
+  return JSON.stringify(config.transformer.output.serialize(shape));
+}
+
+/** An answer to request `id` whose error was encoded already (see `encodeErrorShape`). */
+export function errorFrame(id: RequestId | null, jsonrpc: '2.0' | undefined, encodedError: string): string {
+  return `${responseHead(id, jsonrpc)}"error":${encodedError}}`;
 }
 
 type TrackedFrames = { trackedId: string; payload: string; frames: Map<string, Buffer> };
@@ -50,7 +65,7 @@ export function trackedFrameEncoder(
   id: RequestId,
   jsonrpc: '2.0' | undefined,
 ): (trackedId: string, data: unknown) => Buffer {
-  const head = `{"id":${JSON.stringify(id)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data",`;
+  const head = `${responseHead(id, jsonrpc)}"result":{"type":"data",`;
   return (trackedId, data) => {
     const built = framesOf(trackedId, data);
     let frame = built.frames.get(head);
