@@ -1,12 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { TRPCError } from '@trpc/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import type { ServerDeps } from '../context';
 import { createContextFactory } from '../create-context';
 import { credentialCacheFor } from '../credentials/cache';
-import { AppError } from '../errors';
 import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limits/client-ip';
 import { metrics } from '../metrics';
 import { presenceFor } from '../presence/service';
@@ -125,13 +123,10 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
       async spendCall(key) {
         try {
           await callAllowance.consume(key);
+          return null;
         } catch (refusal) {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          const retryAfterMs = Math.max(1, Math.ceil(refusal.msBeforeNext));
-          const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
-          // The AppError as cause carries retryAfterMs into the error's data (see the error formatter).
-          const cause = new AppError('TOO_MANY_REQUESTS', message, { retryAfterMs });
-          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message, cause });
+          return Math.max(1, Math.ceil(refusal.msBeforeNext));
         }
       },
       onSlowConsumer() {

@@ -80,7 +80,7 @@ async function rawSocket(token: string, url = wsUrl) {
 type Frame = {
   id: number | string | null;
   result?: { type: string; data?: { json?: { data?: { type?: string } } } };
-  error?: { json: { message: string; data: { code: string; path?: string } } };
+  error?: { json: { message: string; data: { code: string; path?: string; retryAfterMs?: number } } };
 };
 
 function call(id: unknown, path: string, input?: unknown, method = 'query') {
@@ -340,7 +340,12 @@ describe('limits that keep one client from hurting the rest', () => {
     expect(frames.filter((frame) => frame.result)).toHaveLength(5);
     const refused = frames.filter((frame) => frame.error);
     expect(refused.map(codeOf)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
-    expect(refused[0]?.error?.json.message).toContain('at most 5 a second');
+    for (const { error } of refused) {
+      expect(error?.json.message).toContain('at most 5 a second');
+      // When to try again, within the one-second window.
+      expect(error?.json.data.retryAfterMs).toBeGreaterThan(0);
+      expect(error?.json.data.retryAfterMs).toBeLessThanOrEqual(1_000);
+    }
     // Only the admitted sends were stored.
     expect(await h.prisma.message.count({ where: { channelId: alice.channel.id } })).toBe(5);
   });

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  callTRPCProcedure,
-  getErrorShape,
-  getTRPCErrorFromUnknown,
-  type TRPC_ERROR_CODE_KEY,
-  TRPCError,
-} from '@trpc/server';
+import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { parseConnectionParamsFromUnknown, type TRPCRequestInfo } from '@trpc/server/http';
 import { parseTRPCMessage, type TRPCClientOutgoingMessage } from '@trpc/server/rpc';
 import { isAsyncIterable } from '@trpc/server/unstable-core-do-not-import';
 import type { WebSocket } from 'ws';
 import type { Context } from '../../context';
+import { AppError, type AppErrorCode } from '../../errors';
 import { appRouter } from '../../root';
 import { isPushFeed, pushTo } from '../../streams/push-feed';
 import {
@@ -41,14 +36,19 @@ export type ConnectionOptions = {
    * it closes, or null when the user has too many connections here already.
    */
   admit(context: Context): (() => void) | null;
-  /** Spends one call of the user's (or this anonymous connection's) allowance; rejects past it. */
-  spendCall(key: string): Promise<void>;
+  /**
+   * Spends one call of the user's (or this anonymous connection's) allowance: resolves with null,
+   * or when there is none left, with the milliseconds until there is.
+   */
+  spendCall(key: string): Promise<number | null>;
   /** Called once when the client is cut off for not reading its events. */
   onSlowConsumer(): void;
   limits: ConnectionLimits;
 };
 
 const OPEN = 1; // WebSocket.OPEN
+/** What `invoke` resolves with when it answered the call itself: it was over the allowance. */
+const refused = Symbol('refused');
 const TEXT_FRAME = { binary: false } as const;
 const config = appRouter._def._config;
 
@@ -127,22 +127,25 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   };
 
   /**
-   * A call refused by one of the connection's caps. A client over a cap sends many such calls at
-   * once (a thousand subscriptions, a frame of a thousand calls) whose answers differ only by id,
-   * so the error is made and encoded once per reason (a TRPCError captures a stack, then the
+   * A call refused by one of the connection's caps or its user's allowance. A client over them
+   * sends many such calls at once (a thousand subscriptions, a frame of a thousand calls, a flood of
+   * sends) whose answers differ only by id, so the error is made and encoded once per reason (a TRPCError captures a stack, then the
    * formatter and superjson run), not once per call: refusing costs about the socket write.
    */
   let lastRefusal: { reason: string; encoded: string } | undefined;
   const refuse = (
     id: RequestId | null,
     jsonrpc: JsonRpc,
-    code: TRPC_ERROR_CODE_KEY,
+    code: AppErrorCode,
     message: string,
     path?: string,
+    retryAfterMs?: number,
   ) => {
-    const reason = `${code} ${message} ${path ?? ''}`;
+    const reason = `${code} ${message} ${path ?? ''} ${retryAfterMs ?? ''}`;
     if (lastRefusal?.reason !== reason) {
-      const error = new TRPCError({ code, message });
+      // An AppError as the cause carries retryAfterMs into the error's data (the error formatter).
+      const cause = retryAfterMs === undefined ? undefined : new AppError(code, message, { retryAfterMs });
+      const error = new TRPCError({ code, message, cause });
       const shape = getErrorShape({ config, error, type: 'unknown', path, input: undefined, ctx });
       lastRefusal = { reason, encoded: encodeErrorShape(shape) };
     }
@@ -205,12 +208,28 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     context.catch(failContext);
   };
 
-  /** Runs a call through the router once the caller's allowance admits it. */
-  const invoke = async (call: Call, input: unknown, batchIndex: number, signal: AbortSignal) => {
+  /**
+   * Runs a call through the router once the caller's allowance admits it; past the allowance,
+   * answers TOO_MANY_REQUESTS itself and resolves with `refused`, before any work is done.
+   */
+  const invoke = async (
+    id: RequestId,
+    call: Call,
+    input: unknown,
+    batchIndex: number,
+    signal: AbortSignal,
+  ): Promise<unknown> => {
     // Calls arrive only once the context is being made.
     const callerContext = await (context as Promise<Context>);
     if (!callerContext.session) anonymousKey ??= `anonymous:${randomUUID()}`;
-    await options.spendCall(callerContext.session?.userId ?? (anonymousKey as string));
+    const waitMs = await options.spendCall(callerContext.session?.userId ?? (anonymousKey as string));
+    if (waitMs !== null) {
+      // Rounded up to a tenth of a second, so the refusals of a flood share one encoding (see refuse).
+      const retryAfterMs = Math.ceil(waitMs / 100) * 100;
+      const message = `Too many calls: at most ${limits.callsPerSecond} a second. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
+      refuse(id, call.jsonrpc, 'TOO_MANY_REQUESTS', message, call.params.path, retryAfterMs);
+      return refused;
+    }
     return callTRPCProcedure({
       router: appRouter,
       path: call.params.path,
@@ -227,7 +246,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     const { path } = call.params;
     callsInFlight.add(id);
     try {
-      const result = await invoke(call, input, batchIndex, closed.signal);
+      const result = await invoke(id, call, input, batchIndex, closed.signal);
+      if (result === refused) return;
       if (isAsyncIterable(result))
         throw new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `${path} is a subscription` });
       send(encodeResponse({ id, jsonrpc, result: { type: 'data', data: result } }));
@@ -245,7 +265,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     const stop = new AbortController();
     subscriptions.set(id, { stop, path, input: call.params.input });
     try {
-      const result = await invoke(call, input, batchIndex, stop.signal);
+      const result = await invoke(id, call, input, batchIndex, stop.signal);
+      if (result === refused) return;
       const isEphemeral = EPHEMERAL_PATHS.has(path);
       const isPushed = isPushFeed(result);
       if (!isPushed && !isAsyncIterable(result))
