@@ -1,6 +1,7 @@
+import type { Database } from '@spotter/db';
 import type { ServerDeps } from '../context';
-import { isAppError } from '../errors';
-import { followStream } from '../streams/follow';
+import type { StreamItem } from '../streams/events';
+import { allowedBy, type FeedGate, followStream } from '../streams/follow';
 import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
 import { requireMember } from './access';
@@ -22,17 +23,26 @@ export async function followChannel(
     streamId: streamIds.channel(input.channelId),
     after: input.after,
     signal: input.signal,
-    gate: {
-      mustCheck: (item) =>
-        (item.type === 'member.left' && item.userId === input.userId) || item.type === 'reset',
-      allows: () =>
-        requireMember(deps.prisma, input.userId, input.channelId).then(
-          () => true,
-          (error: unknown) => {
-            if (isAppError(error)) return false;
-            throw error;
-          },
-        ),
-    },
+    gate: new ChannelMembershipGate(deps.prisma, input.userId, input.channelId),
   });
+}
+
+/**
+ * Asks again after a `member.left` naming the subscriber (a replayed one may be followed by a
+ * rejoin) or a `reset` (the skipped range may hold one). A class, not closures: one per subscription.
+ */
+class ChannelMembershipGate implements FeedGate {
+  constructor(
+    private readonly prisma: Database,
+    private readonly userId: string,
+    private readonly channelId: string,
+  ) {}
+
+  mustCheck(item: StreamItem): boolean {
+    return (item.type === 'member.left' && item.userId === this.userId) || item.type === 'reset';
+  }
+
+  allows(): Promise<boolean> {
+    return allowedBy(requireMember(this.prisma, this.userId, this.channelId));
+  }
 }

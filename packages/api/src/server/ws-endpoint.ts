@@ -9,7 +9,7 @@ import { DEFAULT_TRUSTED_PROXIES, stampClientIp, trustedProxies } from '../limit
 import { metrics } from '../metrics';
 import { presenceFor } from '../presence/service';
 import { judgeOrigin } from './allowed-origins';
-import { serveConnection } from './trpc-ws/connection';
+import { type ConnectionOptions, serveConnection } from './trpc-ws/connection';
 import { RECONNECT_NOTIFICATION } from './trpc-ws/frames';
 import { createKeepAlive } from './trpc-ws/keep-alive';
 import { type ConnectionLimits, LIMITS } from './trpc-ws/limits';
@@ -83,56 +83,58 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
     if (closed > 0)
       deps.logger.info({ userId: revoked.userId, closed }, 'closed the sockets of revoked credentials');
   });
+  // One set of callbacks for every connection (memory per idle connection counts).
+  const connectionOptions: ConnectionOptions = {
+    createContext,
+    limits,
+    onError(error, procedure) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
+    },
+    onSocketError(error) {
+      // The client's fault, and an attacker could repeat it at will: a warning, not an error.
+      deps.logger.warn({ err: error.message }, 'closed a WebSocket that broke the protocol');
+    },
+    admit({ session, auth, connectionId }, socket) {
+      const userId = session?.userId ?? '';
+      const count = connectionsPerUser.get(userId) ?? 0;
+      if (count >= limits.connectionsPerUser) {
+        deps.logger.warn({ userId }, 'refused a connection: the user has too many here');
+        return null;
+      }
+      connectionsPerUser.set(userId, count + 1);
+      const forget = auth ? revokedSockets.add(auth, socket) : undefined;
+      // Revoked between its check and now: the announcement came before the socket was listed.
+      if (auth?.sessionId && credentialCacheFor(deps).sessionState(auth.sessionId) === 'revoked')
+        revokedSockets.close({ userId, sessionIds: [auth.sessionId], tokenIds: [] });
+      // Presence follows the socket, which this server holds: liveness never depends on the client.
+      if (connectionId) presenceFor(deps).connect(userId, connectionId);
+      return () => {
+        forget?.();
+        if (connectionId) presenceFor(deps).disconnect(connectionId);
+        const left = (connectionsPerUser.get(userId) ?? 1) - 1;
+        if (left > 0) connectionsPerUser.set(userId, left);
+        else connectionsPerUser.delete(userId);
+      };
+    },
+    async spendCall(key) {
+      try {
+        await callAllowance.consume(key);
+        return null;
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return Math.max(1, Math.ceil(refusal.msBeforeNext));
+      }
+    },
+    onSlowConsumer() {
+      deps.logger.warn('cut off a client that stopped reading its events; it resumes when it reconnects');
+    },
+  };
   wss.on('connection', (socket, req) => {
     metrics.connections.inc();
     keepAlive.watch(socket);
-    socket.once('close', () => metrics.connections.dec());
-    serveConnection(socket, req, {
-      createContext,
-      limits,
-      onError(error, procedure) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          deps.logger.error({ path: procedure, err: error.cause ?? error }, 'procedure failed');
-      },
-      onSocketError(error) {
-        // The client's fault, and an attacker could repeat it at will: a warning, not an error.
-        deps.logger.warn({ err: error.message }, 'closed a WebSocket that broke the protocol');
-      },
-      admit({ session, auth, connectionId }) {
-        const userId = session?.userId ?? '';
-        const count = connectionsPerUser.get(userId) ?? 0;
-        if (count >= limits.connectionsPerUser) {
-          deps.logger.warn({ userId }, 'refused a connection: the user has too many here');
-          return null;
-        }
-        connectionsPerUser.set(userId, count + 1);
-        const forget = auth ? revokedSockets.add(auth, socket) : undefined;
-        // Revoked between its check and now: the announcement came before the socket was listed.
-        if (auth?.sessionId && credentialCacheFor(deps).sessionState(auth.sessionId) === 'revoked')
-          revokedSockets.close({ userId, sessionIds: [auth.sessionId], tokenIds: [] });
-        // Presence follows the socket, which this server holds: liveness never depends on the client.
-        if (connectionId) presenceFor(deps).connect(userId, connectionId);
-        return () => {
-          forget?.();
-          if (connectionId) presenceFor(deps).disconnect(connectionId);
-          const left = (connectionsPerUser.get(userId) ?? 1) - 1;
-          if (left > 0) connectionsPerUser.set(userId, left);
-          else connectionsPerUser.delete(userId);
-        };
-      },
-      async spendCall(key) {
-        try {
-          await callAllowance.consume(key);
-          return null;
-        } catch (refusal) {
-          if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          return Math.max(1, Math.ceil(refusal.msBeforeNext));
-        }
-      },
-      onSlowConsumer() {
-        deps.logger.warn('cut off a client that stopped reading its events; it resumes when it reconnects');
-      },
-    });
+    socket.on('close', countClosed);
+    serveConnection(socket, req, connectionOptions);
   });
   let isDraining = false;
 
@@ -178,6 +180,11 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** A socket's close (it comes once): a shared function, not a closure per connection. */
+function countClosed() {
+  metrics.connections.dec();
 }
 
 function pathOf(req: IncomingMessage): string {

@@ -1,9 +1,10 @@
 import type { Database } from '@spotter/db';
 import { tracked } from '@trpc/server';
+import { isAppError } from '../errors';
 import { metrics } from '../metrics';
 import type { StreamEvent, StreamItem } from './events';
 import type { HubMembership, StreamHub } from './hub';
-import { type FeedSink, type PushFeed, pushFeed } from './push-feed';
+import { type FeedSink, type FeedSource, type PushFeed, pushFeed } from './push-feed';
 import { readEvents, readHead } from './read';
 
 /** A client further behind than this gets one `reset` instead of a flood (as Zulip's event queues do). */
@@ -25,6 +26,20 @@ const subscriptions = metrics.activeSubscriptions.labels('stream');
  * naming the subscriber, or a `reset`); events that arrive meanwhile wait for the answer.
  */
 export type FeedGate = { mustCheck(item: StreamItem): boolean; allows(): Promise<boolean> };
+
+/**
+ * A gate's `allows` from an access check that throws an AppError when access is gone: false then;
+ * any other failure (the database) ends the feed with that error.
+ */
+export function allowedBy(check: Promise<unknown>): Promise<boolean> {
+  return check.then(
+    () => true,
+    (error: unknown) => {
+      if (isAppError(error)) return false;
+      throw error;
+    },
+  );
+}
 
 /**
  * One subscriber's view of a stream: every event after `after`, exactly once, in seq order, then
@@ -52,16 +67,15 @@ export async function followStream(input: {
 }): Promise<PushFeed<StreamItem>> {
   const follower = new StreamFollower(input.prisma, input.streamId, input.after, input.gate);
   follower.membership = await input.hub.join(input.streamId, follower);
-  return pushFeed<StreamItem>({
-    signal: input.signal,
-    start: (sink) => follower.start(sink),
-    stop: () => follower.stop(),
-    toIterated: (id, item) => tracked(id, item),
-  });
+  return pushFeed<StreamItem>(input.signal, follower, toTracked);
+}
+
+function toTracked(id: string, item: StreamItem) {
+  return tracked(id, item);
 }
 
 /** The state of one subscription to one stream; see followStream. */
-class StreamFollower {
+class StreamFollower implements FeedSource<StreamItem> {
   membership: HubMembership | null = null;
   private sink: FeedSink<StreamItem> | null = null;
   /** Highest seq handed to the sink: every seq up to it was covered, in order. */

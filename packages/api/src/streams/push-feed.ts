@@ -1,5 +1,4 @@
 import type { TrackedEnvelope } from '@trpc/server';
-import { onAbort } from '../bus/listener';
 import { AppError } from '../errors';
 
 /** Marks a subscription result that can push its items to a sink instead of being iterated. */
@@ -27,29 +26,32 @@ export function pushTo<T>(feed: PushFeed<T>, sink: FeedSink<T>): void {
 /** An iterating consumer this far behind is cut off; it resumes by subscribing again with its lastEventId. */
 const MAX_QUEUED_WHEN_ITERATED = 4_096;
 
+/** What a PushFeed delivers from: it starts on `start(sink)` and must stop on `stop()`. */
+export type FeedSource<T> = { start(sink: FeedSink<T>): void; stop(): void };
+
 /**
- * Wraps a push source as a PushFeed. The source starts delivering on `start(sink)` and must stop
- * on `stop()`, which runs once, when the signal aborts, the consumer stops, or the sink ends.
+ * Wraps a push source as a PushFeed. `stop()` runs once, when the signal aborts, the consumer
+ * stops, or the sink ends. `toIterated` makes the items an iterating consumer receives.
  */
-export function pushFeed<T>(source: {
-  signal: AbortSignal;
-  start(sink: FeedSink<T>): void;
-  stop(): void;
-  toIterated(trackedId: string, item: T): TrackedEnvelope<T>;
-}): PushFeed<T> {
+export function pushFeed<T>(
+  signal: AbortSignal,
+  source: FeedSource<T>,
+  toIterated: (trackedId: string, item: T) => TrackedEnvelope<T>,
+): PushFeed<T> {
   let consumer: FeedSink<T> | null = null;
   let isDone = false;
-  let stopWatching = () => {};
 
+  // The signal is this subscription's own (one feed each), so its listener is added directly.
+  const onAborted = () => finish();
   const finish = (error?: unknown) => {
     if (isDone) return;
     isDone = true;
-    stopWatching();
+    signal.removeEventListener('abort', onAborted);
     source.stop();
     consumer?.end(error);
   };
-  if (source.signal.aborted) finish();
-  else stopWatching = onAbort(source.signal, () => finish());
+  if (signal.aborted) finish();
+  else signal.addEventListener('abort', onAborted, { once: true });
 
   const attach = (sink: FeedSink<T>) => {
     if (consumer) throw new Error('a feed has one consumer');
@@ -75,7 +77,7 @@ export function pushFeed<T>(source: {
       let hasEnded = false;
       attach({
         next(trackedId, item) {
-          const value = source.toIterated(trackedId, item);
+          const value = toIterated(trackedId, item);
           if (waiting) {
             const { resolve } = waiting;
             waiting = null;

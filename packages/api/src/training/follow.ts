@@ -1,6 +1,7 @@
+import type { Database } from '@spotter/db';
 import type { ServerDeps } from '../context';
-import { isAppError } from '../errors';
-import { followStream } from '../streams/follow';
+import type { StreamItem } from '../streams/events';
+import { allowedBy, type FeedGate, followStream } from '../streams/follow';
 import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
 import { requireSessionMember } from './access';
@@ -22,18 +23,26 @@ export async function followSession(
     streamId: streamIds.session(input.sessionId),
     after: input.after,
     signal: input.signal,
-    gate: {
-      mustCheck: (item) =>
-        (item.type === 'session.member' && item.member.id === input.userId && item.status === 'LEFT') ||
-        item.type === 'reset',
-      allows: () =>
-        requireSessionMember(deps.prisma, input.userId, input.sessionId).then(
-          () => true,
-          (error: unknown) => {
-            if (isAppError(error)) return false;
-            throw error;
-          },
-        ),
-    },
+    gate: new SessionMembershipGate(deps.prisma, input.userId, input.sessionId),
   });
+}
+
+/** Asks again after this member leaves or a `reset` (which may skip a leave); see ChannelMembershipGate. */
+class SessionMembershipGate implements FeedGate {
+  constructor(
+    private readonly prisma: Database,
+    private readonly userId: string,
+    private readonly sessionId: string,
+  ) {}
+
+  mustCheck(item: StreamItem): boolean {
+    return (
+      (item.type === 'session.member' && item.member.id === this.userId && item.status === 'LEFT') ||
+      item.type === 'reset'
+    );
+  }
+
+  allows(): Promise<boolean> {
+    return allowedBy(requireSessionMember(this.prisma, this.userId, this.sessionId));
+  }
 }

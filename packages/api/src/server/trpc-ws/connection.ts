@@ -35,7 +35,7 @@ export type ConnectionOptions = {
    * Counts an authenticated connection against its user's cap: returns the release to call when
    * it closes, or null when the user has too many connections here already.
    */
-  admit(context: Context): (() => void) | null;
+  admit(context: Context, socket: WebSocket): (() => void) | null;
   /**
    * Spends one call of the user's (or this anonymous connection's) allowance: resolves with null,
    * or when there is none left, with the milliseconds until there is.
@@ -164,7 +164,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
         upgrade = null;
         // A socket that closed meanwhile is not counted: its close already ran.
         if (context.session && !isClosed) {
-          release = options.admit(context);
+          release = options.admit(context, socket);
           if (!release) {
             socket.close(CLOSE_CODES.tooManyConnections, 'too many connections for this user');
             // No call of this socket runs.
