@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readEvents } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
-import { type BatchedSend, createSendBatcher } from './send-batch';
+import { type BatchedSend, createSendBatcher, sendAlone } from './send-batch';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
@@ -18,11 +18,9 @@ type Row = {
 /** A batcher over the real database whose one-send fallback is counted. */
 function countingBatcher() {
   const alone: BatchedSend[] = [];
-  const send = createSendBatcher<Row>(h.prisma, async (one) => {
+  const send = createSendBatcher<Row>(h.prisma, (one) => {
     alone.push(one);
-    const [row] = await h.prisma.$queryRaw<Row[]>`
-      SELECT * FROM spotter_send_message(${one.channelId}, ${one.authorId}, ${one.body}, ${one.nonce})`;
-    return row as Row;
+    return sendAlone<Row>(h.prisma, one);
   });
   return { send, alone };
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@spotter/db';
+import type { Database, Transaction } from '@spotter/db';
 import { databaseTrouble } from '../database-errors';
 
 /** One plain send (no mentions, no shared workout), as `spotter_send_message` takes it. */
@@ -89,6 +89,14 @@ export function createSendBatcher<Row>(
       queue.push({ send, resolve, reject });
       schedule();
     });
+}
+
+/** One send, one statement: `spotter_send_message`'s row (in `db`'s transaction, if it is one). */
+export async function sendAlone<Row>(db: Database | Transaction, send: BatchedSend): Promise<Row> {
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT * FROM spotter_send_message(${send.channelId}, ${send.authorId}, ${send.body}, ${send.nonce})`;
+  if (!row) throw new Error('spotter_send_message returned no row');
+  return row;
 }
 
 /** The batch's sends, in channel order, through one statement; the rows come back in input order. */

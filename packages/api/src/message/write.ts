@@ -8,7 +8,7 @@ import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
-import { type BatchedSend, createSendBatcher } from './send-batch';
+import { type BatchedSend, createSendBatcher, sendAlone } from './send-batch';
 import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
 export type NewMessage = {
@@ -60,20 +60,12 @@ export async function sendMessage(prisma: Database, input: NewMessage): Promise<
   return { ...sent, appended: [...sent.appended, ...told] };
 }
 
-/** One send, one statement: `spotter_send_message`'s row. */
-async function sendOne(db: Database | Transaction, send: BatchedSend): Promise<SendRow> {
-  const [row] = await db.$queryRaw<SendRow[]>`
-    SELECT * FROM spotter_send_message(${send.channelId}, ${send.authorId}, ${send.body}, ${send.nonce})`;
-  if (!row) throw new Error('spotter_send_message returned no row');
-  return row;
-}
-
 /** Plain sends through one database client are group-committed (see send-batch.ts): one batcher per client. */
 const batchers = new WeakMap<Database, (send: BatchedSend) => Promise<SendRow>>();
 function batchedSendOf(prisma: Database): (send: BatchedSend) => Promise<SendRow> {
   let batched = batchers.get(prisma);
   if (!batched) {
-    batched = createSendBatcher<SendRow>(prisma, (send) => sendOne(prisma, send));
+    batched = createSendBatcher<SendRow>(prisma, (send) => sendAlone<SendRow>(prisma, send));
     batchers.set(prisma, batched);
   }
   return batched;
@@ -84,7 +76,7 @@ async function storeMessage(
   db: Database | Transaction,
   input: NewMessage,
   mentioned?: ResolvedMentions,
-  send: (send: BatchedSend) => Promise<SendRow> = (one) => sendOne(db, one),
+  send: (send: BatchedSend) => Promise<SendRow> = (one) => sendAlone<SendRow>(db, one),
 ): Promise<Sent> {
   const row = await send({
     channelId: input.channelId,
