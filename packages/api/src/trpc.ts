@@ -76,7 +76,8 @@ const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use Spotter.' });
   }
-  return next({ ctx: { ...ctx, session: ctx.session } });
+  // tRPC merges this into the context itself: only the narrowed session is passed, not a copy of all.
+  return next({ ctx: { session: ctx.session } });
 });
 
 export const protectedProcedure = publicProcedure.use(isAuthed);
