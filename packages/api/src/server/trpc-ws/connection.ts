@@ -128,9 +128,10 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 
   /**
    * A call refused by one of the connection's caps or its user's allowance. A client over them
-   * sends many such calls at once (a thousand subscriptions, a frame of a thousand calls, a flood of
-   * sends) whose answers differ only by id, so the error is made and encoded once per reason (a TRPCError captures a stack, then the
-   * formatter and superjson run), not once per call: refusing costs about the socket write.
+   * sends many such calls at once (a thousand subscriptions, a frame of a thousand calls, a flood
+   * of sends) whose answers differ only by id, so the error is made and encoded once per reason
+   * (a TRPCError captures a stack, then the formatter and superjson run), not once per call:
+   * refusing costs about the socket write.
    */
   let lastRefusal: { reason: string; encoded: string } | undefined;
   const refuse = (
