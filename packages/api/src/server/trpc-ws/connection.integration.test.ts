@@ -293,6 +293,30 @@ describe('limits that keep one client from hurting the rest', () => {
     expect(answer?.result).toBeDefined();
   });
 
+  it('sends a long replay in full to a client that reads it, rather than taking it for one that stopped', async () => {
+    // A replay is written in one go; 60 long messages are far more than this endpoint lets wait unsent.
+    const strict = await ownEndpoint({ limits: { slowConsumerBytes: 64 * 1024 } });
+    const alice = await member();
+    const SENDS = 60;
+    const body = 'x'.repeat(4_000);
+    for (let i = 0; i < SENDS; i++) await alice.caller.message.send({ channelId: alice.channel.id, body });
+
+    const { socket, frames } = await rawSocket(alice.token, `ws://${strict.host}/ws`);
+    let isClosed = false;
+    socket.once('close', () => {
+      isClosed = true;
+    });
+    const resume = { channelId: alice.channel.id, lastEventId: '0' };
+    socket.send(JSON.stringify(call('events', 'channel.onEvent', resume, 'subscription')));
+    const delivered = () =>
+      frames.filter(
+        (frame) => frame.id === 'events' && frame.result?.data?.json?.data?.type === 'message.created',
+      ).length;
+    await expect.poll(() => delivered() === SENDS || isClosed, { timeout: 10_000 }).toBe(true);
+    expect(isClosed).toBe(false);
+    expect(delivered()).toBe(SENDS);
+  });
+
   it('cuts off a client that never reads, while another on the same server receives everything', async () => {
     const alice = await member();
     const slow = await rawSocket(alice.token);

@@ -415,6 +415,12 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 }
 
 /**
+ * Bytes held back at most: beyond, what is held is written at once. Far below the bounds on unsent
+ * bytes (see limits.ts), so a replay written in one go never looks like a client that stopped reading.
+ */
+const MAX_CORKED_BYTES = 16 * 1024;
+
+/**
  * Holds the frames a socket is sent during this tick and writes them together once it ends, as
  * Node's documentation suggests for `cork`: one system call for all of them, not one each. The
  * system call is the largest cost of a delivery; several frames for one socket in one tick are
@@ -425,9 +431,15 @@ function corkForThisTick(socket: WebSocket) {
   // `ws` has no API for this; it keeps the TCP socket as `_socket` and reads that socket's write
   // state itself (for `bufferedAmount`). Without one, frames go out one write each, as before.
   const tcp = (socket as unknown as { _socket?: Duplex | null })._socket;
-  if (!tcp || tcp.writableCorked > 0 || typeof tcp.cork !== 'function') return;
-  tcp.cork();
-  process.nextTick(uncork, tcp);
+  if (!tcp || typeof tcp.cork !== 'function') return;
+  if (tcp.writableCorked === 0) {
+    tcp.cork();
+    process.nextTick(uncork, tcp);
+  } else if (tcp.writableLength >= MAX_CORKED_BYTES) {
+    // Out with what is held; the rest of the tick is held again, until the uncork already scheduled.
+    tcp.uncork();
+    tcp.cork();
+  }
 }
 
 function uncork(tcp: Duplex) {
