@@ -1,16 +1,9 @@
-import { connectClient, openAccepted } from '@spotter/test-support';
-import type WebSocket from 'ws';
+import { connectClient } from '@spotter/test-support';
+import { openAuthenticated } from '../spotter/wire-client';
 
 /** A misbehaving client, started against one replica; `stop()` ends it and says what it saw. */
 export type Attack = { stop(): Promise<string> };
 export type AttackTarget = { url: string; token: string; channelId: string; ownChannelId: string };
-
-/** An authenticated raw socket: tRPC's connectionParams message first, as wsLink sends it. */
-async function openAuthenticated(url: string, token: string): Promise<WebSocket> {
-  const socket = await openAccepted(`${url}?connectionParams=1`);
-  socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
-  return socket;
-}
 
 const MALFORMED: (string | Buffer)[] = [
   'not json at all',

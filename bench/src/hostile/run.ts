@@ -1,9 +1,10 @@
-import { connectClient, createUserWithToken, type Replica, waitUntil } from '@spotter/test-support';
+import { createUserWithToken, type Replica } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { SECRET } from '../environment';
 import type { Arrivals } from '../phase';
 import { runPhase } from '../phase';
 import { sendTarget } from '../spotter/send-target';
+import { connectWireClients } from '../spotter/wire-clients';
 import type { AttackName, AttackTarget } from './attacks';
 import { startAttackerProcess } from './run-attacker';
 
@@ -48,30 +49,10 @@ export async function runHostile(
   const own = await createChannel(context, 'hostile flood', [attacker.session.userId]);
 
   const arrivals: Arrivals = new Set();
-  const problems: string[] = [];
-  const client = connectClient(replica.url, healthy.token);
-  let isStarted = false;
-  client.trpc.channel.onEvent.subscribe(
-    { channelId: shared },
-    {
-      onData({ data }) {
-        isStarted = true;
-        if (data.type !== 'message.created') return;
-        const at = performance.now();
-        for (const listen of arrivals) listen(0, data.message.body, at);
-      },
-      onError: (error) => problems.push(`subscription failed: ${error.message}`),
-      onConnectionStateChange(state) {
-        if (state.state === 'connecting' && state.error)
-          problems.push(`connection lost: ${state.error.message}`);
-      },
-    },
-  );
-  const target = sendTarget({
-    clients: { clients: [client], problems: () => problems, close: () => client.close() },
-    replicaPids: [replica.pid],
-    rooms: [{ channelId: shared, members: [0] }],
-  });
+  const healthyUser = { id: healthy.session.userId, name: 'Healthy', token: healthy.token };
+  const room = { channelId: shared, members: [0] };
+  const client = await connectWireClients(() => replica.url, [healthyUser], [room], arrivals);
+  const target = sendTarget({ clients: client, replicaPids: [replica.pid], rooms: [room] });
   const attackTarget: AttackTarget = {
     url: replica.url,
     token: attacker.token,
@@ -81,14 +62,9 @@ export async function runHostile(
 
   const results: HostileResult[] = [];
   try {
-    await waitUntil(() => isStarted, {
-      timeoutMs: 30_000,
-      intervalMs: 50,
-      onTimeout: () => new Error(`the healthy client's subscription did not start: ${problems.join('; ')}`),
-    });
     for (const { phase, attack: name } of ATTACKS) {
       context.log(`hostile: a healthy client while another client ${phase}`);
-      const before = problems.length;
+      const before = client.problems().length;
       const attack = name
         ? await startAttackerProcess(name, attackTarget, context.options.seconds, context.cleanup)
         : { stop: async () => '–' };
@@ -104,7 +80,7 @@ export async function runHostile(
         redisPid: context.env.redisPid,
       });
       const attackerSaw = await attack.stop();
-      const failures = [...problems.slice(before)];
+      const failures = client.problems().slice(before);
       if (result.lost > 0) failures.push(`${result.lost} of ${result.expected} not delivered`);
       if (result.duplicates > 0) failures.push(`${result.duplicates} duplicates`);
       if (result.errors > 0) failures.push(`${result.errors} sends failed (${result.firstError})`);

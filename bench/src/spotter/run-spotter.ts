@@ -3,10 +3,10 @@ import { waitUntil } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { measure, warmUp } from '../context';
 import { runHostile } from '../hostile/run';
-import { connectSpotterClients } from './clients';
 import { fanoutTarget } from './fanout-target';
 import { startReplicas } from './replicas';
 import { sendTarget } from './send-target';
+import { connectWireClients } from './wire-clients';
 
 /**
  * Spotter's phases on R replicas: fan-out alone, the whole path, then the whole path into one hot
@@ -29,7 +29,7 @@ export async function runSpotter(context: RunContext) {
     intervalMs: 50,
     onTimeout: () => new Error('the bench’s event bus did not connect to Redis'),
   });
-  const clients = await connectSpotterClients(
+  const clients = await connectWireClients(
     (index) => replicas[index % replicas.length]?.url as string,
     env.users,
     env.rooms,

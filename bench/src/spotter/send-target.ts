@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCClientError } from '@trpc/client';
 import type { BenchRoom } from '../environment';
 import type { Target } from '../phase';
-import type { SpotterClients } from './clients';
+import { WireCallError } from './wire-client';
+import type { WireClients } from './wire-clients';
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 const MAX_ATTEMPTS = 5;
@@ -18,7 +18,7 @@ const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS', 'TI
  * sees, from the first attempt; a send still refused after that counts as an error.
  */
 export function sendTarget(options: {
-  clients: SpotterClients;
+  clients: WireClients;
   replicaPids: readonly number[];
   rooms: readonly BenchRoom[];
   /** Every message into the first room: how many sends/s one channel's stream takes. */
@@ -40,9 +40,7 @@ export function sendTarget(options: {
       const startedAt = performance.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          return await client.trpc.message.send.mutate(input, {
-            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-          });
+          return await client.call('mutation', 'message.send', input, ATTEMPT_TIMEOUT_MS);
         } catch (error) {
           const isLastChance = attempt >= MAX_ATTEMPTS || performance.now() - startedAt > GIVE_UP_AFTER_MS;
           if (isLastChance || !isRetryable(error)) throw error;
@@ -56,7 +54,6 @@ export function sendTarget(options: {
 
 /** A refusal the server asks to retry, or a transport failure (no code: the socket or the timeout). */
 function isRetryable(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return true;
-  const code = (error.data as { code?: string } | undefined)?.code;
-  return code === undefined || RETRYABLE_CODES.has(code);
+  if (!(error instanceof WireCallError)) return true;
+  return error.code === undefined || RETRYABLE_CODES.has(error.code);
 }
