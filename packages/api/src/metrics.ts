@@ -8,7 +8,13 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 export function createMetrics() {
   const registry = new Registry();
   const register = [registry];
+  // Counted once per subscriber per event, the hottest count there is: kept as a plain number and
+  // added to the counter when the registry is read, as prom-client hashes the labels on every inc.
+  let deliveriesNotCollected = 0;
   return {
+    countDelivered: () => {
+      deliveriesNotCollected++;
+    },
     registry,
     eventsPublished: new Counter({
       name: 'spotter_events_published_total',
@@ -37,6 +43,11 @@ export function createMetrics() {
       help: 'Events yielded to subscribers (one per subscriber per event).',
       labelNames: ['kind'] as const,
       registers: register,
+      collect() {
+        if (deliveriesNotCollected === 0) return;
+        this.inc({ kind: 'stream' }, deliveriesNotCollected);
+        deliveriesNotCollected = 0;
+      },
     }),
     gapFills: new Counter({
       name: 'spotter_gap_fills_total',

@@ -18,7 +18,6 @@ const PAGE = 200;
 /** Live events held for a subscriber while it catches up or waits on a check; beyond, it refills. */
 const MAX_HELD = 1_024;
 
-const delivered = metrics.eventsDelivered.labels('stream');
 const subscriptions = metrics.activeSubscriptions.labels('stream');
 
 /**
@@ -146,7 +145,7 @@ class StreamFollower implements FeedSource<StreamItem> {
       return;
     }
     this.sent = event.seq;
-    delivered.inc();
+    metrics.countDelivered();
     this.sink?.next(String(event.seq), event);
     if (this.gate?.mustCheck(event)) this.work(() => this.check());
   }
@@ -171,7 +170,7 @@ class StreamFollower implements FeedSource<StreamItem> {
   private async emit(item: StreamItem): Promise<boolean> {
     if (this.isStopped) return true;
     this.sent = item.seq;
-    if (item.type !== 'sync' && item.type !== 'reset') delivered.inc();
+    if (item.type !== 'sync' && item.type !== 'reset') metrics.countDelivered();
     this.sink?.next(String(item.seq), item);
     if (this.gate?.mustCheck(item)) return this.check();
     return false;
