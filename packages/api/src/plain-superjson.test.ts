@@ -1,6 +1,6 @@
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
-import { parseFast, stringifyFast } from './plain-superjson';
+import { parseFast, parsePlainJson, stringifyFast, stringifyTracked, toPlainJson } from './plain-superjson';
 
 const event = {
   type: 'message.created',
@@ -54,6 +54,29 @@ describe('stringifyFast / parseFast', () => {
       expect(fast, name).toBe(superjson.stringify(value));
       expect(superjson.parse(fast), name).toEqual(superjson.parse(superjson.stringify(value)));
       expect(parseFast(fast), name).toEqual(superjson.parse(superjson.stringify(value)));
+    }
+  });
+});
+
+describe('toPlainJson / parsePlainJson / stringifyTracked', () => {
+  it('frames a parsed event from its own text exactly as stringifyFast would frame the original', () => {
+    const withoutDates = { type: 'member.joined', seq: 3, userId: 'u1' };
+    for (const value of [event, withoutDates]) {
+      const plain = toPlainJson(value);
+      if (!plain) throw new Error('an event is plain data');
+      const parsed = parsePlainJson<typeof value>(plain);
+      expect(parsed).toEqual(value);
+      expect(stringifyTracked('42', parsed)).toBe(stringifyFast({ id: '42', data: value }));
+      expect(superjson.parse(stringifyTracked('42', parsed))).toEqual({ id: '42', data: value });
+    }
+    expect(parsePlainJson<typeof event>(toPlainJson(event) as never).message.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('frames any other value through stringifyFast, and has no PlainJson for what needs superjson', () => {
+    expect(stringifyTracked('1', event)).toBe(stringifyFast({ id: '1', data: event }));
+    for (const [name, value] of unusual) {
+      expect(toPlainJson(value), name).toBeNull();
+      expect(stringifyTracked('1', value), name).toBe(superjson.stringify({ id: '1', data: value }));
     }
   });
 });

@@ -18,6 +18,48 @@ export function stringifyFast(value: unknown): string {
   return `{"json":${json},"meta":{"values":{${values}},"v":1}}`;
 }
 
+/** A value's JSON (Dates as ISO strings) and the superjson paths of its Dates. */
+export type PlainJson = { json: string; dates: readonly string[] };
+
+/** `value` as PlainJson, or null when superjson is needed for some part of it (see stringifyFast). */
+export function toPlainJson(value: unknown): PlainJson | null {
+  const dates: string[] = [];
+  if (!collectDates(value, '', dates, new Set())) return null;
+  return { json: JSON.stringify(value), dates };
+}
+
+/**
+ * Objects whose PlainJson is known already: a stream event arrives from the bus as text, and its
+ * frame to every subscriber holds the same text. The object must not change once remembered.
+ */
+const knownPlainJson = new WeakMap<object, PlainJson>();
+
+/** Parses PlainJson back into its value, Dates revived, and remembers the text for stringifyTracked. */
+export function parsePlainJson<T extends object>(plain: PlainJson): T {
+  const value = JSON.parse(plain.json) as T;
+  reviveDates(value, plain.dates);
+  if (typeof value === 'object' && value !== null) knownPlainJson.set(value, plain);
+  return value;
+}
+
+/** Turns the ISO strings at `dates` (superjson paths) back into Dates, in place. */
+export function reviveDates(json: unknown, dates: readonly string[]): void {
+  for (const path of dates) setDate(json, path.split('.'));
+}
+
+/**
+ * `stringifyFast({ id, data })` — a tracked subscription item — reusing `data`'s text when it came
+ * from parsePlainJson, so an event read from the bus is not serialized again for its subscribers.
+ */
+export function stringifyTracked(id: string, data: unknown): string {
+  const known = typeof data === 'object' && data !== null ? knownPlainJson.get(data) : undefined;
+  if (!known) return stringifyFast({ id, data });
+  const json = `{"json":{"id":${JSON.stringify(id)},"data":${known.json}}`;
+  if (known.dates.length === 0) return `${json}}`;
+  const values = known.dates.map((path) => `${JSON.stringify(`data.${path}`)}:["Date"]`).join(',');
+  return `${json},"meta":{"values":{${values}},"v":1}}`;
+}
+
 /** The inverse of stringifyFast (and of superjson.stringify): Dates-only meta is applied directly. */
 export function parseFast<T>(text: string): T {
   const parsed = JSON.parse(text) as {
@@ -44,7 +86,7 @@ export function parseFast<T>(text: string): T {
     )
       return superjson.deserialize(parsed as Parameters<typeof superjson.deserialize>[0]);
   }
-  for (const path of Object.keys(values)) setDate(parsed.json, path.split('.'));
+  reviveDates(parsed.json, Object.keys(values));
   return parsed.json as T;
 }
 

@@ -197,7 +197,7 @@ describe('createRedisBus', () => {
 
     await probe.publish(topic.name, 'not superjson {');
     await probe.publish(topic.name, JSON.stringify({ json: { v: 99, payload: typing('u0') } }));
-    await probe.publish(topic.name, encodeEnvelope<'channel-typing'>(typing('u1')));
+    await probe.publish(topic.name, encodeEnvelope('channel-typing', typing('u1')));
 
     expect(await nextItem(events)).toEqual(typing('u1'));
     const drops = lines.filter((line) => line.msg === 'dropped a bus message that cannot be decoded');

@@ -142,7 +142,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
     kind: 'redis',
     redisUrl: options.url,
     async publish<K extends TopicKind>(topic: Topic<K>, payload: TopicPayload<K>) {
-      const raw = encodeEnvelope(payload);
+      const raw = encodeEnvelope(topic.kind, payload);
       try {
         if (isClosed) throw new Error('the event bus is closed');
         if (command.status !== 'ready') throw new Error(`not connected (${command.status})`);

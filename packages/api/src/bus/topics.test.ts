@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringifyFast } from '../plain-superjson';
+import { stringifyFast, stringifyTracked } from '../plain-superjson';
 import { decodeEnvelope, encodeEnvelope } from './topics';
 
 const message = {
@@ -20,12 +20,30 @@ const message = {
 };
 const publication = { streamId: 'channel:c1', event: { type: 'message.created' as const, seq: 3, message } };
 
-/** An envelope as another replica of the same version would write it, around any payload. */
+/** An envelope of version 1 (every topic's before stream events had their own), around any payload. */
 const envelope = (payload: unknown) => stringifyFast({ v: 1, at: Date.now(), payload });
+/** A stream envelope of version 2 (see encodeEnvelope) around any routing fields and event. */
+const streamEnvelope = (streamId: unknown, event: unknown, dates: unknown = []) =>
+  `${JSON.stringify({ v: 2, at: Date.now(), streamId, dates })}\n${JSON.stringify(event)}`;
 
 describe('stream-events on the bus', () => {
   it('arrive as published, Dates included', () => {
-    const decoded = decodeEnvelope('stream-events', encodeEnvelope<'stream-events'>(publication));
+    const decoded = decodeEnvelope('stream-events', encodeEnvelope('stream-events', publication));
+    expect(decoded).toMatchObject({ ok: true, payload: publication });
+    if (decoded.ok && decoded.payload.event.type === 'message.created')
+      expect(decoded.payload.event.message.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('are framed for subscribers from the text that arrived, as superjson would write them', () => {
+    const decoded = decodeEnvelope('stream-events', encodeEnvelope('stream-events', publication));
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(stringifyTracked('3', decoded.payload.event)).toBe(
+      stringifyFast({ id: '3', data: publication.event }),
+    );
+  });
+
+  it('are still read from a replica of the previous version (envelope version 1)', () => {
+    const decoded = decodeEnvelope('stream-events', envelope(publication));
     expect(decoded).toMatchObject({ ok: true, payload: publication });
     if (decoded.ok && decoded.payload.event.type === 'message.created')
       expect(decoded.payload.event.message.createdAt).toBeInstanceOf(Date);
@@ -40,11 +58,19 @@ describe('stream-events on the bus', () => {
       { streamId: 'channel:c1' },
       null,
     ];
-    for (const payload of broken)
-      expect(decodeEnvelope('stream-events', envelope(payload))).toEqual({
-        ok: false,
-        error: 'payload does not match stream-events',
-      });
+    for (const payload of broken) {
+      const refused = { ok: false, error: 'payload does not match stream-events' };
+      expect(decodeEnvelope('stream-events', envelope(payload))).toEqual(refused);
+      const { streamId, event } = (payload ?? {}) as { streamId?: unknown; event?: unknown };
+      expect(decodeEnvelope('stream-events', streamEnvelope(streamId, event ?? null))).toEqual(refused);
+    }
+    const wrongShape = [
+      `{"v":2,"at":1,"streamId":"channel:c1","dates":[]}`,
+      streamEnvelope('channel:c1', publication.event, 'createdAt'),
+      streamEnvelope('channel:c1', publication.event, [7]),
+      `${streamEnvelope('channel:c1', publication.event)}}`,
+    ];
+    for (const raw of wrongShape) expect(decodeEnvelope('stream-events', raw)).toMatchObject({ ok: false });
   });
 
   it('other topics are still checked field by field', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFast, stringifyFast } from '../plain-superjson';
+import { type PlainJson, parseFast, parsePlainJson, stringifyFast, toPlainJson } from '../plain-superjson';
 import { StreamEvent } from '../streams/events';
 
 /**
@@ -8,6 +8,9 @@ import { StreamEvent } from '../streams/events';
  * a replica that receives a version or shape it does not know drops it (see decodeEnvelope).
  */
 const WIRE_VERSION = 1;
+/** Stream events' own envelope: see encodeEnvelope. */
+const STREAM_WIRE_VERSION = 2;
+const STREAM_ENVELOPE_START = `{"v":${STREAM_WIRE_VERSION},`;
 
 /** A durable event of one stream, published after the commit that stored it. */
 export const StreamPublication = z.object({ streamId: z.string(), event: StreamEvent });
@@ -82,8 +85,23 @@ export const topics = {
 /**
  * Serializes a payload once per publish; superjson's format keeps Dates intact across processes. `at` (ms)
  * lets every receiving replica measure fan-out latency.
+ *
+ * A stream event goes in an envelope of its own (version 2): a line of JSON with the routing
+ * fields and the Dates' paths, a newline, then the event's own JSON. Every replica parses it once
+ * and frames it for its subscribers from the very text that arrived (see stringifyTracked),
+ * instead of serializing it again. A replica of the previous version drops such a message as
+ * undecodable and, being durable, the event reaches its subscribers from the database at the next
+ * one, as after any lost publish; this version still reads version 1.
  */
-export function encodeEnvelope<K extends TopicKind>(payload: TopicPayload<K>): string {
+export function encodeEnvelope<K extends TopicKind>(kind: K, payload: TopicPayload<K>): string {
+  if (kind === 'stream-events') {
+    const { streamId, event } = payload as StreamPublication;
+    const plain = toPlainJson(event);
+    if (plain) {
+      const head = { v: STREAM_WIRE_VERSION, at: Date.now(), streamId, dates: plain.dates };
+      return `${JSON.stringify(head)}\n${plain.json}`;
+    }
+  }
   return stringifyFast({ v: WIRE_VERSION, at: Date.now(), payload });
 }
 
@@ -92,6 +110,8 @@ export function decodeEnvelope<K extends TopicKind>(
   kind: K,
   raw: string,
 ): { ok: true; payload: TopicPayload<K>; publishedAt: number | null } | { ok: false; error: string } {
+  if (kind === 'stream-events' && raw.startsWith(STREAM_ENVELOPE_START))
+    return decodeStreamEnvelope(raw) as ReturnType<typeof decodeEnvelope<K>>;
   let envelope: unknown;
   try {
     envelope = parseFast(raw);
@@ -108,6 +128,27 @@ export function decodeEnvelope<K extends TopicKind>(
   const parsed = payloadSchemas[kind].safeParse(payload);
   if (!parsed.success) return { ok: false, error: `payload does not match ${kind}: ${parsed.error.message}` };
   return { ok: true, payload: parsed.data as TopicPayload<K>, publishedAt: publishedAtOf(envelope) };
+}
+
+function decodeStreamEnvelope(
+  raw: string,
+): { ok: true; payload: StreamPublication; publishedAt: number | null } | { ok: false; error: string } {
+  const newline = raw.indexOf('\n');
+  if (newline < 0) return { ok: false, error: 'stream envelope is not two lines of JSON' };
+  let head: { streamId?: unknown; dates?: unknown };
+  let event: unknown;
+  try {
+    head = JSON.parse(raw.slice(0, newline)) as typeof head;
+    const dates = head.dates;
+    if (!Array.isArray(dates) || !dates.every((path) => typeof path === 'string'))
+      return { ok: false, error: 'stream envelope without the paths of its Dates' };
+    event = parsePlainJson({ json: raw.slice(newline + 1), dates } satisfies PlainJson);
+  } catch {
+    return { ok: false, error: 'stream envelope is not two lines of JSON' };
+  }
+  const payload = { streamId: head.streamId, event };
+  if (!isStreamPublication(payload)) return { ok: false, error: 'payload does not match stream-events' };
+  return { ok: true, payload: payload as StreamPublication, publishedAt: publishedAtOf(head) };
 }
 
 function publishedAtOf(envelope: unknown): number | null {

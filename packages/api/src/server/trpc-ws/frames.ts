@@ -1,7 +1,7 @@
 import { type TRPCErrorShape, transformTRPCResponse } from '@trpc/server';
 import type { TRPCResponseMessage } from '@trpc/server/rpc';
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
-import { stringifyFast } from '../../plain-superjson';
+import { stringifyFast, stringifyTracked } from '../../plain-superjson';
 import { appRouter } from '../../root';
 
 type RequestId = number | string;
@@ -50,8 +50,9 @@ function framesOf(trackedId: string, data: unknown): TrackedFrames {
   const isCacheable = typeof data === 'object' && data !== null;
   const cached = isCacheable ? trackedFrames.get(data) : undefined;
   if (cached?.trackedId === trackedId) return cached;
-  // The same shape tRPC's own handler sends for a tracked value: `{ id, data }`, transformed whole.
-  const payload = stringifyFast({ id: trackedId, data });
+  // The same shape tRPC's own handler sends for a tracked value: `{ id, data }`, transformed whole
+  // (from the text the bus delivered, when the event came from there).
+  const payload = stringifyTracked(trackedId, data);
   const built: TrackedFrames = { trackedId, payload, frames: new Map() };
   if (isCacheable) trackedFrames.set(data, built);
   return built;
