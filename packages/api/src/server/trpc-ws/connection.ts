@@ -420,12 +420,16 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
  */
 const MAX_CORKED_BYTES = 16 * 1024;
 
+/** Sockets corked during this tick, all uncorked by one callback when it ends. */
+let corked: Duplex[] = [];
+
 /**
  * Holds the frames a socket is sent during this tick and writes them together once it ends, as
  * Node's documentation suggests for `cork`: one system call for all of them, not one each. The
  * system call is the largest cost of a delivery; several frames for one socket in one tick are
  * common under load (the events of one Redis read, a frame of a thousand calls answered at once),
- * and the more there are, the more each write carries. Nothing waits: the tick ends anyway.
+ * and the more there are, the more each write carries. Nothing waits: the tick ends anyway. One
+ * callback per tick uncorks every socket, not one per socket: a tick's event reaches many sockets.
  */
 function corkForThisTick(socket: WebSocket) {
   // `ws` has no API for this; it keeps the TCP socket as `_socket` and reads that socket's write
@@ -434,7 +438,7 @@ function corkForThisTick(socket: WebSocket) {
   if (!tcp || typeof tcp.cork !== 'function') return;
   if (tcp.writableCorked === 0) {
     tcp.cork();
-    process.nextTick(uncork, tcp);
+    if (corked.push(tcp) === 1) process.nextTick(uncorkAll);
   } else if (tcp.writableLength >= MAX_CORKED_BYTES) {
     // Out with what is held; the rest of the tick is held again, until the uncork already scheduled.
     tcp.uncork();
@@ -442,8 +446,10 @@ function corkForThisTick(socket: WebSocket) {
   }
 }
 
-function uncork(tcp: Duplex) {
-  tcp.uncork();
+function uncorkAll() {
+  const sockets = corked;
+  corked = [];
+  for (const tcp of sockets) tcp.uncork();
 }
 
 /**
