@@ -37,6 +37,8 @@ export type PresenceService = {
 
 function createPresenceService(deps: ServerDeps): PresenceService {
   const held = new Map<string, Held>();
+  /** Connections held per user, so a disconnect knows whether it was the user's last one here without a scan. */
+  const heldPerUser = new Map<string, number>();
   const httpBuckets = new Map<string, TokenBucket>();
   const announce = (change: PresenceChange | null) => {
     if (change) void publishSafely(deps, topics.presence(change.userId), change);
@@ -88,6 +90,7 @@ function createPresenceService(deps: ServerDeps): PresenceService {
         activity: 'active',
         queue: Promise.resolve(),
       };
+      if (!held.has(connectionId)) heldPerUser.set(userId, (heldPerUser.get(userId) ?? 0) + 1);
       held.set(connectionId, connection);
       void enqueue(connection, async () => {
         const modes = await hooks.loadModes([userId]);
@@ -98,7 +101,10 @@ function createPresenceService(deps: ServerDeps): PresenceService {
       const connection = held.get(connectionId);
       if (!connection) return;
       held.delete(connectionId);
-      const isLastHere = ![...held.values()].some((c) => c.userId === connection.userId);
+      const left = (heldPerUser.get(connection.userId) ?? 1) - 1;
+      if (left > 0) heldPerUser.set(connection.userId, left);
+      else heldPerUser.delete(connection.userId);
+      const isLastHere = left === 0;
       void enqueue(connection, () => store.disconnect(connection, isLastHere));
     },
     async setActivity(userId, connectionId, activity) {
