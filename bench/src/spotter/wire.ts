@@ -7,7 +7,7 @@ export const channelStreamId = (channelId: string) => `channel:${channelId}`;
 
 /**
  * Publishes a channel's event exactly as a replica does after a commit: through Spotter's own bus
- * (the versioned superjson envelope, one PUBLISH on the command connection).
+ * (its versioned envelope, one PUBLISH on the command connection).
  */
 export function publishChannelEvent(bus: EventBus, channelId: string, event: StreamEvent): Promise<void> {
   const streamId = channelStreamId(channelId);

@@ -43,7 +43,7 @@ export function parsePlainJson<T extends object>(plain: PlainJson): T {
 }
 
 /** Turns the ISO strings at `dates` (superjson paths) back into Dates, in place. */
-export function reviveDates(json: unknown, dates: readonly string[]): void {
+function reviveDates(json: unknown, dates: readonly string[]): void {
   for (const path of dates) setDate(json, path.split('.'));
 }
 
