@@ -31,9 +31,10 @@ type Frame = {
 
 /**
  * A client that speaks tRPC's WebSocket protocol itself — the frames wsLink sends and reads, parsed
- * with `JSON.parse` as the floor's clients parse theirs — so the bench's receivers cost what a
- * relay's do and the replicas' figures are not limited by the bench's own CPU. wsLink itself is what
- * `npm test` checks the endpoint against, and what the storm and idle-memory figures use.
+ * with `JSON.parse` as the floor's clients parse theirs — so the bench's receivers cost what the
+ * floor's clients do, and the replicas' figures are not limited by the bench's own CPU. wsLink
+ * itself is what `npm test` checks the endpoint against, and what the storm and idle-memory figures
+ * use.
  *
  * Inputs here are plain strings, and superjson writes plain JSON as `{ json }`; the data read is the
  * `json` part (a tracked item is `{ id, data }`), its Dates left as the strings they travel as.
@@ -63,6 +64,8 @@ export class WireClient {
   call(method: 'query' | 'mutation', path: string, input: unknown, timeoutMs: number): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.socket.readyState !== this.socket.OPEN)
+        return reject(new WireCallError(`${path}: the socket is closed`));
       const timer = setTimeout(() => {
         this.calls.delete(id);
         reject(new WireCallError(`${path}: no answer within ${timeoutMs} ms`));
