@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 
 const PHASES = ['floor', 'fanout', 'whole', 'hot'] as const;
 export type PhaseName = (typeof PHASES)[number];
+/** Spotter's phases; the floor always runs, as every ratio is to it. */
+const SPOTTER_PHASES = ['fanout', 'whole', 'hot'] as const;
+export type SpotterPhaseName = (typeof SPOTTER_PHASES)[number];
 
 export type BenchOptions = {
   replicas: number;
@@ -11,6 +14,8 @@ export type BenchOptions = {
   /** Messages per second offered, over all rooms. */
   rate: number;
   seconds: number;
+  /** Spotter's phases to run (all by default): one alone gives a quicker before/after figure. */
+  phases: SpotterPhaseName[];
   /** Phases whose highest held rate is searched for. */
   ramp: PhaseName[];
   isHostile: boolean;
@@ -37,6 +42,7 @@ Measures Spotter's realtime cost against a raw ws + ioredis relay (the floor), i
   --rate N         messages/s offered over all rooms               default ${FULL.rate}
   --seconds N      length of each phase                            default ${FULL.seconds}
   --idle N         idle connections for the KB/connection figure   default ${FULL.idle} (0: skip)
+  --phases LIST    Spotter's phases to run: fanout,whole,hot        default all (the floor always runs)
   --ramp LIST      raise the rate ×1.5 per step until p99 > 100 ms or a loss (or lower it ÷1.5 until
                    one is held, if --rate is not): floor,fanout,whole,hot or all
   --hostile        measure a healthy client's p99 while another client misbehaves
@@ -60,6 +66,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       seconds: { type: 'string' },
       idle: { type: 'string' },
       ramp: { type: 'string' },
+      phases: { type: 'string' },
       hostile: { type: 'boolean', default: false },
       storm: { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -84,7 +91,11 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     rate: count('rate', 0.1),
     seconds: count('seconds', 0.5),
     idle: Math.round(count('idle', 0)),
-    ramp: values.quick ? [] : parseRamp(values.ramp),
+    phases:
+      values.phases === undefined
+        ? [...SPOTTER_PHASES]
+        : parseList('--phases', values.phases, SPOTTER_PHASES),
+    ramp: values.quick || values.ramp === undefined ? [] : parseRamp(values.ramp),
     isHostile: values.hostile,
     isStorm: values.storm,
     json: values.json,
@@ -94,12 +105,15 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   return options;
 }
 
-function parseRamp(raw: string | undefined): PhaseName[] {
-  if (raw === undefined) return [];
-  if (raw === 'all') return [...PHASES];
+function parseRamp(raw: string): PhaseName[] {
+  return raw === 'all' ? [...PHASES] : parseList('--ramp', raw, PHASES, ' or all');
+}
+
+/** A comma-separated list of names out of `allowed`; throws naming the first one that is not. */
+function parseList<T extends string>(option: string, raw: string, allowed: readonly T[], orElse = ''): T[] {
   const names = raw.split(',').map((name) => name.trim());
   for (const name of names)
-    if (!PHASES.includes(name as PhaseName))
-      throw new Error(`--ramp takes ${PHASES.join(', ')} or all (comma-separated), got "${name}"`);
-  return names as PhaseName[];
+    if (!allowed.includes(name as T))
+      throw new Error(`${option} takes ${allowed.join(', ')}${orElse} (comma-separated), got "${name}"`);
+  return names as T[];
 }

@@ -37,7 +37,7 @@ export async function runBench(
 
   const floor = await runFloor(context);
   const spotter = await runSpotter(context);
-  for (const { result, ramp } of [floor, spotter.fanout, spotter.whole, spotter.hot]) {
+  for (const { result, ramp } of [floor, ...spotter.measured]) {
     report.phases.push(result);
     if (ramp) report.ramps.push(ramp);
     report.problems.push(...correctnessProblems(result));

@@ -3,14 +3,16 @@ import { waitUntil } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { measure, warmUp } from '../context';
 import { runHostile } from '../hostile/run';
+import type { SpotterPhaseName } from '../options';
 import { fanoutTarget } from './fanout-target';
 import { startReplicas } from './replicas';
 import { sendTarget } from './send-target';
 import { connectWireClients } from './wire-clients';
 
 /**
- * Spotter's phases on R replicas: fan-out alone, the whole path, then the whole path into one hot
- * channel (every send takes the same stream's next seq); then hostile mode if asked.
+ * Spotter's phases on R replicas, those of `--phases` (all by default): fan-out alone, the whole
+ * path, then the whole path into one hot channel (every send takes the same stream's next seq);
+ * then hostile mode if asked.
  */
 export async function runSpotter(context: RunContext) {
   const { env, options } = context;
@@ -40,15 +42,20 @@ export async function runSpotter(context: RunContext) {
   const hot = sendTarget({ clients, replicaPids, rooms: env.rooms, isHot: true });
   const fanout = fanoutTarget({ bus, prisma: env.prisma, replicaPids, rooms: env.rooms, users: env.users });
 
-  await warmUp(context, send);
+  const runs = (phase: SpotterPhaseName) => options.phases.includes(phase);
+  if (runs('whole') || runs('hot')) await warmUp(context, send);
   // A replica reads the database once when its bus subscription is confirmed; until every one has,
   // a published event may arrive from that read instead (no send time): warm up until none does.
-  await warmUp(context, fanout, (result) => result.withoutTimestamp === 0);
-  const fanoutResult = await measure(context, 'fanout', fanout);
-  const wholeResult = await measure(context, 'whole', send);
-  const hotResult = await measure(context, 'hot', hot);
+  if (runs('fanout')) await warmUp(context, fanout, (result) => result.withoutTimestamp === 0);
+  const measured = [];
+  const phases = [
+    ['fanout', fanout],
+    ['whole', send],
+    ['hot', hot],
+  ] as const;
+  for (const [phase, target] of phases) if (runs(phase)) measured.push(await measure(context, phase, target));
   const hostile = options.isHostile ? await runHostile(context, replicas) : [];
   const problems = clients.problems();
   clients.close();
-  return { fanout: fanoutResult, whole: wholeResult, hot: hotResult, hostile, problems, replicas };
+  return { measured, hostile, problems, replicas };
 }
