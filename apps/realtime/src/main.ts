@@ -1,5 +1,6 @@
 import {
   closePresence,
+  collectProcessMetrics,
   createCache,
   createEventBus,
   createLimits,
@@ -25,6 +26,7 @@ try {
   process.exit(1);
 }
 
+collectProcessMetrics();
 const logger = createLogger({
   name: 'realtime',
   level: env.LOG_LEVEL,

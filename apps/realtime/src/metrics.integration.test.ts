@@ -109,6 +109,9 @@ describe('/metrics', () => {
     expect(total(after, 'spotter_fanout_latency_seconds_count')).toBeGreaterThanOrEqual(2);
     expect(after.some((s) => s.name === 'spotter_publish_failures_total')).toBe(true);
     expect(after.some((s) => s.name === 'spotter_events_delivered_total')).toBe(true);
+    // The process's own: the event loop's delay since the last scrape, for a slow answer's cause.
+    const loopDelay = after.find((s) => s.name === 'nodejs_eventloop_lag_p99_seconds');
+    expect(loopDelay?.value).toBeGreaterThan(0);
     aliceClient.close();
     bobClient.close();
   });

@@ -19,7 +19,7 @@ export { openSignInSession, revokeSignIns } from './credentials/sign-in-sessions
 export { createHttpHandler } from './http';
 export * from './limits/index';
 export { createLogger, type Logger } from './logger';
-export { type Metrics, metrics } from './metrics';
+export { collectProcessMetrics, type Metrics, metrics } from './metrics';
 export type { PresenceItem } from './presence/follow';
 export { closePresence } from './presence/service';
 export type { ManualMode, PresenceStatus } from './presence/status';

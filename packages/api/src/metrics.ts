@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * A set of Spotter's Prometheus metrics in a registry of its own. The process has one (`metrics`,
@@ -113,3 +113,13 @@ const processGlobal = globalThis as { [metricsKey]?: Metrics };
 processGlobal[metricsKey] ??= createMetrics();
 
 export const metrics: Metrics = processGlobal[metricsKey];
+
+/**
+ * Adds the Node.js process's own metrics (prom-client's defaults) to the process registry: CPU, heap,
+ * garbage collection and the event loop's delay (`nodejs_eventloop_lag_p99_seconds`, since the last
+ * scrape). A server calls it once at start; a slow answer with a quiet CPU and a delayed loop points
+ * at a long task, and one with a prompt loop at something the server waits on (the database).
+ */
+export function collectProcessMetrics() {
+  collectDefaultMetrics({ register: metrics.registry });
+}
