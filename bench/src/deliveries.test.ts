@@ -10,7 +10,7 @@ describe('createDeliveries', () => {
   it('expects every accepted message at every member of its room, once', () => {
     const deliveries = counter();
     const bodies = [deliveries.body(0, 0, 10), deliveries.body(1, 1, 20), deliveries.body(2, 0, 30)];
-    for (const index of [0, 1, 2]) deliveries.accepted(index);
+    for (const [index, at] of [12, 21, 36].entries()) deliveries.accepted(index, at);
 
     deliveries.arrived(0, bodies[0] as string, 15);
     deliveries.arrived(0, bodies[0] as string, 16);
@@ -22,6 +22,8 @@ describe('createDeliveries', () => {
     expect(figures).toMatchObject({ expected: 5, received: 3, lost: 2, duplicates: 1, strays: 1 });
     expect(deliveries.isComplete()).toBe(false);
     expect([figures.p50, figures.max]).toEqual([5, 10]);
+    // Send → answer: 2, 1 and 6 ms.
+    expect([figures.answerP50, figures.answerP99]).toEqual([2, 6]);
   });
 
   it('expects nothing of a failed send, and ignores other phases and bodies without a send time', () => {

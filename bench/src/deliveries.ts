@@ -23,6 +23,9 @@ export type DeliveryFigures = {
   p95: number | null;
   p99: number | null;
   max: number | null;
+  /** Send → the system's answer (message.send's reply, the publish's), of accepted sends, in ms. */
+  answerP50: number | null;
+  answerP99: number | null;
   /** From the first send to the last delivery, in ms. */
   spanMs: number;
 };
@@ -53,6 +56,9 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
   const receivers = new Uint16Array(messages);
   const isAccepted = new Uint8Array(messages);
   const latencies = new Float64Array(messages * roomSize);
+  const sentAt = new Float64Array(messages);
+  const answers = new Float64Array(messages);
+  let answerCount = 0;
   const prefix = `bench ${tag} #`;
   const figures = { accepted: 0, errors: 0, duplicates: 0, strays: 0 };
   let latencyCount = 0;
@@ -81,11 +87,12 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
     tag,
     messages,
     /** The body of message `index` for `room`, sent now. */
-    body(index: number, room: number, sentAt: number): string {
+    body(index: number, room: number, at: number): string {
       roomOfMessage[index] = room;
-      firstSentAt = Math.min(firstSentAt, sentAt);
+      sentAt[index] = at;
+      firstSentAt = Math.min(firstSentAt, at);
       // No "@": a body with one may hold a mention, which the server resolves with a query of its own.
-      const head = `${prefix}${index} t=${sentAt.toFixed(3)} `;
+      const head = `${prefix}${index} t=${at.toFixed(3)} `;
       return head + PAD.slice(head.length);
     },
     /** The body as the database holds it: no send time (the fan-out phase stores it ahead of time). */
@@ -94,9 +101,13 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
       const head = `${prefix}${index} `;
       return head + PAD.slice(head.length);
     },
-    accepted(index: number): void {
+    /** The system accepted message `index` (answered its send) at `at`. */
+    accepted(index: number, at = performance.now()): void {
       figures.accepted++;
       isAccepted[index] = 1;
+      // A stored body (the fan-out phase's refills) has no send time.
+      const sent = sentAt[index] ?? 0;
+      if (sent > 0) answers[answerCount++] = at - sent;
     },
     failed(error: unknown): void {
       figures.errors++;
@@ -130,6 +141,7 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
     figures(): DeliveryFigures {
       const { expected, received, lost, ofFailedSends } = count();
       const [p50, p95, p99, max] = percentiles(latencies.subarray(0, latencyCount), [50, 95, 99, 100]);
+      const [answerP50, answerP99] = percentiles(answers.subarray(0, answerCount), [50, 99]);
       return {
         ...figures,
         firstError,
@@ -142,6 +154,8 @@ export function createDeliveries(options: { tag: string; rooms: Rooms; clients: 
         p95: p95 ?? null,
         p99: p99 ?? null,
         max: max ?? null,
+        answerP50: answerP50 ?? null,
+        answerP99: answerP99 ?? null,
         spanMs: lastArrivalAt > firstSentAt ? lastArrivalAt - firstSentAt : 0,
       };
     },

@@ -32,6 +32,10 @@ export type PhaseResult = DeliveryFigures & {
   serverMicrosPerDelivery: number | null;
   serverMicros: number[];
   postgresMicrosPerDelivery: number | null;
+  /** PostgreSQL backends' CPU µs over the phase (see POSTGRES_CPU_SOURCE). */
+  postgresMicros: number;
+  /** From the first send until the last delivery arrived or the drain time passed. */
+  elapsedMs: number;
   redisMicrosPerDelivery: number | null;
   /** This process's CPU (the clients and the publisher) as a share of one core. */
   benchCpuPercent: number;
@@ -133,6 +137,8 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     serverMicros,
     serverMicrosPerDelivery: perDelivery(serverMicros.reduce((a, b) => a + b, 0)),
     postgresMicrosPerDelivery: perDelivery(postgresMicros),
+    postgresMicros,
+    elapsedMs,
     redisMicrosPerDelivery: perDelivery(redisMicros),
     benchCpuPercent: ((benchCpu.user + benchCpu.system) / 1000 / elapsedMs) * 100,
     crashed: target.serverPids.filter((pid) => !isAlive(pid)),

@@ -23,6 +23,7 @@ const ms = (value: number | null) =>
   value === null ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0);
 const micros = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (value: number) => `${value.toFixed(0)}%`;
 
 /** Lays rows out in columns, the first left-aligned and the rest right-aligned. */
 function table(headers: string[], rows: string[][]): string {
@@ -43,6 +44,7 @@ function phaseTable(phases: PhaseResult[]): string {
     ms(p.p50),
     ms(p.p95),
     ms(p.p99),
+    ms(p.answerP99),
     whole(p.lost),
     whole(p.duplicates),
     whole(p.errors),
@@ -50,7 +52,7 @@ function phaseTable(phases: PhaseResult[]): string {
     floor && p.serverMicrosPerDelivery !== null ? `${(p.serverMicrosPerDelivery / floor).toFixed(1)}×` : '–',
     micros(p.postgresMicrosPerDelivery),
     micros(p.redisMicrosPerDelivery),
-    `${p.benchCpuPercent.toFixed(0)}%`,
+    percent(p.benchCpuPercent),
   ]);
   return table(
     [
@@ -60,6 +62,7 @@ function phaseTable(phases: PhaseResult[]): string {
       'p50 ms',
       'p95 ms',
       'p99 ms',
+      'answer p99',
       'lost',
       'dup',
       'err',
@@ -136,15 +139,27 @@ export function formatReport(report: BenchReport): string {
           'hostile: a healthy client while another client…',
           'p50 ms',
           'p99 ms',
+          'answer p99',
           'samples',
           'healthy failures',
+          'replica loop p99/max ms',
+          'replica cpu',
+          'PostgreSQL cpu',
+          'attacker cpu',
+          'bench cpu',
         ],
         report.hostile.map((h) => [
           h.phase,
           ms(h.p50),
           ms(h.p99),
+          ms(h.answerP99),
           whole(h.samples),
           whole(h.failures.length),
+          `${ms(h.loopDelay.p99)} / ${ms(h.loopDelay.max)}`,
+          percent(h.cpuPercent.replica),
+          percent(h.cpuPercent.postgres),
+          h.cpuPercent.attacker === null ? '–' : percent(h.cpuPercent.attacker),
+          percent(h.cpuPercent.bench),
         ]),
       ),
     );
@@ -165,6 +180,7 @@ export function formatReport(report: BenchReport): string {
   out.push(
     '',
     'Latency: send → delivery at every receiver (all clients live in the bench process: one clock).',
+    "answer p99: send → the system's answer (message.send's reply; for the floor and fan-out, the publish's).",
     'server µs/deliv: CPU (user+system, /proc/<pid>/stat) of the relays or replicas during the phase ÷ deliveries.',
     `${POSTGRES_CPU_SOURCE}.`,
     'bench cpu: the bench process (all clients and the publisher) as a share of one core; near 100% it is the bottleneck.',

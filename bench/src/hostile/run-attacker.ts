@@ -15,7 +15,7 @@ export async function startAttackerProcess(
   target: AttackTarget,
   seconds: number,
   cleanup: Cleanup,
-): Promise<Attack> {
+): Promise<Attack & { pid: number | undefined }> {
   const child = fork(fileURLToPath(new URL('./attacker-process.ts', import.meta.url)), [], {
     // The bench runs under tsx; so does its child.
     execArgv: ['--import', 'tsx'],
@@ -39,6 +39,7 @@ export async function startAttackerProcess(
   child.send({ start: { name, target, seconds } });
   await started;
   return {
+    pid: child.pid,
     async stop() {
       const timer = setTimeout(stopChild, STOP_WAIT_MS);
       try {

@@ -1,8 +1,10 @@
 import { createUserWithToken, type Replica } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { SECRET } from '../environment';
+import { type LoopDelay, watchLoopDelay } from '../loop-delay';
 import type { Arrivals } from '../phase';
 import { runPhase } from '../phase';
+import { cpuMeter } from '../proc';
 import { sendTarget } from '../spotter/send-target';
 import { connectWireClients } from '../spotter/wire-clients';
 import type { AttackName, AttackTarget } from './attacks';
@@ -12,9 +14,14 @@ export type HostileResult = {
   phase: string;
   p50: number | null;
   p99: number | null;
+  answerP99: number | null;
   samples: number;
   failures: string[];
   attacker: string;
+  /** Share of one core during the phase: who had the machine's two cores while the client waited. */
+  /** The attacked replica's event-loop delay during the phase. */
+  loopDelay: LoopDelay;
+  cpuPercent: { replica: number; postgres: number; attacker: number | null; bench: number };
 };
 
 /**
@@ -31,6 +38,8 @@ const ATTACKS: { phase: string; attack: AttackName | null }[] = [
   { phase: 'sends 10 MB frames', attack: 'huge' },
   { phase: 'opens 1,000 subscriptions', attack: 'subscriptions' },
   { phase: 'floods 2,000 sends/s', attack: 'flood' },
+  // The baseline again: how far apart two quiet phases' p99s are on this machine, the noise in each ratio.
+  { phase: 'baseline again (no attacker)', attack: null },
 ];
 
 /**
@@ -71,7 +80,9 @@ export async function runHostile(
       const before = client.problems().length;
       const attack = name
         ? await startAttackerProcess(name, attackTarget, context.options.seconds, context.cleanup)
-        : { stop: async () => '–' };
+        : { pid: undefined, stop: async () => '–' };
+      const loopDelay = await watchLoopDelay(replica.httpUrl);
+      const attackerCpu = cpuMeter(attack.pid === undefined ? [] : [attack.pid]);
       const result = await runPhase({
         target,
         tag: `h${results.length}`,
@@ -83,7 +94,10 @@ export async function runHostile(
         prisma,
         redisPid: context.env.redisPid,
       });
+      const [attackerMicros] = attackerCpu.read();
+      const replicaLoopDelay = await loopDelay.read();
       const attackerSaw = await attack.stop();
+      const percentOfCore = (micros: number) => (micros / 1000 / result.elapsedMs) * 100;
       const failures = client.problems().slice(before);
       if (result.lost > 0) failures.push(`${result.lost} of ${result.expected} not delivered`);
       if (result.duplicates > 0) failures.push(`${result.duplicates} duplicates`);
@@ -93,9 +107,17 @@ export async function runHostile(
         phase,
         p50: result.p50,
         p99: result.p99,
+        answerP99: result.answerP99,
         samples: result.received,
         failures,
         attacker: attackerSaw,
+        loopDelay: replicaLoopDelay,
+        cpuPercent: {
+          replica: percentOfCore(result.serverMicros[0] ?? 0),
+          postgres: percentOfCore(result.postgresMicros),
+          attacker: attackerMicros === undefined ? null : percentOfCore(attackerMicros),
+          bench: result.benchCpuPercent,
+        },
       });
       if (result.crashed.length > 0) break;
     }
