@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createUserWithToken, type Replica } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { SECRET } from '../environment';
@@ -21,6 +22,8 @@ export type HostileResult = {
   /** Share of one core during the phase: who had the machine's two cores while the client waited. */
   /** The attacked replica's event-loop delay during the phase. */
   loopDelay: LoopDelay;
+  /** The bench's own (where the healthy client's clock runs): a late loop makes late answers. */
+  benchLoopDelay: LoopDelay;
   cpuPercent: { replica: number; postgres: number; attacker: number | null; bench: number };
 };
 
@@ -82,6 +85,8 @@ export async function runHostile(
         ? await startAttackerProcess(name, attackTarget, context.options.seconds, context.cleanup)
         : { pid: undefined, stop: async () => '–' };
       const loopDelay = await watchLoopDelay(replica.httpUrl);
+      const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+      benchLoop.enable();
       const attackerCpu = cpuMeter(attack.pid === undefined ? [] : [attack.pid]);
       const result = await runPhase({
         target,
@@ -96,6 +101,7 @@ export async function runHostile(
       });
       const [attackerMicros] = attackerCpu.read();
       const replicaLoopDelay = await loopDelay.read();
+      benchLoop.disable();
       const attackerSaw = await attack.stop();
       const percentOfCore = (micros: number) => (micros / 1000 / result.elapsedMs) * 100;
       const failures = client.problems().slice(before);
@@ -112,6 +118,7 @@ export async function runHostile(
         failures,
         attacker: attackerSaw,
         loopDelay: replicaLoopDelay,
+        benchLoopDelay: { p99: benchLoop.percentile(99) / 1e6, max: benchLoop.max / 1e6 },
         cpuPercent: {
           replica: percentOfCore(result.serverMicros[0] ?? 0),
           postgres: percentOfCore(result.postgresMicros),
