@@ -114,4 +114,51 @@ describe('group-committed sends', () => {
     });
     expect(stored.map((message) => message.body)).toEqual(['one', 'three']);
   });
+
+  it("keeps a channel whose stream is held up from holding up other channels' sends", async () => {
+    const { owner, channels } = await twoChannels();
+    const [busy, quiet] = channels as [{ id: string }, { id: string }];
+    const { send } = countingBatcher();
+    const post = (channelId: string, body: string) =>
+      send({ channelId, authorId: owner.session.userId, body, nonce: null });
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+    // Another transaction holds the busy channel's stream, as a long batch of a flood there would.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let isHeld = () => {};
+    const held = new Promise<void>((resolve) => {
+      isHeld = resolve;
+    });
+    const holder = h.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(busy.id)} FOR UPDATE`;
+        isHeld();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    try {
+      // Two sends to the busy channel, each in a turn of its own: two batches, were both let in.
+      const first = post(busy.id, 'busy 1');
+      await nextTurn();
+      const second = post(busy.id, 'busy 2');
+      await nextTurn();
+      const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000));
+      expect(await Promise.race([post(quiet.id, 'quiet'), stillWaiting])).toMatchObject({
+        outcome: 'sent',
+        body: 'quiet',
+      });
+      release();
+      const rows = await Promise.all([first, second]);
+      expect(rows.map((row) => row.body)).toEqual(['busy 1', 'busy 2']);
+      expect((rows[1]?.seq ?? 0) - (rows[0]?.seq ?? 0)).toBe(1);
+    } finally {
+      release();
+      await holder;
+    }
+  });
 });

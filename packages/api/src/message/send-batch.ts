@@ -23,8 +23,12 @@ type Waiting<Row> = { send: BatchedSend; resolve(row: Row): void; reject(error: 
  *
  * Every guarantee of a single send holds: each send runs `spotter_send_message` as before, in order
  * within the batch, so seqs stay gapless and a nonce repeated in one batch finds its first copy.
- * Sends are sorted by channel, so two batches take their streams' locks in the same order and
- * cannot deadlock each other. If the statement fails because of one send (a value the database
+ *
+ * A channel is in one batch in flight at most: its later sends wait in the queue (in order) until
+ * that batch is answered, and the free slot goes to other channels' sends. Otherwise a busy channel
+ * (a flood, a hot room) would fill both slots with batches that wait on each other for its stream's
+ * lock, and every other channel's sends on this replica would wait behind them. Batches in flight
+ * therefore never share a stream, so they cannot contend or deadlock. If the statement fails because of one send (a value the database
  * cannot store, say), the whole transaction rolled back and each send runs alone, so only that one
  * fails; if the database is down or busy, every send of the batch gets that retryable error.
  */
@@ -35,15 +39,32 @@ export function createSendBatcher<Row>(
   let queue: Waiting<Row>[] = [];
   let inFlight = 0;
   let isScheduled = false;
+  /** Channels with sends in a batch in flight. */
+  const busyChannels = new Set<string>();
+
+  /** Takes the next batch off the queue: the oldest sends of channels not in flight, in order. */
+  const takeBatch = (): Waiting<Row>[] => {
+    const batch: Waiting<Row>[] = [];
+    const rest: Waiting<Row>[] = [];
+    for (const waiting of queue) {
+      if (batch.length < MAX_BATCH && !busyChannels.has(waiting.send.channelId)) batch.push(waiting);
+      else rest.push(waiting);
+    }
+    queue = rest;
+    return batch;
+  };
 
   const pump = () => {
     isScheduled = false;
     while (queue.length > 0 && inFlight < MAX_IN_FLIGHT) {
-      const batch = queue.length <= MAX_BATCH ? queue : queue.slice(0, MAX_BATCH);
-      queue = queue.length <= MAX_BATCH ? [] : queue.slice(MAX_BATCH);
+      const batch = takeBatch();
+      if (batch.length === 0) return;
+      const channels = new Set(batch.map((waiting) => waiting.send.channelId));
+      for (const channel of channels) busyChannels.add(channel);
       inFlight++;
       void run(batch).finally(() => {
         inFlight--;
+        for (const channel of channels) busyChannels.delete(channel);
         if (queue.length > 0) schedule();
       });
     }
