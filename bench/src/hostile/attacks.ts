@@ -18,9 +18,15 @@ const MALFORMED: (string | Buffer)[] = [
   Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 131) % 256)),
 ];
 const MALFORMED_PER_SECOND = 1_000;
-const MAX_RECONNECTS = 50;
+/**
+ * Thrown out after a few frames, the attacker is back this soon: the attack lasts the whole phase
+ * (an earlier cap of 50 reconnects with no pause spent it in its first second or two).
+ */
+const RECONNECT_PAUSE_MS = 100;
+/** A bound on the loop whatever happens: 100 s of reconnecting. */
+const MAX_RECONNECTS = 1_000;
 
-/** Garbage frames of every kind, 1,000/s, reconnecting (a bounded number of times) if thrown out. */
+/** Garbage frames of every kind, 1,000/s, reconnecting (ten times a second at most) when thrown out. */
 export function malformedFrames(target: AttackTarget): Attack {
   let isStopped = false;
   const seen = { sent: 0, replies: 0, closes: [] as number[] };
@@ -42,6 +48,7 @@ export function malformedFrames(target: AttackTarget): Attack {
       }
       socket.terminate();
       await closed;
+      await new Promise((resolve) => setTimeout(resolve, RECONNECT_PAUSE_MS));
     }
   };
   const running = run();

@@ -4,7 +4,7 @@ import type { RunContext } from '../context';
 import { SECRET } from '../environment';
 import { type LoopDelay, watchLoopDelay } from '../loop-delay';
 import type { Arrivals } from '../phase';
-import { runPhase } from '../phase';
+import { type PhaseOptions, type PhaseResult, runPhase } from '../phase';
 import { cpuMeter } from '../proc';
 import { sendTarget } from '../spotter/send-target';
 import { connectWireClients } from '../spotter/wire-clients';
@@ -33,6 +33,8 @@ export type HostileResult = {
  * between runs of the baseline alone.
  */
 const HEALTHY_RATE = 50;
+/** Unmeasured sends at the start of every phase, once its attacker is running (see the loop). */
+const LEAD_IN_SECONDS = 1;
 
 /** Each attack runs in a process of its own (see attacker-process.ts); the baseline has none. */
 const ATTACKS: { phase: string; attack: AttackName | null }[] = [
@@ -76,6 +78,17 @@ export async function runHostile(
     ownChannelId: own,
   };
 
+  const healthyPhase = (tag: string): PhaseOptions => ({
+    target,
+    tag,
+    rooms: [[0]],
+    clients: 1,
+    arrivals,
+    rate: HEALTHY_RATE,
+    seconds: context.options.seconds,
+    prisma,
+    redisPid: context.env.redisPid,
+  });
   const results: HostileResult[] = [];
   try {
     for (const { phase, attack: name } of ATTACKS) {
@@ -84,31 +97,22 @@ export async function runHostile(
       const attack = name
         ? await startAttackerProcess(name, attackTarget, context.options.seconds, context.cleanup)
         : { pid: undefined, stop: async () => '–' };
+      // A lead-in the figures leave out, as the other phases' warm-up: the attacker's process has
+      // booted and its attack is under way, and the healthy path is warm after the pause between
+      // phases. Runs showed the slowest answers bunched in a phase's first half-second otherwise.
+      const leadIn = await runPhase({ ...healthyPhase(`h${results.length}w`), seconds: LEAD_IN_SECONDS });
+      const leadInFailures = failuresOf(leadIn).map((failure) => `in the lead-in: ${failure}`);
       const loopDelay = await watchLoopDelay(replica.httpUrl);
       const benchLoop = monitorEventLoopDelay({ resolution: 10 });
       benchLoop.enable();
       const attackerCpu = cpuMeter(attack.pid === undefined ? [] : [attack.pid]);
-      const result = await runPhase({
-        target,
-        tag: `h${results.length}`,
-        rooms: [[0]],
-        clients: 1,
-        arrivals,
-        rate: HEALTHY_RATE,
-        seconds: context.options.seconds,
-        prisma,
-        redisPid: context.env.redisPid,
-      });
+      const result = await runPhase(healthyPhase(`h${results.length}`));
       const [attackerMicros] = attackerCpu.read();
       const replicaLoopDelay = await loopDelay.read();
       benchLoop.disable();
       const attackerSaw = await attack.stop();
       const percentOfCore = (micros: number) => (micros / 1000 / result.elapsedMs) * 100;
-      const failures = client.problems().slice(before);
-      if (result.lost > 0) failures.push(`${result.lost} of ${result.expected} not delivered`);
-      if (result.duplicates > 0) failures.push(`${result.duplicates} duplicates`);
-      if (result.errors > 0) failures.push(`${result.errors} sends failed (${result.firstError})`);
-      if (result.crashed.length > 0) failures.push('the replica crashed');
+      const failures = [...client.problems().slice(before), ...leadInFailures, ...failuresOf(result)];
       results.push({
         phase,
         p50: result.p50,
@@ -132,6 +136,16 @@ export async function runHostile(
     client.close();
   }
   return results;
+}
+
+/** What the healthy client would notice in a phase: anything lost, doubled or refused. */
+function failuresOf(result: PhaseResult): string[] {
+  const failures: string[] = [];
+  if (result.lost > 0) failures.push(`${result.lost} of ${result.expected} not delivered`);
+  if (result.duplicates > 0) failures.push(`${result.duplicates} duplicates`);
+  if (result.errors > 0) failures.push(`${result.errors} sends failed (${result.firstError})`);
+  if (result.crashed.length > 0) failures.push('the replica crashed');
+  return failures;
 }
 
 async function createChannel(context: RunContext, name: string, userIds: string[]): Promise<string> {
