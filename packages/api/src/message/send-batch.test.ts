@@ -117,7 +117,7 @@ describe('group-committed sends', () => {
 
   it("keeps a channel whose stream is held up from holding up other channels' sends", async () => {
     const { owner, channels } = await twoChannels();
-    const [busy, quiet] = channels as [{ id: string }, { id: string }];
+    const [busy, quiet] = channels.map((channel) => channel.id) as [string, string];
     const { send } = countingBatcher();
     const post = (channelId: string, body: string) =>
       send({ channelId, authorId: owner.session.userId, body, nonce: null });
@@ -134,7 +134,7 @@ describe('group-committed sends', () => {
     });
     const holder = h.prisma.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(busy.id)} FOR UPDATE`;
+        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(busy)} FOR UPDATE`;
         isHeld();
         await released;
       },
@@ -143,12 +143,12 @@ describe('group-committed sends', () => {
     await held;
     try {
       // Two sends to the busy channel, each in a turn of its own: two batches, were both let in.
-      const first = post(busy.id, 'busy 1');
+      const first = post(busy, 'busy 1');
       await nextTurn();
-      const second = post(busy.id, 'busy 2');
+      const second = post(busy, 'busy 2');
       await nextTurn();
       const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000));
-      expect(await Promise.race([post(quiet.id, 'quiet'), stillWaiting])).toMatchObject({
+      expect(await Promise.race([post(quiet, 'quiet'), stillWaiting])).toMatchObject({
         outcome: 'sent',
         body: 'quiet',
       });
