@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createUserWithToken, type Replica } from '@spotter/test-support';
 import type { RunContext } from '../context';
 import { SECRET } from '../environment';
-import { type LoopDelay, watchLoopDelay } from '../loop-delay';
+import { LOOP_SAMPLING_MS, type LoopDelay, lateness, watchLoopDelay } from '../loop-delay';
 import type { Arrivals } from '../phase';
 import { type PhaseOptions, type PhaseResult, runPhase } from '../phase';
 import { cpuMeter } from '../proc';
@@ -19,11 +19,11 @@ export type HostileResult = {
   samples: number;
   failures: string[];
   attacker: string;
-  /** Share of one core during the phase: who had the machine's two cores while the client waited. */
-  /** The attacked replica's event-loop delay during the phase. */
+  /** The attacked replica's event loop during the phase: how late it ran. */
   loopDelay: LoopDelay;
   /** The bench's own (where the healthy client's clock runs): a late loop makes late answers. */
   benchLoopDelay: LoopDelay;
+  /** Share of one core during the phase: who had the machine's two cores while the client waited. */
   cpuPercent: { replica: number; postgres: number; attacker: number | null; bench: number };
 };
 
@@ -103,7 +103,7 @@ export async function runHostile(
       const leadIn = await runPhase({ ...healthyPhase(`h${results.length}w`), seconds: LEAD_IN_SECONDS });
       const leadInFailures = failuresOf(leadIn).map((failure) => `in the lead-in: ${failure}`);
       const loopDelay = await watchLoopDelay(replica.httpUrl);
-      const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+      const benchLoop = monitorEventLoopDelay({ resolution: LOOP_SAMPLING_MS });
       benchLoop.enable();
       const attackerCpu = cpuMeter(attack.pid === undefined ? [] : [attack.pid]);
       const result = await runPhase(healthyPhase(`h${results.length}`));
@@ -122,7 +122,7 @@ export async function runHostile(
         failures,
         attacker: attackerSaw,
         loopDelay: replicaLoopDelay,
-        benchLoopDelay: { p99: benchLoop.percentile(99) / 1e6, max: benchLoop.max / 1e6 },
+        benchLoopDelay: lateness(benchLoop.percentile(99) / 1e6, benchLoop.max / 1e6),
         cpuPercent: {
           replica: percentOfCore(result.serverMicros[0] ?? 0),
           postgres: percentOfCore(result.postgresMicros),
