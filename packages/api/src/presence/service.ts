@@ -13,6 +13,15 @@ import { createPresenceWatchers, type PresenceWatchers } from './watchers';
 
 /** Presence changes one connection may make: a burst of 10, then one every 3 s. */
 export const PRESENCE_RATE = { capacity: 10, refillMs: 3_000 } as const;
+/**
+ * Status changes over HTTP have no connection to keep their bucket on, so they are kept per user here;
+ * past this many, the full ones (users who have not changed their status for half a minute) go.
+ */
+const HTTP_BUCKETS_SWEEP_ABOVE = 10_000;
+
+function dropFullBuckets(buckets: Map<string, TokenBucket>) {
+  for (const [key, bucket] of buckets) if (bucket.isFull()) buckets.delete(key);
+}
 
 /** `bucket` is made at the connection's first change: most connections never make one (memory per socket). */
 type Held = LocalConnection & { bucket?: TokenBucket; queue: Promise<unknown> };
@@ -122,6 +131,7 @@ function createPresenceService(deps: ServerDeps): PresenceService {
       if (connection) connection.bucket ??= createTokenBucket(PRESENCE_RATE);
       let bucket = connection?.bucket ?? httpBuckets.get(rateKey);
       if (!bucket) {
+        if (httpBuckets.size >= HTTP_BUCKETS_SWEEP_ABOVE) dropFullBuckets(httpBuckets);
         bucket = createTokenBucket(PRESENCE_RATE);
         httpBuckets.set(rateKey, bucket);
       }

@@ -34,4 +34,16 @@ describe('token bucket', () => {
     clock.now += 400;
     expect(bucket.take()).toBe(0);
   });
+
+  it('is full again once it has refilled, and only then', () => {
+    const { bucket, clock } = bucketAt(0);
+    expect(bucket.isFull()).toBe(true);
+    bucket.take();
+    bucket.take();
+    expect(bucket.isFull()).toBe(false);
+    clock.now += 1_000;
+    expect(bucket.isFull()).toBe(false);
+    clock.now += 1_000;
+    expect(bucket.isFull()).toBe(true);
+  });
 });

@@ -6,6 +6,8 @@
 export type TokenBucket = {
   /** Takes a token; returns 0 when granted, else how many ms until the next token. */
   take(): number;
+  /** Back to its capacity: it remembers nothing a new bucket would not, so it can be dropped. */
+  isFull(): boolean;
 };
 
 export function createTokenBucket(
@@ -14,14 +16,21 @@ export function createTokenBucket(
 ): TokenBucket {
   let tokens = options.capacity;
   let updatedAt = now();
+  const refill = (at: number) => {
+    const earned = Math.floor((at - updatedAt) / options.refillMs);
+    if (earned > 0) {
+      tokens = Math.min(options.capacity, tokens + earned);
+      updatedAt = tokens === options.capacity ? at : updatedAt + earned * options.refillMs;
+    }
+  };
   return {
+    isFull() {
+      refill(now());
+      return tokens === options.capacity;
+    },
     take() {
       const at = now();
-      const earned = Math.floor((at - updatedAt) / options.refillMs);
-      if (earned > 0) {
-        tokens = Math.min(options.capacity, tokens + earned);
-        updatedAt = tokens === options.capacity ? at : updatedAt + earned * options.refillMs;
-      }
+      refill(at);
       if (tokens > 0) {
         tokens -= 1;
         return 0;
