@@ -131,7 +131,12 @@ describe('presence across replicas', () => {
     const seen = await watchPresence(await connect(replicaA.url, friend.token));
     await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
     closedTab.close();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The replica has seen that tab go (its own count of open sockets says so) before it dies.
+    const openSockets = async () => {
+      const text = await (await fetch(`${doomed.httpUrl}/metrics`)).text();
+      return Number(/^spotter_ws_connections (\S+)/m.exec(text)?.[1]);
+    };
+    await expect.poll(openSockets).toBe(1);
 
     await doomed.stop('SIGKILL');
     await expect
