@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { parseConnectionParamsFromUnknown, type TRPCRequestInfo } from '@trpc/server/http';
@@ -19,6 +18,7 @@ import {
   trackedFrameEncoder,
 } from './frames';
 import { CLOSE_CODES, type ConnectionLimits, EPHEMERAL_PATHS } from './limits';
+import { sendText, type WireFrame, writeWireFrame } from './socket-writes';
 
 type RequestId = number | string;
 type JsonRpc = '2.0' | undefined;
@@ -49,7 +49,6 @@ export type ConnectionOptions = {
 const OPEN = 1; // WebSocket.OPEN
 /** What `invoke` resolves with when it answered the call itself: it was over the allowance. */
 const refused = Symbol('refused');
-const TEXT_FRAME = { binary: false } as const;
 const config = appRouter._def._config;
 
 /**
@@ -108,8 +107,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
 
   const send = (frame: string) => {
     if (socket.readyState !== OPEN) return;
-    corkForThisTick(socket);
-    socket.send(frame);
+    sendText(socket, frame);
   };
 
   const answerError = (id: RequestId | null, jsonrpc: JsonRpc, cause: unknown, failure: Failure = {}) => {
@@ -298,7 +296,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   const pull = async (
     items: AsyncIterable<unknown>,
     signal: AbortSignal,
-    encode: (value: unknown) => string | Buffer,
+    encode: (value: unknown) => string | WireFrame,
     isEphemeral: boolean,
   ) => {
     const iterator = items[Symbol.asyncIterator]();
@@ -312,7 +310,7 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
   };
 
   /** Sends an event unless the client stopped reading: ephemeral ones go first, then the client. */
-  const push = (frame: string | Buffer, isEphemeral: boolean) => {
+  const push = (frame: string | WireFrame, isEphemeral: boolean) => {
     if (socket.readyState !== OPEN) return;
     const unsent = socket.bufferedAmount;
     if (unsent > limits.slowConsumerBytes) {
@@ -322,9 +320,8 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
       return;
     }
     if (isEphemeral && unsent > limits.ephemeralDropBytes) return;
-    // A cached frame is UTF-8 bytes already; it must still go as a text frame, as wsLink expects.
-    corkForThisTick(socket);
-    socket.send(frame, TEXT_FRAME);
+    if (typeof frame === 'string') sendText(socket, frame);
+    else writeWireFrame(socket, frame);
   };
 
   const handle = (raw: unknown, batchIndex: number) => {
@@ -412,44 +409,6 @@ export function serveConnection(socket: WebSocket, req: IncomingMessage, options
     for (const live of subscriptions.values()) live.stop.abort();
     release?.();
   });
-}
-
-/**
- * Bytes held back at most: beyond, what is held is written at once. Far below the bounds on unsent
- * bytes (see limits.ts), so a replay written in one go never looks like a client that stopped reading.
- */
-const MAX_CORKED_BYTES = 16 * 1024;
-
-/** Sockets corked during this tick, all uncorked by one callback when it ends. */
-let corked: Duplex[] = [];
-
-/**
- * Holds the frames a socket is sent during this tick and writes them together once it ends, as
- * Node's documentation suggests for `cork`: one system call for all of them, not one each. The
- * system call is the largest cost of a delivery; several frames for one socket in one tick are
- * common under load (the events of one Redis read, a frame of a thousand calls answered at once),
- * and the more there are, the more each write carries. Nothing waits: the tick ends anyway. One
- * callback per tick uncorks every socket, not one per socket: a tick's event reaches many sockets.
- */
-function corkForThisTick(socket: WebSocket) {
-  // `ws` has no API for this; it keeps the TCP socket as `_socket` and reads that socket's write
-  // state itself (for `bufferedAmount`). Without one, frames go out one write each, as before.
-  const tcp = (socket as unknown as { _socket?: Duplex | null })._socket;
-  if (!tcp || typeof tcp.cork !== 'function') return;
-  if (tcp.writableCorked === 0) {
-    tcp.cork();
-    if (corked.push(tcp) === 1) process.nextTick(uncorkAll);
-  } else if (tcp.writableLength >= MAX_CORKED_BYTES) {
-    // Out with what is held; the rest of the tick is held again, until the uncork already scheduled.
-    tcp.uncork();
-    tcp.cork();
-  }
-}
-
-function uncorkAll() {
-  const sockets = corked;
-  corked = [];
-  for (const tcp of sockets) tcp.uncork();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TRPCResponseMessage } from '@trpc/server/rpc';
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import { stringifyFast, stringifyTracked } from '../../plain-superjson';
 import { appRouter } from '../../root';
+import { type WireFrame, wireFrame } from './socket-writes';
 
 type RequestId = number | string;
 
@@ -35,14 +36,14 @@ export function errorFrame(id: RequestId | null, jsonrpc: '2.0' | undefined, enc
   return `${responseHead(id, jsonrpc)}"error":${encodedError}}`;
 }
 
-type TrackedFrames = { trackedId: string; payload: string; frames: Map<string, Buffer> };
+type TrackedFrames = { trackedId: string; payload: string; frames: Map<string, WireFrame> };
 
 /**
  * A tracked event's frames, built once per process: every local subscriber of a stream gets the
  * same event object from the stream hub, so the first delivery serializes it, and each distinct
  * request id (wsLink numbers requests per connection, so few distinct ids carry a given
- * subscription) gets its frame as UTF-8 bytes once; the rest of the deliveries reuse them. Keyed
- * weakly by the event, so the frames go when the event does.
+ * subscription) gets its WebSocket frame, header and UTF-8 payload, once; the rest of the
+ * deliveries write the same bytes. Keyed weakly by the event, so the frames go when the event does.
  */
 const trackedFrames = new WeakMap<object, TrackedFrames>();
 
@@ -65,13 +66,13 @@ function framesOf(trackedId: string, data: unknown): TrackedFrames {
 export function trackedFrameEncoder(
   id: RequestId,
   jsonrpc: '2.0' | undefined,
-): (trackedId: string, data: unknown) => Buffer {
+): (trackedId: string, data: unknown) => WireFrame {
   const head = `${responseHead(id, jsonrpc)}"result":{"type":"data",`;
   return (trackedId, data) => {
     const built = framesOf(trackedId, data);
     let frame = built.frames.get(head);
     if (!frame) {
-      frame = Buffer.from(`${head}"id":${JSON.stringify(trackedId)},"data":${built.payload}}}`);
+      frame = wireFrame(`${head}"id":${JSON.stringify(trackedId)},"data":${built.payload}}}`);
       built.frames.set(head, frame);
     }
     return frame;
@@ -82,7 +83,7 @@ export function trackedFrameEncoder(
 export function dataFrameEncoder(
   id: RequestId,
   jsonrpc: '2.0' | undefined,
-): (value: unknown) => string | Buffer {
+): (value: unknown) => string | WireFrame {
   const encodeTracked = trackedFrameEncoder(id, jsonrpc);
   return (value) => {
     if (!isTrackedEnvelope(value))
