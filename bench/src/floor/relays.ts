@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type ServerProcess, spawnTsx } from '@spotter/test-support';
+import { type ServerProcess, spawnServer } from '@spotter/test-support';
 
 const RELAY = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
@@ -13,7 +13,12 @@ export type Relay = { pid: number; port: number; url: string; process: ServerPro
 export async function startRelay(redisUrl: string, nodeOptions?: string): Promise<Relay> {
   const env: Record<string, string> = { REDIS_URL: redisUrl };
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  const relay = spawnTsx(RELAY, { env, graceMs: 2_000 });
+  // BENCH_RELAY_NODE_ARGS profiles the relays as BENCH_REPLICA_NODE_ARGS does the replicas.
+  const nodeArgs = process.env.BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const relay = spawnServer(process.execPath, [...nodeArgs, '--import', 'tsx', RELAY], {
+    env,
+    graceMs: 2_000,
+  });
   try {
     const port = await relay.untilOutput(listeningPort, 'relay "listening" line', START_TIMEOUT_MS);
     return { pid: relay.pid, port, url: `ws://127.0.0.1:${port}/`, process: relay };
