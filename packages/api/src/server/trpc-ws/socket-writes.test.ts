@@ -50,7 +50,7 @@ describe('wire frames', () => {
     expect(received.every((message, index) => message.text === texts[index] && !message.isBinary)).toBe(true);
   });
 
-  it('keep their order among frames sent through ws, and one frame serves many sockets', async () => {
+  it('keep their order among frames sent through ws, and one frame can be written again', async () => {
     const shared = wireFrame('{"event":2}');
     sendText(serverSide, '{"answer":1}');
     writeWireFrame(serverSide, shared);
