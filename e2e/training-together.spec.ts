@@ -4,7 +4,8 @@ import { expect, messages, newPerson, openChannel, replica, signedInContext, tes
 // Issue 11, check 4, two people on two realtime replicas: Ada (replica 0) starts training and Bo
 // (replica 1) sees "Training now" beside her; she invites him and the invitation shows up live; both
 // log sets and see each other's at once; Ada finishes and shares the workout into #general; Bo gives
-// kudos and Ada's count follows live; Bo's feed shows Ada's personal record.
+// kudos and Ada's count follows live; Bo's feed shows Ada's personal record, until Ada makes the
+// workout private, when it leaves his open feed live.
 
 const peopleNav = (page: Page) => page.getByRole('navigation', { name: 'People' });
 
@@ -100,4 +101,16 @@ test('train together live, share the workout, kudos and the feed across two repl
     .last();
   await expect(shared).toContainText(`by ${ada.name}`);
   await expect(shared.getByTestId('workout-record').first()).toBeVisible();
+
+  // Ada makes the workout hers alone: it leaves Bo's open feed at once, without a reload.
+  await peopleNav(boPage).getByRole('link', { name: 'Feed' }).click();
+  await expect(boSeesAda).toHaveCount(1);
+  await adaPage.goto(`/workouts/history?realtime=${replica(stack, 0).index}`);
+  await adaPage.getByRole('region', { name: 'Past workouts' }).getByRole('link').first().click();
+  await expect(adaPage).toHaveURL(/\/workouts\/[^/]+$/);
+  const edit = adaPage.getByRole('form', { name: 'Edit workout' });
+  await edit.getByLabel('Who can see it').selectOption({ label: 'Only me' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByRole('status')).toHaveText('Saved.');
+  await expect(boSeesAda).toHaveCount(0);
 });

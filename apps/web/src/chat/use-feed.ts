@@ -6,10 +6,22 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '@/trpc/react';
 import { useReread } from './use-reread';
 
-// `sync`/`reset`: what was rendered may be behind. A workout started, finished or ended changes who
-// is training now and the feed; a kudos count changes the feed's cards.
-const REREADS_TRAINING_NOW = new Set<StreamItem['type']>(['sync', 'reset', 'feed.workout']);
-const REREADS_FEED = new Set<StreamItem['type']>(['sync', 'reset', 'feed.workout', 'feed.kudos']);
+// `sync`/`reset`: what was rendered may be behind. A workout started, finished, ended or made
+// visible to someone else changes who is training now and the feed; a kudos count changes the
+// feed's cards.
+const REREADS_TRAINING_NOW = new Set<StreamItem['type']>([
+  'sync',
+  'reset',
+  'feed.workout',
+  'feed.visibility',
+]);
+const REREADS_FEED = new Set<StreamItem['type']>([
+  'sync',
+  'reset',
+  'feed.workout',
+  'feed.visibility',
+  'feed.kudos',
+]);
 
 /**
  * Follows the signed-in user's feed stream (`feed.onEvent`: friends' and their own workouts, kudos

@@ -60,3 +60,26 @@ export async function announceCard(
   const readers = await feedReadersOf(tx, card.owner.id, card.visibility);
   return appendToFeeds(tx, readers, { type: 'feed.workout', action, card });
 }
+
+/**
+ * Tells the feeds of everyone who could see a workout before or can now that its visibility
+ * changed, so their cards and "training now" follow at once rather than at the next reload. The
+ * event names the workout and its visibility, nothing of its content: some of them may no longer
+ * see it.
+ */
+export async function announceVisibility(
+  tx: Transaction,
+  workout: { id: string; userId: string },
+  before: WorkoutCard['visibility'],
+  after: WorkoutCard['visibility'],
+): Promise<Appended[]> {
+  const readers = new Set([
+    ...(await feedReadersOf(tx, workout.userId, before)),
+    ...(await feedReadersOf(tx, workout.userId, after)),
+  ]);
+  return appendToFeeds(tx, [...readers], {
+    type: 'feed.visibility',
+    workoutId: workout.id,
+    visibility: after,
+  });
+}

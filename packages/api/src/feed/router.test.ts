@@ -122,6 +122,42 @@ describe('feed', () => {
     feed.stop();
   });
 
+  it("a friend's workout made PRIVATE leaves the feed live, and its event names only the workout", async () => {
+    const me = await h.createUser('Mo');
+    const [fr] = (await kit.friendsOf(me, 'Flo')) as [User];
+    const stranger = await h.createUser('Stranger');
+    const workoutId = await finishedWorkout(h.prisma, idOf(fr), { title: 'Leg day' });
+    const feed = await kit.subscribe(me.session, (c) => c.feed.onEvent({}));
+    const strangerFeed = await kit.subscribe(stranger.session, (c) => c.feed.onEvent({}));
+    await Promise.all([feed.take(1), strangerFeed.take(1)]);
+    expect((await me.caller.feed.list({})).entries.map((e) => e.title)).toEqual(['Leg day']);
+
+    await fr.caller.workout.update({ workoutId, visibility: 'PRIVATE' });
+    // Nothing of the workout but its id: Mo may no longer see it.
+    expect((await feed.take(1)).map((i) => i.data)).toEqual([
+      { type: 'feed.visibility', seq: expect.any(Number), workoutId, visibility: 'PRIVATE' },
+    ]);
+    expect((await me.caller.feed.list({})).entries).toEqual([]);
+    // A title change is no news to the feeds; shown to friends again, it is.
+    await fr.caller.workout.update({ workoutId, title: 'Secret legs' });
+    await fr.caller.workout.update({ workoutId, visibility: 'FRIENDS' });
+    expect((await feed.take(1)).map((i) => i.data)).toMatchObject([
+      { type: 'feed.visibility', workoutId, visibility: 'FRIENDS' },
+    ]);
+    expect((await me.caller.feed.list({})).entries.map((e) => e.title)).toEqual(['Secret legs']);
+    // The owner's own feed hears both; someone who never could see it hears nothing.
+    const own = await kit.subscribe(fr.session, (c) => c.feed.onEvent({ lastEventId: '0' }));
+    expect((await own.take(2)).map((i) => i.data.type === 'feed.visibility' && i.data.visibility)).toEqual([
+      'PRIVATE',
+      'FRIENDS',
+    ]);
+    expect(feed.pending()).toBe(0);
+    expect(strangerFeed.pending()).toBe(0);
+    feed.stop();
+    strangerFeed.stop();
+    own.stop();
+  });
+
   it('refuses a foreign cursor and oversized pages', async () => {
     const me = await h.createUser('Mo');
     expect(await errorCode(me.caller.feed.list({ cursor: 'garbage' }))).toBe('BAD_REQUEST');

@@ -61,6 +61,14 @@ export const togetherEvents = [
     action: z.enum(['started', 'finished', 'ended']),
     card: WorkoutCard,
   }),
+  // A workout the reader could see, or now can, changed visibility: feeds and "training now" are read
+  // again (made PRIVATE, it leaves friends' feeds). Only its id: the reader may no longer see it.
+  z.object({
+    type: z.literal('feed.visibility'),
+    seq,
+    workoutId: z.string(),
+    visibility: z.enum(['PRIVATE', 'FRIENDS', 'PUBLIC']),
+  }),
   // The kudos count of a workout in the reader's feed changed (every tab of every reader updates).
   z.object({
     type: z.literal('feed.kudos'),

@@ -1,21 +1,33 @@
 import type { Transaction } from '@spotter/db';
 import { AppError } from '../errors';
-import { announceCard, announceWorkout, workoutCardOf } from '../feed/fan-out';
+import { announceCard, announceVisibility, announceWorkout, workoutCardOf } from '../feed/fan-out';
 import { recomputeRecords } from '../records/recompute';
 import { lockOwnWorkout } from './access';
 import type { UpdateWorkoutInput } from './inputs';
 import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-events';
 
-/** Title, notes and visibility of the caller's workout, active or finished. */
+/**
+ * Title, notes and visibility of the caller's workout, active or finished. A change of visibility
+ * reaches the feeds of everyone who could see the workout before or can now (see announceVisibility).
+ */
 export async function updateWorkout(deps: WorkoutDeps, userId: string, input: UpdateWorkoutInput) {
   const { workoutId, ...data } = input;
-  return deps.prisma.$transaction(async (tx) => {
+  return changeAndPublish(deps, async (tx) => {
     await lockOwnWorkout(tx, userId, workoutId);
-    return tx.workout.update({
+    const before = await tx.workout.findUniqueOrThrow({
+      where: { id: workoutId },
+      select: { visibility: true },
+    });
+    const result = await tx.workout.update({
       where: { id: workoutId },
       data,
       select: { id: true, title: true, notes: true, visibility: true },
     });
+    const appended =
+      before.visibility === result.visibility
+        ? []
+        : await announceVisibility(tx, { id: workoutId, userId }, before.visibility, result.visibility);
+    return { result, appended };
   });
 }
 
