@@ -73,11 +73,9 @@ export async function announceVisibility(
   before: WorkoutCard['visibility'],
   after: WorkoutCard['visibility'],
 ): Promise<Appended[]> {
-  const readers = new Set([
-    ...(await feedReadersOf(tx, workout.userId, before)),
-    ...(await feedReadersOf(tx, workout.userId, after)),
-  ]);
-  return appendToFeeds(tx, [...readers], {
+  // The two differ, so one of them is not PRIVATE, and its readers (owner and friends) include the other's.
+  const readers = await feedReadersOf(tx, workout.userId, before === 'PRIVATE' ? after : before);
+  return appendToFeeds(tx, readers, {
     type: 'feed.visibility',
     workoutId: workout.id,
     visibility: after,

@@ -28,9 +28,11 @@ type Waiting<Row> = { send: BatchedSend; resolve(row: Row): void; reject(error: 
  * that batch is answered, and the free slot goes to other channels' sends. Otherwise a busy channel
  * (a flood, a hot room) would fill both slots with batches that wait on each other for its stream's
  * lock, and every other channel's sends on this replica would wait behind them. Batches in flight
- * therefore never share a stream, so they cannot contend or deadlock. If the statement fails because of one send (a value the database
- * cannot store, say), the whole transaction rolled back and each send runs alone, so only that one
- * fails; if the database is down or busy, every send of the batch gets that retryable error.
+ * therefore never share a stream, so they cannot contend or deadlock.
+ *
+ * If the statement fails because of one send (a value the database cannot store, say), the whole
+ * transaction rolled back and each send runs alone, so only that one fails; if the database is down
+ * or busy, every send of the batch gets that retryable error.
  */
 export function createSendBatcher<Row>(
   db: Database,

@@ -10,6 +10,7 @@ export type LockedWorkout = {
   sessionId: string | null;
   startedAt: Date;
   finishedAt: Date | null;
+  visibility: 'PRIVATE' | 'FRIENDS' | 'PUBLIC';
 };
 
 export const noSuchWorkout = () => new AppError('NOT_FOUND', 'No such workout.');
@@ -25,7 +26,8 @@ export async function lockOwnWorkout(
   workoutId: string,
 ): Promise<LockedWorkout> {
   const [row] = await tx.$queryRaw<LockedWorkout[]>`
-    SELECT "id", "userId", "sessionId", "startedAt", "finishedAt" FROM "Workout"
+    SELECT "id", "userId", "sessionId", "startedAt", "finishedAt", "visibility"::TEXT AS "visibility"
+    FROM "Workout"
     WHERE "id" = ${workoutId} AND "userId" = ${userId} FOR UPDATE`;
   if (!row) throw noSuchWorkout();
   return row;

@@ -13,11 +13,7 @@ import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-e
 export async function updateWorkout(deps: WorkoutDeps, userId: string, input: UpdateWorkoutInput) {
   const { workoutId, ...data } = input;
   return changeAndPublish(deps, async (tx) => {
-    await lockOwnWorkout(tx, userId, workoutId);
-    const before = await tx.workout.findUniqueOrThrow({
-      where: { id: workoutId },
-      select: { visibility: true },
-    });
+    const before = await lockOwnWorkout(tx, userId, workoutId);
     const result = await tx.workout.update({
       where: { id: workoutId },
       data,
