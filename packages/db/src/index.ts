@@ -1,4 +1,11 @@
-export { createPrismaClient, type Database, POOL_TIMEOUT_MESSAGE, type PrismaClientOptions } from './client';
+export {
+  createPrismaClient,
+  type Database,
+  POOL_TIMEOUT_MESSAGE,
+  type PrismaClientOptions,
+  type RawAccess,
+  rawAccessOf,
+} from './client';
 export { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 export {
   type Channel,

@@ -50,7 +50,11 @@ export async function createWebRuntime(env: WebEnv, logger: Logger): Promise<Web
   const prisma = createPrismaClient(
     database.url,
     embedded
-      ? { transactionMaxWaitMs: EMBEDDED_TRANSACTION_WAIT_MS, connectionWaitMs: EMBEDDED_TRANSACTION_WAIT_MS }
+      ? {
+          transactionMaxWaitMs: EMBEDDED_TRANSACTION_WAIT_MS,
+          connectionWaitMs: EMBEDDED_TRANSACTION_WAIT_MS,
+          sharesOneSession: true,
+        }
       : {},
   );
   const bus = createEventBus({ redisUrl: env.REDIS_URL, logger });

@@ -1,8 +1,9 @@
+import { rawAccessOf } from '@spotter/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readEvents } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
-import { type BatchedSend, createSendBatcher, sendAlone } from './send-batch';
+import { type BatchedSend, createSendBatcher, sendAloneOnPool } from './send-batch';
 
 const h = createApiHarness(inject('databaseUrl'));
 afterAll(() => h.close());
@@ -13,14 +14,16 @@ type Row = {
   channelId: string | null;
   seq: number | null;
   body: string | null;
+  createdAt: Date | null;
 };
 
 /** A batcher over the real database whose one-send fallback is counted. */
 function countingBatcher() {
   const alone: BatchedSend[] = [];
-  const send = createSendBatcher<Row>(h.prisma, (one) => {
+  const raw = rawAccessOf(h.prisma);
+  const send = createSendBatcher<Row>(raw, (one) => {
     alone.push(one);
-    return sendAlone<Row>(h.prisma, one);
+    return sendAloneOnPool<Row>(raw, one);
   });
   return { send, alone };
 }
@@ -159,6 +162,30 @@ describe('group-committed sends', () => {
     } finally {
       release();
       await holder;
+    }
+  });
+
+  it('reads when a message was stored as Prisma does, whatever the local time zone', async () => {
+    const { owner, channels } = await twoChannels();
+    const { send } = countingBatcher();
+    const post = (body: string) =>
+      send({ channelId: channels[0]?.id as string, authorId: owner.session.userId, body, nonce: null });
+    const previous = process.env.TZ;
+    // The column is UTC without a zone; read in local time it would be five hours off here.
+    process.env.TZ = 'America/New_York';
+    try {
+      const alone = await post('alone');
+      const together = await Promise.all([post('together 1'), post('together 2')]);
+      for (const row of [alone, ...together]) {
+        const stored = await h.prisma.message.findUniqueOrThrow({
+          where: { id: row.id as string },
+          select: { createdAt: true },
+        });
+        expect(row.createdAt).toEqual(stored.createdAt);
+      }
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
     }
   });
 });

@@ -1,4 +1,5 @@
-import type { Database, Transaction } from '@spotter/db';
+import type { Database, RawAccess, Transaction } from '@spotter/db';
+import pg, { type QueryConfig } from 'pg';
 import { databaseTrouble } from '../database-errors';
 
 /** One plain send (no mentions, no shared workout), as `spotter_send_message` takes it. */
@@ -35,7 +36,7 @@ type Waiting<Row> = { send: BatchedSend; resolve(row: Row): void; reject(error: 
  * or busy, every send of the batch gets that retryable error.
  */
 export function createSendBatcher<Row>(
-  db: Database,
+  raw: RawAccess,
   sendOne: SendOne<Row>,
 ): (send: BatchedSend) => Promise<Row> {
   let queue: Waiting<Row>[] = [];
@@ -85,7 +86,7 @@ export function createSendBatcher<Row>(
     let rows: (Row | undefined)[];
     try {
       rows = await sendMany<Row>(
-        db,
+        raw,
         batch.map((waiting) => waiting.send),
       );
     } catch (error) {
@@ -122,25 +123,65 @@ export async function sendAlone<Row>(db: Database | Transaction, send: BatchedSe
   return row;
 }
 
+/**
+ * The same statement straight through node-postgres, prepared once per connection where the server
+ * allows it: the hot path's one query, where Prisma's own work per query (its interpreter, its
+ * result mapping) cost more CPU than the round trip, and PostgreSQL parsed and planned an unnamed
+ * statement again every time.
+ */
+export async function sendAloneOnPool<Row>({ pool, canPrepare }: RawAccess, send: BatchedSend): Promise<Row> {
+  const { rows } = await pool.query<Row & object>({
+    name: canPrepare ? 'spotter_send_one' : undefined,
+    text: 'SELECT * FROM spotter_send_message($1, $2, $3, $4)',
+    values: [send.channelId, send.authorId, send.body, send.nonce],
+    types: PRISMA_TYPES,
+  });
+  const [row] = rows;
+  if (!row) throw new Error('spotter_send_message returned no row');
+  return row;
+}
+
 /** The batch's sends, in channel order, through one statement; the rows come back in input order. */
-async function sendMany<Row>(db: Database, sends: BatchedSend[]): Promise<(Row | undefined)[]> {
+async function sendMany<Row>(
+  { pool, canPrepare }: RawAccess,
+  sends: BatchedSend[],
+): Promise<(Row | undefined)[]> {
   const order = sends.map((_, index) => index);
   order.sort((a, b) => compare(sends[a]?.channelId ?? '', sends[b]?.channelId ?? '') || a - b);
   const ordered = order.map((index) => sends[index] as BatchedSend);
-  // The lateral call runs once per unnested row, in row order, inside the statement's one transaction.
-  const rows = await db.$queryRaw<(Row & { ord: number })[]>`
-    SELECT b."ord"::INTEGER AS "ord", s.*
-    FROM unnest(
-      ${ordered.map((s) => s.channelId)}::TEXT[],
-      ${ordered.map((s) => s.authorId)}::TEXT[],
-      ${ordered.map((s) => s.body)}::TEXT[],
-      ${ordered.map((s) => s.nonce)}::TEXT[]
-    ) WITH ORDINALITY AS b("channelId", "authorId", "body", "nonce", "ord")
-    CROSS JOIN LATERAL spotter_send_message(b."channelId", b."authorId", b."body", b."nonce") AS s`;
+  const { rows } = await pool.query<Row & { ord: number }>({
+    name: canPrepare ? 'spotter_send_many' : undefined,
+    // The lateral call runs once per unnested row, in row order, inside the statement's one transaction.
+    text: `SELECT b."ord"::INTEGER AS "ord", s.*
+      FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[])
+        WITH ORDINALITY AS b("channelId", "authorId", "body", "nonce", "ord")
+      CROSS JOIN LATERAL spotter_send_message(b."channelId", b."authorId", b."body", b."nonce") AS s`,
+    values: [
+      ordered.map((s) => s.channelId),
+      ordered.map((s) => s.authorId),
+      ordered.map((s) => s.body),
+      ordered.map((s) => s.nonce),
+    ],
+    types: PRISMA_TYPES,
+  });
   const byInput: (Row | undefined)[] = new Array(sends.length);
   for (const { ord, ...row } of rows) byInput[order[ord - 1] as number] = row as Row;
   return byInput;
 }
+
+/** PostgreSQL's type id of `timestamp` (without time zone), the type of every Prisma DateTime column. */
+const TIMESTAMP_OID = 1114;
+
+/**
+ * Values as Prisma reads them: a DateTime column holds UTC without a zone, which node-postgres alone
+ * would read in the process's local time zone.
+ */
+const PRISMA_TYPES: NonNullable<QueryConfig['types']> = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary'
+      ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+      : pg.types.getTypeParser(oid, format)) as NonNullable<QueryConfig['types']>['getTypeParser'],
+};
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@spotter/db';
+import { type Database, rawAccessOf, type Transaction } from '@spotter/db';
 import { canModerate, channelRefusals, requireMember } from '../channel/access';
 import { notifyDirectMessage } from '../conversations/notify-direct';
 import { AppError, isAppError } from '../errors';
@@ -8,7 +8,7 @@ import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
-import { type BatchedSend, createSendBatcher, sendAlone } from './send-batch';
+import { type BatchedSend, createSendBatcher, sendAlone, sendAloneOnPool } from './send-batch';
 import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
 export type NewMessage = {
@@ -65,7 +65,8 @@ const batchers = new WeakMap<Database, (send: BatchedSend) => Promise<SendRow>>(
 function batchedSendOf(prisma: Database): (send: BatchedSend) => Promise<SendRow> {
   let batched = batchers.get(prisma);
   if (!batched) {
-    batched = createSendBatcher<SendRow>(prisma, (send) => sendAlone<SendRow>(prisma, send));
+    const raw = rawAccessOf(prisma);
+    batched = createSendBatcher<SendRow>(raw, (send) => sendAloneOnPool<SendRow>(raw, send));
     batchers.set(prisma, batched);
   }
   return batched;
