@@ -1,4 +1,5 @@
 import { rawAccessOf } from '@spotter/db';
+import { createTestDatabase } from '@spotter/db/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readEvents } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
@@ -186,6 +187,43 @@ describe('group-committed sends', () => {
     } finally {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
+    }
+  });
+
+  it('keeps sending on a connection that prepared the statement after a migration adds a column to it', async () => {
+    // A database of its own: the function is replaced here, as a later migration would during a
+    // rolling deploy, while this "old replica" keeps its connection and its prepared statement.
+    const database = await createTestDatabase();
+    const old = createApiHarness(database.url, { database: { maxConnections: 1 } });
+    try {
+      const owner = await old.createUser('Alice');
+      const channel = await owner.caller.channel.create({ name: old.uniqueName('Deploy') });
+      const raw = rawAccessOf(old.prisma);
+      const send = createSendBatcher<Row>(raw, (one) => sendAloneOnPool<Row>(raw, one));
+      const post = (body: string) =>
+        send({ channelId: channel.id, authorId: owner.session.userId, body, nonce: null });
+      expect(await post('before')).toMatchObject({ outcome: 'sent', body: 'before' });
+      const before = await Promise.all([post('before 1'), post('before 2')]);
+      expect(before.map((row) => row.outcome)).toEqual(['sent', 'sent']);
+
+      const [{ definition }] = (await old.prisma.$queryRaw<{ definition: string }[]>`
+        SELECT pg_get_functiondef('spotter_send_message'::regproc) AS "definition"`) as [
+        { definition: string },
+      ];
+      const widened = definition
+        .replace('"authorUsername" text)', '"authorUsername" text, "newColumn" text)')
+        .replace('u."username"', 'u."username", NULL::TEXT');
+      expect(widened).toContain('"newColumn" text');
+      expect(widened).toContain('NULL::TEXT');
+      await old.prisma.$executeRawUnsafe('DROP FUNCTION spotter_send_message(TEXT, TEXT, TEXT, TEXT)');
+      await old.prisma.$executeRawUnsafe(widened);
+
+      expect(await post('after')).toMatchObject({ outcome: 'sent', body: 'after' });
+      const together = await Promise.all([post('batched 1'), post('batched 2')]);
+      expect(together.map((row) => row.outcome)).toEqual(['sent', 'sent']);
+    } finally {
+      await old.close();
+      await database.drop();
     }
   });
 });

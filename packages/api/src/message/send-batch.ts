@@ -132,7 +132,7 @@ export async function sendAlone<Row>(db: Database | Transaction, send: BatchedSe
 export async function sendAloneOnPool<Row>({ pool, canPrepare }: RawAccess, send: BatchedSend): Promise<Row> {
   const { rows } = await pool.query<Row & object>({
     name: canPrepare ? 'spotter_send_one' : undefined,
-    text: 'SELECT * FROM spotter_send_message($1, $2, $3, $4)',
+    text: `SELECT ${SEND_COLUMNS} FROM spotter_send_message($1, $2, $3, $4) AS s`,
     values: [send.channelId, send.authorId, send.body, send.nonce],
     types: PRISMA_TYPES,
   });
@@ -152,7 +152,7 @@ async function sendMany<Row>(
   const { rows } = await pool.query<Row & { ord: number }>({
     name: canPrepare ? 'spotter_send_many' : undefined,
     // The lateral call runs once per unnested row, in row order, inside the statement's one transaction.
-    text: `SELECT b."ord"::INTEGER AS "ord", s.*
+    text: `SELECT b."ord"::INTEGER AS "ord", ${SEND_COLUMNS}
       FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[])
         WITH ORDINALITY AS b("channelId", "authorId", "body", "nonce", "ord")
       CROSS JOIN LATERAL spotter_send_message(b."channelId", b."authorId", b."body", b."nonce") AS s`,
@@ -168,6 +168,30 @@ async function sendMany<Row>(
   for (const { ord, ...row } of rows) byInput[order[ord - 1] as number] = row as Row;
   return byInput;
 }
+
+/**
+ * The function's columns by name, not `*`: a prepared statement whose result changes shape fails
+ * ("cached plan must not change result type") on every call of that connection, so a later
+ * migration that adds a column would break the replicas still running during a rolling deploy.
+ */
+const SEND_COLUMNS = [
+  'outcome',
+  'kind',
+  'id',
+  'channelId',
+  'seq',
+  'authorId',
+  'body',
+  'nonce',
+  'version',
+  'createdAt',
+  'editedAt',
+  'deletedAt',
+  'authorName',
+  'authorUsername',
+]
+  .map((column) => `s."${column}"`)
+  .join(', ');
 
 /** PostgreSQL's type id of `timestamp` (without time zone), the type of every Prisma DateTime column. */
 const TIMESTAMP_OID = 1114;
