@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, inject, it } from 'vitest';
+import { streamIds } from './streams/stream-ids';
 import { createApiHarness } from './testing/api-harness';
 
 describe('a database outage', () => {
@@ -44,7 +45,7 @@ describe('a send whose database connection is cut while it runs', () => {
     const h = createApiHarness(inject('databaseUrl'));
     const alice = await h.createUser('Alice');
     const channel = await alice.caller.channel.create({ name: h.uniqueName('Cut') });
-    const streamId = `channel:${channel.id}`;
+    const streamId = streamIds.channel(channel.id);
     const first = await alice.caller.message.send({ channelId: channel.id, body: 'one' });
 
     // Hold the channel's stream so the next send waits inside the database, then end its session
