@@ -10,6 +10,7 @@ import {
   startReplica,
   type TrpcReply,
 } from '@spotter/test-support';
+import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 
@@ -90,6 +91,48 @@ describe('the send limit', () => {
     // Every replica refuses the next one, too.
     for (const socket of onEach)
       expect(await send(socket, channelId, 'once more')).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('refuses a spent sender from the replica’s memory: a flood past the allowance costs Redis no check', async () => {
+    const { token } = await createUserWithToken(prisma, SECRET, 'Retry looper');
+    const [first, second] = await Promise.all([
+      connect(replicas[0] as Replica, token),
+      connect(replicas[1] as Replica, token),
+    ]);
+    const channelId = await channelOf(first as WebSocket, 'Retry loop');
+    // Every limit check of this sender in this channel that reaches Redis (the key holds both ids).
+    const monitor = await new Redis(redis.url).monitor();
+    let checks = 0;
+    let isCaughtUp = false;
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args[0]?.toLowerCase() === 'echo' && args[1] === `${channelId} done`) isCaughtUp = true;
+      // The limiter runs one script per check (MONITOR also shows the script's own commands).
+      else if (/^eval(sha)?$/i.test(args[0] ?? '') && args.some((arg) => arg.includes(channelId))) checks++;
+    });
+    try {
+      const allowed = await Promise.all(
+        Array.from({ length: SENDS }, (_, i) => send(first as WebSocket, channelId, `allowed ${i}`)),
+      );
+      expect(refusals(allowed)).toEqual([]);
+      const flood = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => send(first as WebSocket, channelId, `flood ${i}`)),
+      );
+      for (const reply of flood)
+        expect(reply).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS', retryAfterMs: expect.any(Number) });
+      // The other replica has no such memory: it asks Redis, which refuses as well.
+      expect(await send(second as WebSocket, channelId, 'elsewhere')).toMatchObject({
+        errorCode: 'TOO_MANY_REQUESTS',
+      });
+      // Redis shows commands in the order it ran them: once this one shows, every check has.
+      const probe = new Redis(redis.url);
+      await probe.echo(`${channelId} done`);
+      probe.disconnect();
+      await expect.poll(() => isCaughtUp).toBe(true);
+      expect(checks).toBe(SENDS + 1);
+      expect(await prisma.message.count({ where: { channelId } })).toBe(SENDS);
+    } finally {
+      monitor.disconnect();
+    }
   });
 
   it('still limits with Redis stopped: the replica’s in-memory insurance limiter answers', async () => {

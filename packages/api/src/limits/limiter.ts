@@ -57,6 +57,10 @@ export function createLimits(options: { config: LimitConfig; redisUrl?: string; 
             ...base,
             storeClient: redis,
             rejectIfRedisNotReady: true,
+            // A key that has spent its allowance is refused from this process's memory until its
+            // window ends (Redis would refuse it as surely): a flood or a retry loop costs Redis
+            // nothing after the allowance. Other replicas still ask Redis, so the limit stays shared.
+            inMemoryBlockOnConsumed: points,
             insuranceLimiter: new RateLimiterMemory(base),
           })
         : new RateLimiterMemory(base),
