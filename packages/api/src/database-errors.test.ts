@@ -1,3 +1,5 @@
+import { createPrismaClient } from '@spotter/db';
+import { startTcpProxy } from '@spotter/test-support';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, inject, it } from 'vitest';
 import { streamIds } from './streams/stream-ids';
@@ -90,5 +92,129 @@ describe('a send whose database connection is cut while it runs', () => {
     });
     expect(stored.map((message) => message.body).sort()).toEqual(['one', 'two']);
     await h.close();
+  });
+});
+
+/**
+ * A harness that reaches PostgreSQL through a relay that can drop its connections (PostgreSQL itself
+ * stays up, as in a network fault), and a direct client that holds streams and watches the server.
+ */
+async function relayedSetup() {
+  const databaseUrl = inject('databaseUrl');
+  const target = new URL(databaseUrl);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const relayed = new URL(databaseUrl);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(proxy.port);
+  const h = createApiHarness(relayed.toString());
+  const direct = createPrismaClient(databaseUrl);
+  /** Takes the channel's stream lock until `release()`, so its sends wait inside the database. */
+  const holdStream = async (channelId: string) => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = () => {};
+    const isHeld = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const holder = direct.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(channelId)} FOR UPDATE`;
+        held();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isHeld;
+    return async () => {
+      release();
+      await holder;
+    };
+  };
+  /** Statements of sends running in the database; `waiting`: only those waiting for a lock. */
+  const sendsInDatabase = async (waiting: boolean) => {
+    const [row] = await direct.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::INTEGER AS "count" FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
+        AND query LIKE '%spotter_send_message%'
+        AND (NOT ${waiting} OR wait_event_type = 'Lock')`;
+    return row?.count ?? 0;
+  };
+  const close = async () => {
+    await h.close();
+    await direct.$disconnect();
+    await proxy.close();
+  };
+  return { h, direct, proxy, holdStream, sendsInDatabase, close };
+}
+
+const expectUnavailable = (error: unknown) => {
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+};
+
+describe('sends whose connection to the database is lost while they run', () => {
+  it('answer SERVICE_UNAVAILABLE, and a retry with the same nonce stores each once', async () => {
+    const { h, direct, proxy, holdStream, sendsInDatabase, close } = await relayedSetup();
+    const alice = await h.createUser('Alice');
+    const bob = await h.createUser('Bob');
+    const channel = await alice.caller.channel.create({ name: h.uniqueName('Lost') });
+    await bob.caller.channel.join({ channelId: channel.id });
+    await alice.caller.message.send({ channelId: channel.id, body: 'one' });
+    // A plain send goes straight through node-postgres; one with a mention through Prisma's transaction.
+    const mention = `for <@${bob.session.userId}>`;
+    const sends = [
+      { channelId: channel.id, body: 'plain', nonce: 'lost-plain' },
+      { channelId: channel.id, body: mention, nonce: 'lost-mention' },
+    ];
+    const release = await holdStream(channel.id);
+    try {
+      const cut = sends.map((send) => alice.caller.message.send(send).catch((e: unknown) => e));
+      await expect.poll(() => sendsInDatabase(true)).toBe(2);
+      expect(proxy.cutAll()).toBeGreaterThanOrEqual(2);
+      for (const error of await Promise.all(cut)) expectUnavailable(error);
+    } finally {
+      await release();
+    }
+    // Whether a cut statement committed is something its sender cannot know; the retry is safe.
+    const retried = [];
+    for (const send of sends) retried.push(await alice.caller.message.send(send));
+    const stored = await direct.message.findMany({
+      where: { channelId: channel.id },
+      select: { id: true, body: true },
+    });
+    expect(stored.map((message) => message.body).sort()).toEqual([mention, 'one', 'plain'].sort());
+    for (const message of retried) expect(stored.map((row) => row.id)).toContain(message.id);
+    await close();
+  });
+
+  it('fail a whole batch without running its sends again, so none is stored twice', async () => {
+    const { h, direct, proxy, holdStream, sendsInDatabase, close } = await relayedSetup();
+    const alice = await h.createUser('Alice');
+    const channel = await alice.caller.channel.create({ name: h.uniqueName('Lost batch') });
+    const release = await holdStream(channel.id);
+    let cut: unknown[];
+    try {
+      // Sent in one turn of the event loop, the three go to the database as one batch (send-batch.ts).
+      const sending = ['a', 'b', 'c'].map((body) =>
+        alice.caller.message.send({ channelId: channel.id, body }).catch((e: unknown) => e),
+      );
+      await expect.poll(() => sendsInDatabase(true)).toBe(1);
+      expect(proxy.cutAll()).toBeGreaterThanOrEqual(1);
+      cut = await Promise.all(sending);
+    } finally {
+      await release();
+    }
+    for (const error of cut) expectUnavailable(error);
+    // The cut batch may still commit on its own once the stream is free; nothing else may.
+    await expect.poll(() => sendsInDatabase(false)).toBe(0);
+    const stored = await direct.message.findMany({
+      where: { channelId: channel.id },
+      select: { body: true },
+    });
+    expect(stored.length).toBeLessThanOrEqual(3);
+    expect(new Set(stored.map((message) => message.body)).size).toBe(stored.length);
+    await close();
   });
 });

@@ -23,13 +23,25 @@ const UNAVAILABLE_SQLSTATES = new Set([
   'ETIMEDOUT',
 ]);
 
+/**
+ * node-postgres's errors for a connection lost mid-conversation or never made; they carry no code
+ * (a socket that ends without an error from the server), and Prisma's adapter passes them on as they are.
+ */
+const CONNECTION_LOST_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Client has encountered a connection error and is not queryable',
+  'Connection terminated due to connection timeout',
+]);
+
 export type DatabaseTrouble = 'down' | 'busy';
 
 /**
  * Whether an error means the database is down or unreachable (`down`), or that this server has more
  * work than database connections right now (`busy`); null for anything else (a bad query, a bug).
- * Either trouble is worth retrying, and nothing was written: every write is one transaction, which
- * the database rolled back or never began.
+ * Either trouble is worth retrying. Mostly nothing was written: every write is one transaction, which
+ * the database rolled back or never began. A connection lost while its statement ran is the exception:
+ * the statement may have committed unseen, so a send must be retried with its nonce (which finds the
+ * stored copy), and a batch of sends must not be run again (send-batch.ts).
  */
 export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -42,6 +54,7 @@ export function databaseTrouble(error: unknown): DatabaseTrouble | null {
     };
     if (candidate.name === 'PrismaClientInitializationError') return 'down';
     if (current instanceof Error && current.message === POOL_TIMEOUT_MESSAGE) return 'busy';
+    if (current instanceof Error && CONNECTION_LOST_MESSAGES.has(current.message)) return 'down';
     if (typeof candidate.code === 'string' && BUSY_PRISMA_CODES.has(candidate.code)) return 'busy';
     if (typeof candidate.code === 'string' && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return 'down';
     if (typeof candidate.code === 'string' && UNAVAILABLE_SQLSTATES.has(candidate.code)) return 'down';

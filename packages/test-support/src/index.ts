@@ -7,6 +7,7 @@ export { type ProcessExit, type ServerProcess, type SpawnOptions, spawnServer, s
 export { buildRealtime, builtRealtimeMain } from './realtime-build';
 export { type RedisServer, startRedisServer } from './redis-server';
 export { type Replica, type ReplicaExit, type ReplicaOptions, spawnReplica, startReplica } from './replica';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { createUserWithToken, signIn } from './users';
 export { untilHttpOk, type WaitOptions, waitUntil, within } from './wait';
 export { startWebServer, type WebServer, type WebServerOptions } from './web-server';
