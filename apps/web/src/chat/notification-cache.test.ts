@@ -1,7 +1,12 @@
 import type { NotificationView } from '@spotter/api';
 import { describe, expect, it } from 'vitest';
 import { titleWithCount } from '../components/notifications/title-count';
-import { nextNotificationPage, nextUnreadCount, notificationHref } from './notification-cache';
+import {
+  nextNotificationPage,
+  nextNotificationPages,
+  nextUnreadCount,
+  notificationHref,
+} from './notification-cache';
 
 function entry(id: string, overrides: Partial<NotificationView> = {}): NotificationView {
   return {
@@ -50,6 +55,40 @@ describe('notification cache', () => {
     expect(someRead.items.map((n) => n.readAt)).toEqual([null, readAt, null]);
     const allRead = nextNotificationPage(withNew, { type: 'notifications.read', seq: 7, ids: null, readAt });
     expect(allRead.items.every((n) => n.readAt !== null)).toBe(true);
+  });
+
+  it('adds a new entry to the newest of the loaded pages, and marks read on every page', () => {
+    const data = {
+      pages: [
+        { items: [entry('n4'), entry('n3')], nextCursor: 'n3' },
+        { items: [entry('n2'), entry('n1')], nextCursor: null },
+      ],
+      pageParams: [null, 'n3'],
+    };
+    const created = { type: 'notification.created' as const, seq: 8, notification: entry('n5') };
+    const withNew = nextNotificationPages(data, created);
+    expect(withNew.pages.map((page) => page.items.map((n) => n.id))).toEqual([
+      ['n5', 'n4', 'n3'],
+      ['n2', 'n1'],
+    ]);
+    expect(withNew.pageParams).toEqual([null, 'n3']);
+    // Replayed, or already on an older page: nothing changes.
+    expect(nextNotificationPages(withNew, created)).toBe(withNew);
+    expect(nextNotificationPages(data, { ...created, notification: entry('n1') })).toBe(data);
+    const someRead = nextNotificationPages(withNew, {
+      type: 'notifications.read',
+      seq: 9,
+      ids: ['n1'],
+      readAt,
+    });
+    expect(someRead.pages[1]?.items.map((n) => n.readAt)).toEqual([null, readAt]);
+    const allRead = nextNotificationPages(withNew, {
+      type: 'notifications.read',
+      seq: 10,
+      ids: null,
+      readAt,
+    });
+    expect(allRead.pages.flatMap((page) => page.items).every((n) => n.readAt !== null)).toBe(true);
   });
 
   it('links an entry to its conversation', () => {

@@ -1,4 +1,5 @@
 import type { NotificationView, RouterOutputs, StreamItem } from '@spotter/api';
+import type { InfiniteData } from '@tanstack/react-query';
 
 export type UnreadCount = RouterOutputs['notifications']['unreadCount'];
 export type NotificationPage = RouterOutputs['notifications']['list'];
@@ -33,6 +34,24 @@ export function nextNotificationPage(page: NotificationPage, event: Notification
   const markRead = (item: NotificationView) =>
     item.readAt === null && (ids === null || ids.has(item.id)) ? { ...item, readAt: event.readAt } : item;
   return { ...page, items: page.items.map(markRead) };
+}
+
+/**
+ * The loaded pages after `event`: a new entry on top of the newest page (once, wherever it already
+ * shows), read ones marked read on every page, the older ones the reader opened included.
+ */
+export function nextNotificationPages<Cursor>(
+  data: InfiniteData<NotificationPage, Cursor>,
+  event: NotificationEvent,
+): InfiniteData<NotificationPage, Cursor> {
+  const [newest, ...older] = data.pages;
+  if (!newest) return data;
+  if (event.type === 'notification.created') {
+    const id = event.notification.id;
+    if (data.pages.some((page) => page.items.some((item) => item.id === id))) return data;
+    return { ...data, pages: [nextNotificationPage(newest, event), ...older] };
+  }
+  return { ...data, pages: data.pages.map((page) => nextNotificationPage(page, event)) };
 }
 
 /** Where an entry leads: its conversation (named channels by slug), or the list itself. */

@@ -1,18 +1,17 @@
 'use client';
 
 import type { StreamItem } from '@spotter/api';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '@/trpc/react';
 import {
   isNotificationEvent,
-  type NotificationPage,
-  nextNotificationPage,
+  nextNotificationPages,
   nextUnreadCount,
   type UnreadCount,
 } from './notification-cache';
 
-/** The newest entries shown in the list; older ones are a page away. */
+/** Entries per page of the list: the newest page shows first, older ones on request. */
 export const NOTIFICATION_PAGE = 30;
 
 // Kept fresh by the personal stream (useNotificationEvents), never by polling or refetch timers.
@@ -24,9 +23,16 @@ export function useUnreadCount(): number {
   return data?.count ?? 0;
 }
 
-export function useNotificationPage() {
+/** The list's pages, newest first; `fetchNextPage` loads the next older one. */
+export function useNotificationPages() {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.notifications.list.queryOptions({ limit: NOTIFICATION_PAGE }), ...live });
+  return useInfiniteQuery({
+    ...trpc.notifications.list.infiniteQueryOptions(
+      { limit: NOTIFICATION_PAGE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+    ...live,
+  });
 }
 
 /**
@@ -39,7 +45,7 @@ export function useNotificationEvents() {
   return useCallback(
     (item: StreamItem) => {
       const countKey = trpc.notifications.unreadCount.queryKey();
-      const pageKey = trpc.notifications.list.queryKey({ limit: NOTIFICATION_PAGE });
+      const pageKey = trpc.notifications.list.infiniteQueryKey({ limit: NOTIFICATION_PAGE });
       if (item.type === 'sync' || item.type === 'reset') {
         void queryClient.invalidateQueries({ queryKey: countKey });
         void queryClient.invalidateQueries({ queryKey: pageKey });
@@ -49,8 +55,8 @@ export function useNotificationEvents() {
       const count = nextUnreadCount(queryClient.getQueryData<UnreadCount>(countKey), item);
       if (count) queryClient.setQueryData<UnreadCount>(countKey, count);
       else void queryClient.invalidateQueries({ queryKey: countKey });
-      const page = queryClient.getQueryData<NotificationPage>(pageKey);
-      if (page) queryClient.setQueryData<NotificationPage>(pageKey, nextNotificationPage(page, item));
+      const pages = queryClient.getQueryData(pageKey);
+      if (pages) queryClient.setQueryData(pageKey, nextNotificationPages(pages, item));
     },
     [trpc, queryClient],
   );

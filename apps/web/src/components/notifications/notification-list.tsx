@@ -4,7 +4,7 @@ import type { NotificationView } from '@spotter/api';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { notificationHref } from '@/chat/notification-cache';
-import { useNotificationPage, useUnreadCount } from '@/chat/use-notifications';
+import { useNotificationPages, useUnreadCount } from '@/chat/use-notifications';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import styles from './notifications.module.css';
@@ -27,12 +27,14 @@ function describe(notification: NotificationView): string {
 }
 
 /**
- * The notification list: newest first, unread ones marked. Opening an entry marks it read (on every
- * tab, through the personal stream) and goes to its conversation.
+ * The notification list: newest first, unread ones marked, older pages on request. Opening an entry
+ * marks it read (on every tab, through the personal stream) and goes to its conversation.
  */
 export function NotificationList() {
   const trpc = useTRPC();
-  const { data, error, isPending } = useNotificationPage();
+  const pages = useNotificationPages();
+  const { error, isPending } = pages;
+  const notifications = pages.data?.pages.flatMap((page) => page.items);
   const unread = useUnreadCount();
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions());
   const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions());
@@ -59,11 +61,11 @@ export function NotificationList() {
         </p>
       )}
       {isPending && <p className={styles.empty}>Loading notifications…</p>}
-      {data?.items.length === 0 && (
+      {notifications?.length === 0 && (
         <p className={styles.empty}>Nothing yet. Mentions and messages show up here.</p>
       )}
       <ul className={styles.list} data-testid="notification-list">
-        {data?.items.map((notification) => {
+        {notifications?.map((notification) => {
           const isUnread = notification.readAt === null;
           return (
             <li
@@ -92,6 +94,16 @@ export function NotificationList() {
           );
         })}
       </ul>
+      {pages.hasNextPage && (
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+        >
+          {pages.isFetchingNextPage ? 'Loading older notifications…' : 'Show older notifications'}
+        </button>
+      )}
     </section>
   );
 }
