@@ -53,7 +53,10 @@ export function toMessageView({ author, mentions, workout, ...row }: MessageRow)
     { ...row, authorName: author.name, authorUsername: author.username },
     mentions.map((mention) => mention.user),
   );
-  return workout && !row.deletedAt ? { ...view, workout: toWorkoutCard(workout) } : view;
+  // A workout its owner made PRIVATE after sharing it shows no card; the message keeps its text.
+  return workout && !row.deletedAt && workout.visibility !== 'PRIVATE'
+    ? { ...view, workout: toWorkoutCard(workout) }
+    : view;
 }
 
 /** A deleted message keeps its place (seq) in the channel but loses its body and mentions. */

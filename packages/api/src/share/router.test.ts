@@ -52,6 +52,51 @@ describe('workout.share', () => {
     live.stop();
   });
 
+  it('drops the card, live and in history, once the owner makes the workout private; brings it back after', async () => {
+    const ann = await h.createUser('Ann');
+    const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];
+    const channelId = await channelOf(ann, ben);
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann), { title: 'Legs', visibility: 'FRIENDS' });
+    const shared = await ann.caller.workout.share({ workoutId, channelId });
+    const later = await ann.caller.message.send({ channelId, body: 'that was heavy' });
+    const live = await kit.subscribe(ben.session, (c) =>
+      c.channel.onEvent({ channelId, lastEventId: String(later.seq) }),
+    );
+
+    await ann.caller.workout.update({ workoutId, visibility: 'PRIVATE' });
+    const [hidden] = (await live.take(1)).map((i) => i.data as StreamItem);
+    expect(hidden).toMatchObject({
+      type: 'message.edited',
+      seq: later.seq + 1,
+      message: {
+        id: shared.id,
+        body: shared.body,
+        workout: null,
+        editedAt: null,
+        version: shared.version + 1,
+      },
+    });
+    const afterPrivate = await ben.caller.message.list({ channelId });
+    expect(afterPrivate.items.find((m) => m.id === shared.id)).toMatchObject({
+      body: shared.body,
+      workout: null,
+    });
+
+    // Another visibility that is not PRIVATE changes no card; back from PRIVATE, the card returns.
+    await ann.caller.workout.update({ workoutId, visibility: 'PUBLIC' });
+    const [shown] = (await live.take(1)).map((i) => i.data as StreamItem);
+    expect(shown).toMatchObject({
+      type: 'message.edited',
+      seq: later.seq + 2,
+      message: { id: shared.id, workout: { id: workoutId, title: 'Legs' }, version: shared.version + 2 },
+    });
+    await ann.caller.workout.update({ workoutId, visibility: 'FRIENDS' });
+    expect((await readHead(h.prisma, streamIds.channel(channelId))).lastSeq).toBe(later.seq + 2);
+    const { items } = await ben.caller.message.list({ channelId });
+    expect(items.find((m) => m.id === shared.id)?.workout).toMatchObject({ id: workoutId, title: 'Legs' });
+    live.stop();
+  });
+
   it('shares into a DM with a friend', async () => {
     const ann = await h.createUser('Ann');
     const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];

@@ -2,13 +2,15 @@ import type { Transaction } from '@spotter/db';
 import { AppError } from '../errors';
 import { announceCard, announceVisibility, announceWorkout, workoutCardOf } from '../feed/fan-out';
 import { recomputeRecords } from '../records/recompute';
+import { refreshSharedCards } from '../share/cards';
 import { lockOwnWorkout } from './access';
 import type { UpdateWorkoutInput } from './inputs';
 import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-events';
 
 /**
  * Title, notes and visibility of the caller's workout, active or finished. A change of visibility
- * reaches the feeds of everyone who could see the workout before or can now (see announceVisibility).
+ * reaches the feeds of everyone who could see the workout before or can now (see announceVisibility),
+ * and, to or from PRIVATE, the conversations it was shared in (see refreshSharedCards).
  */
 export async function updateWorkout(deps: WorkoutDeps, userId: string, input: UpdateWorkoutInput) {
   const { workoutId, ...data } = input;
@@ -19,11 +21,19 @@ export async function updateWorkout(deps: WorkoutDeps, userId: string, input: Up
       data,
       select: { id: true, title: true, notes: true, visibility: true },
     });
-    const appended =
-      before.visibility === result.visibility
-        ? []
-        : await announceVisibility(tx, { id: workoutId, userId }, before.visibility, result.visibility);
-    return { result, appended };
+    if (before.visibility === result.visibility) return { result, appended: [] };
+    // Messages that shared it lose their card, or get it back (channel streams first: lock order).
+    const cards =
+      (before.visibility === 'PRIVATE') !== (result.visibility === 'PRIVATE')
+        ? await refreshSharedCards(tx, workoutId)
+        : [];
+    const feeds = await announceVisibility(
+      tx,
+      { id: workoutId, userId },
+      before.visibility,
+      result.visibility,
+    );
+    return { result, appended: [...cards, ...feeds] };
   });
 }
 
