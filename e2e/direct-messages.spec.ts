@@ -82,5 +82,12 @@ test.describe('direct messages', () => {
     await bobPage.getByRole('button', { name: 'Leave group' }).click();
     await expect(dmLink(bobPage, groupName)).toHaveCount(0);
     await expect(alicePage.getByTestId('dm-members')).toHaveText(/^2 people: /);
+
+    // A new message moves its conversation to the top of the other's list, live.
+    const aliceTop = alicePage.getByTestId('dm-list').getByRole('link').first();
+    await expect(aliceTop).toHaveAccessibleName(groupName);
+    await dmLink(bobPage, 'Alice').click();
+    await sendTo(bobPage, 'Alice', unique('Moving up'));
+    await expect(aliceTop).toHaveAccessibleName('Bob');
   });
 });

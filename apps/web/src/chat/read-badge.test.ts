@@ -9,6 +9,7 @@ const state = (change: Partial<ReadState> = {}): ReadState => ({
   unreadCount: 5,
   mentionCount: 2,
   firstUnreadSeq: 6,
+  lastMessageAt: null,
   ...change,
 });
 

@@ -19,6 +19,8 @@ export type ReadState = {
   mentionCount: number;
   /** Where the unread part starts (the "New messages" divider); null when nothing is unread. */
   firstUnreadSeq: number | null;
+  /** When the newest message was sent (anyone's, deleted ones too); null before the first. */
+  lastMessageAt: Date | null;
 };
 
 type Row = Omit<ReadState, 'level'> & { level: NotificationLevel };
@@ -27,7 +29,8 @@ type Row = Omit<ReadState, 'level'> & { level: NotificationLevel };
  * The read state of every conversation of a user (or of one, with `channelId`) in ONE query, however
  * many they are in: each count walks only the unread tail of a conversation by its (channelId, seq)
  * index, capped, and mentions are found through the member's own Mention rows. Edits change nothing
- * here; a deleted message stops counting; the member's own messages never count.
+ * here; a deleted message stops counting; the member's own messages never count. The newest
+ * message's time comes along, so a list reread on every message also shows which was active last.
  */
 export async function readStates(
   db: Database | Transaction,
@@ -38,9 +41,13 @@ export async function readStates(
   return db.$queryRaw<Row[]>`
     SELECT m."channelId", m."lastReadSeq", m."notificationLevel"::text AS "level",
       COALESCE(s."lastSeq", 0) AS "streamSeq",
-      u."unreadCount", u."firstUnreadSeq", mn."mentionCount"
+      u."unreadCount", u."firstUnreadSeq", mn."mentionCount", lm."lastMessageAt"
     FROM "Membership" m
     LEFT JOIN "Stream" s ON s."id" = 'channel:' || m."channelId"
+    LEFT JOIN LATERAL (
+      SELECT msg."createdAt" AS "lastMessageAt" FROM "Message" msg
+      WHERE msg."channelId" = m."channelId" ORDER BY msg."seq" DESC LIMIT 1
+    ) lm ON TRUE
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS "unreadCount", min(tail."seq") AS "firstUnreadSeq" FROM (
         SELECT msg."seq" FROM "Message" msg

@@ -45,6 +45,15 @@ describe('readState.list', () => {
     expect(await stateOf(alice, channelId)).toMatchObject({ unreadCount: 1, mentionCount: 0 });
   });
 
+  it('tells when the newest message of each conversation was sent, for the sidebar’s order', async () => {
+    const { alice, bob, dm } = await dmPair();
+    expect((await stateOf(bob, dm.id)).lastMessageAt).toBeNull();
+    await alice.caller.message.send({ channelId: dm.id, body: 'first' });
+    const newest = await bob.caller.message.send({ channelId: dm.id, body: 'second' });
+    for (const user of [alice, bob])
+      expect((await stateOf(user, dm.id)).lastMessageAt).toEqual(newest.createdAt);
+  });
+
   it('starts a new member at the head: history before joining is not unread', async () => {
     const alice = await h.createUser('Alice');
     const channel = await alice.caller.channel.create({ name: h.uniqueName('Readers') });

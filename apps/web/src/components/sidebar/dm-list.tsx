@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ConversationView, conversationName } from '@/chat/conversation-name';
+import { byRecentActivity } from '@/chat/conversation-order';
 import { badgeFor } from '@/chat/read-badge';
 import { useReadStates } from '@/chat/use-read-states';
 import { NewMessage } from '@/components/dm/new-message';
@@ -14,13 +15,15 @@ import styles from './sidebar.module.css';
 import { UnreadBadge } from './unread-badge';
 
 /**
- * The signed-in user's direct and group conversations, newest activity first. The personal stream
- * (useMyEvents, mounted by the sidebar) rereads the list when one is added, left or renamed.
+ * The signed-in user's direct and group conversations, newest activity first, moving up live as
+ * messages arrive (see byRecentActivity). The personal stream (useMyEvents, mounted by the sidebar)
+ * rereads the list when one is added, left or renamed.
  */
 export function DmList({ me, initial }: { me: Session; initial: ConversationView[] }) {
   const trpc = useTRPC();
-  const { data: conversations } = useQuery(trpc.dm.list.queryOptions(undefined, { initialData: initial }));
+  const { data: listed } = useQuery(trpc.dm.list.queryOptions(undefined, { initialData: initial }));
   const readStates = useReadStates();
+  const conversations = byRecentActivity(listed, (id) => readStates.get(id)?.lastMessageAt);
   const pathname = usePathname();
 
   return (
