@@ -103,6 +103,12 @@ describe('the personal stream across replicas', () => {
     );
 
     const dm = await aliceOnA.trpc.dm.open.mutate({ userId: bob.session.userId });
+    // The reconnected tab hears of the conversation on its personal stream before it follows it, as
+    // the sidebar does. (A subscription started while tRPC's client is still reconnecting can fail
+    // with "Active connection is not open": its open races the reconnect's. Seen on a loaded machine.)
+    await bobStream.until('the new conversation', () =>
+      bobStream.received.some((r) => describeItem(r.event) === 'added DIRECT'),
+    );
     // Bob's two tabs follow the new conversation: one on B, and the reconnected one.
     const bobSeesDmOnB = recordChannelEvents(bobOnB, { channelId: dm.id });
     const bobSeesDmInTab = recordChannelEvents(bobTab, { channelId: dm.id });
