@@ -2,8 +2,8 @@ import { createPrismaClient } from '@spotter/db';
 import { startTcpProxy } from '@spotter/test-support';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, inject, it } from 'vitest';
-import { streamIds } from './streams/stream-ids';
 import { createApiHarness } from './testing/api-harness';
+import { holdChannelStream } from './testing/hold-stream';
 
 describe('a database outage', () => {
   it('answers SERVICE_UNAVAILABLE with a message that says to retry', async () => {
@@ -47,22 +47,11 @@ describe('a send whose database connection is cut while it runs', () => {
     const h = createApiHarness(inject('databaseUrl'));
     const alice = await h.createUser('Alice');
     const channel = await alice.caller.channel.create({ name: h.uniqueName('Cut') });
-    const streamId = streamIds.channel(channel.id);
     const first = await alice.caller.message.send({ channelId: channel.id, body: 'one' });
 
     // Hold the channel's stream so the next send waits inside the database, then end its session
     // from outside, as an administrator or a failover would.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const holder = h.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamId} FOR UPDATE`;
-        await released;
-      },
-      { timeout: 30_000 },
-    );
+    const release = await holdChannelStream(h.prisma, channel.id);
     try {
       const cut = alice.caller.message
         .send({ channelId: channel.id, body: 'cut off' })
@@ -80,8 +69,7 @@ describe('a send whose database connection is cut while it runs', () => {
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      release();
-      await holder;
+      await release();
     }
     const next = await alice.caller.message.send({ channelId: channel.id, body: 'two' });
     // The cut send took no seq and left no row.
@@ -108,30 +96,7 @@ async function relayedSetup() {
   relayed.port = String(proxy.port);
   const h = createApiHarness(relayed.toString());
   const direct = createPrismaClient(databaseUrl);
-  /** Takes the channel's stream lock until `release()`, so its sends wait inside the database. */
-  const holdStream = async (channelId: string) => {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held = () => {};
-    const isHeld = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = direct.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(channelId)} FOR UPDATE`;
-        held();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    await isHeld;
-    return async () => {
-      release();
-      await holder;
-    };
-  };
+  const holdStream = (channelId: string) => holdChannelStream(direct, channelId);
   /** Statements of sends running in the database; `waiting`: only those waiting for a lock. */
   const sendsInDatabase = async (waiting: boolean) => {
     const [row] = await direct.$queryRaw<{ count: number }[]>`

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readEvents } from '../streams/read';
 import { streamIds } from '../streams/stream-ids';
 import { createApiHarness } from '../testing/api-harness';
+import { holdChannelStream } from '../testing/hold-stream';
 import { type BatchedSend, createSendBatcher, sendAloneOnPool } from './send-batch';
 
 const h = createApiHarness(inject('databaseUrl'));
@@ -128,23 +129,7 @@ describe('group-committed sends', () => {
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
     // Another transaction holds the busy channel's stream, as a long batch of a flood there would.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let isHeld = () => {};
-    const held = new Promise<void>((resolve) => {
-      isHeld = resolve;
-    });
-    const holder = h.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "id" = ${streamIds.channel(busy)} FOR UPDATE`;
-        isHeld();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    await held;
+    const release = await holdChannelStream(h.prisma, busy);
     try {
       // Two sends to the busy channel, each in a turn of its own: two batches, were both let in.
       const first = post(busy, 'busy 1');
@@ -156,13 +141,13 @@ describe('group-committed sends', () => {
         outcome: 'sent',
         body: 'quiet',
       });
-      release();
+      const releasing = release();
       const rows = await Promise.all([first, second]);
+      await releasing;
       expect(rows.map((row) => row.body)).toEqual(['busy 1', 'busy 2']);
       expect((rows[1]?.seq ?? 0) - (rows[0]?.seq ?? 0)).toBe(1);
     } finally {
-      release();
-      await holder;
+      await release();
     }
   });
 
