@@ -38,21 +38,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the proxy has no TCP address');
+  const cutAll = () => {
+    const count = pairs.size;
+    for (const [client, upstream] of [...pairs]) {
+      client.destroy();
+      upstream.destroy();
+    }
+    return count;
+  };
   return {
     port: address.port,
-    cutAll() {
-      const count = pairs.size;
-      for (const [client, upstream] of [...pairs]) {
-        client.destroy();
-        upstream.destroy();
-      }
-      return count;
-    },
+    cutAll,
     close() {
-      for (const [client, upstream] of pairs) {
-        client.destroy();
-        upstream.destroy();
-      }
+      cutAll();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
