@@ -1,3 +1,4 @@
+import { createSpotterClient } from '@spotter/api/client';
 import { connectClient } from '@spotter/test-support';
 import { openAuthenticated } from '../spotter/wire-client';
 
@@ -103,9 +104,12 @@ export function hugeFrames(target: AttackTarget, seconds: number): Attack {
 
 const SUBSCRIPTIONS = 1_000;
 
-/** 1,000 subscriptions to the healthy client's channel, all on one socket. */
+/**
+ * 1,000 subscriptions to the healthy client's channel, all on one socket. Those refused stay refused:
+ * the attacker does not start them again, so every run of this phase asks the same of the server.
+ */
 export function manySubscriptions(target: AttackTarget): Attack {
-  const client = connectClient(target.url, target.token);
+  const client = createSpotterClient({ wsUrl: target.url, token: target.token, resubscribe: false });
   let started = 0;
   let events = 0;
   let errors = 0;

@@ -10,9 +10,6 @@ import { createMessageStore, orderedMessages, reduceMessages } from './message-s
 import { createNonce } from './nonce';
 
 const PAGE_SIZE = 50;
-const RESUBSCRIBE_AFTER_MS = 3_000;
-/** Refusals that another try would only repeat: no access, or a request this client got wrong. */
-const FINAL_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']);
 
 export type History = {
   status: 'loading' | 'ready' | 'error';
@@ -101,17 +98,6 @@ export function useChannelMessages(input: {
     ),
   );
 
-  // A subscription that failed (say, the database was briefly unreachable) is not retried by the
-  // socket, which stayed up: try again a little later; the resume cursor makes that exact.
-  const { status: subscriptionStatus, reset: resubscribe } = subscription;
-  const errorCode = (subscription.error?.data as { code?: string } | undefined)?.code;
-  const isRetryable = subscriptionStatus === 'error' && !FINAL_CODES.has(errorCode ?? '');
-  useEffect(() => {
-    if (!isRetryable) return;
-    const timer = setTimeout(resubscribe, RESUBSCRIBE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [isRetryable, resubscribe]);
-
   const loadOlder = useCallback(async () => {
     if (pages.hasNextPage && !pages.isFetchingNextPage) await pages.fetchNextPage();
   }, [pages]);
@@ -162,6 +148,7 @@ export function useChannelMessages(input: {
     olderCursor: lastPage?.nextCursor ?? null,
     isLoadingOlder: pages.isFetchingNextPage,
   };
+  // Failures that may pass are retried by the client's resubscribeLink: an error here is final.
   const streamError = subscription.status === 'error' ? describeError(subscription.error) : null;
 
   return { messages, pending: store.pending, history, streamError, loadOlder, send, edit, remove };

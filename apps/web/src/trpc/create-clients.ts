@@ -1,4 +1,5 @@
 import type { AppRouter } from '@spotter/api';
+import { reconnectDelayMs, resubscribeLink } from '@spotter/api/links';
 import {
   createTRPCClient,
   createWSClient,
@@ -18,12 +19,6 @@ export type Clients = {
   /** Null while rendering on the server: sockets are opened by the browser only. */
   wsClient: TRPCWebSocketClient | null;
 };
-
-/** Quick first retry (usually a failover to another replica), then exponential backoff to 10 s. */
-export function retryDelayMs(attempt: number): number {
-  const base = Math.min(250 * 2 ** attempt, 10_000);
-  return base / 2 + Math.random() * (base / 2);
-}
 
 /**
  * Subscriptions go over one WebSocket to a realtime server; queries and mutations over batched HTTP
@@ -62,7 +57,7 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
   const wsClient = createWSClient({
     // A function: wsClient asks again on every (re)connect, which is how a failover happens.
     url: nextRealtimeUrl,
-    retryDelayMs,
+    retryDelayMs: reconnectDelayMs,
     // Notices a silently dead connection (a killed replica behind a proxy) within seconds.
     keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 4_000 },
     // The server closed the socket because this sign-in was revoked (here or on another device).
@@ -72,6 +67,9 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
   });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
+      // A subscription that fails on a moment's trouble (the database away, the socket between two
+      // connections) starts again from its last event instead of leaving the view silently stale.
+      resubscribeLink(),
       splitLink({
         condition: (op) => op.type === 'subscription' || WEBSOCKET_PATHS.has(op.path),
         true: wsLink({ client: wsClient, transformer: superjson }),

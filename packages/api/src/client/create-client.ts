@@ -11,6 +11,7 @@ import superjson from 'superjson';
 import { MAX_BATCH_SIZE } from '../limits/table';
 import type { AppRouter } from '../root';
 import { BrowserLikeWebSocket } from './browser-like-websocket';
+import { reconnectDelayMs, resubscribeLink } from './links';
 
 /** The servers' close code for a revoked or refused credential (see server/trpc-ws/limits.ts). */
 const REVOKED_CLOSE_CODE = 4401;
@@ -30,8 +31,18 @@ export type SpotterClientOptions = {
    * it was revoked; the client stops reconnecting then, and every call fails with UNAUTHORIZED.
    */
   onRevoked?: () => void;
-  /** Delay before reconnect attempt `n` (default: 250 ms doubling to 10 s, with jitter). */
+  /**
+   * Delay before reconnect attempt `n`, and before a failed subscription is started again (default:
+   * 250 ms doubling to 10 s, with jitter).
+   */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Start a subscription again, from its last event, when it fails on trouble that may pass (the
+   * server briefly without its database, the socket reconnecting, too many calls at once): the
+   * default. False: such a failure ends the subscription with its error, for programs that handle
+   * it themselves.
+   */
+  resubscribe?: boolean;
 };
 
 export type SpotterClient = {
@@ -51,7 +62,7 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
     url: options.wsUrl,
     WebSocket: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
     connectionParams: options.token ? { token: options.token } : undefined,
-    retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs,
+    retryDelayMs: options.retryDelayMs ?? reconnectDelayMs,
     onClose(cause) {
       // 4401: the token was revoked. Reconnecting would only be refused again, forever.
       if (cause?.code !== REVOKED_CLOSE_CODE || isRevoked) return;
@@ -61,15 +72,21 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
     },
   });
   const overSocket = wsLink<AppRouter>({ client: wsClient, transformer: superjson });
+  // A subscription that fails on a moment's trouble (the database away, the socket reconnecting)
+  // starts again from its last event, as the web app's do.
+  const resubscribe =
+    options.resubscribe === false ? [] : [resubscribeLink(options.retryDelayMs ?? reconnectDelayMs)];
   // A call refused for going over the user's allowance never ran: wait out the window and try again,
   // as a well-behaved program would (a few times; then the caller hears TOO_MANY_REQUESTS).
   const slowDown = retryLink<AppRouter>({
-    retry: ({ error, attempts }) => error.data?.code === 'TOO_MANY_REQUESTS' && attempts <= MAX_SLOW_DOWNS,
+    retry: ({ op, error, attempts }) =>
+      op.type !== 'subscription' && error.data?.code === 'TOO_MANY_REQUESTS' && attempts <= MAX_SLOW_DOWNS,
     retryDelayMs: () => 1_000 + Math.random() * 500,
   });
   const links = options.httpUrl
     ? [
         slowDown,
+        ...resubscribe,
         splitLink<AppRouter>({
           condition: (op) => op.type === 'subscription',
           true: overSocket,
@@ -81,11 +98,6 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
           }),
         }),
       ]
-    : [slowDown, overSocket];
+    : [slowDown, ...resubscribe, overSocket];
   return { trpc: createTRPCClient<AppRouter>({ links }), close: () => wsClient.close() };
-}
-
-function defaultRetryDelayMs(attempt: number): number {
-  const base = Math.min(250 * 2 ** attempt, 10_000);
-  return base / 2 + Math.random() * (base / 2);
 }

@@ -1,0 +1,127 @@
+import { createSpotterClient, type SpotterClient } from '@spotter/api/client';
+import { createPrismaClient, type Database } from '@spotter/db';
+import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import {
+  createUserWithToken,
+  type PostgresServer,
+  type RedisServer,
+  type Replica,
+  recordChannelEvents,
+  recordMyEvents,
+  startPostgresServer,
+  startRedisServer,
+  startReplica,
+  waitUntil,
+} from '@spotter/test-support';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// A subscription started while the replica cannot reach its database fails with SERVICE_UNAVAILABLE
+// though the socket stays up. The clients (the web app's and @spotter/api/client) start it again
+// until it holds, so the person or program hears every event once the database is back.
+
+const SECRET = 'integration-test-secret-not-for-production';
+
+// A PostgreSQL of the test's own, so it can be stopped while the replica keeps running.
+let postgres: PostgresServer;
+let database: TestDatabase;
+let redis: RedisServer;
+let prisma: Database;
+let replica: Replica;
+const clients: SpotterClient[] = [];
+
+beforeAll(async () => {
+  postgres = await startPostgresServer();
+  database = await createTestDatabase(postgres.url.replace(/\/postgres$/, ''));
+  redis = await startRedisServer();
+  replica = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+  prisma = createPrismaClient(database.url);
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await replica?.stop();
+  await prisma?.$disconnect();
+  await redis?.stop();
+  await postgres?.destroy();
+});
+
+describe('a subscription started while the database is away', () => {
+  it('is started again until the database is back, and then delivers every event', async () => {
+    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
+    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+    // Every attempt's delay is asked for here: the socket stays up, so each one is a resubscription.
+    let retries = 0;
+    const aliceClient = connect(alice.token, () => {
+      retries++;
+      return 100;
+    });
+    const bobClient = connect(bob.token, () => 100);
+    const channel = await aliceClient.trpc.channel.create.mutate({ name: 'Deadlift club' });
+    await bobClient.trpc.channel.join.mutate({ channelId: channel.id });
+
+    await postgres.stop();
+    const channelStream = recordChannelEvents(aliceClient, { channelId: channel.id });
+    const myStream = recordMyEvents(aliceClient);
+    // Both subscriptions were refused, twice or more each, while the socket stayed open.
+    await waitUntil(() => retries >= 4, {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+      onTimeout: () => new Error(`the subscriptions were started again ${retries} times, not 4`),
+    });
+    await postgres.start();
+
+    const sent = await untilAvailable(() =>
+      bobClient.trpc.message.send.mutate({ channelId: channel.id, body: 'Back on the bar' }),
+    );
+    await channelStream.until("Bob's message", () => channelStream.bodies().includes('Back on the bar'));
+    expect(channelStream.createdSeqs()).toEqual([sent.seq]);
+    // Alice joins Bob's new channel (from another tab, say): her personal stream, restarted too, hears of it.
+    const bobsChannel = await bobClient.trpc.channel.create.mutate({ name: 'Bench night' });
+    await aliceClient.trpc.channel.join.mutate({ channelId: bobsChannel.id });
+    await myStream.until('the joined channel', () =>
+      myStream.received.some(
+        ({ event }) => event.type === 'channel.added' && event.channel.id === bobsChannel.id,
+      ),
+    );
+    expect(channelStream.errors).toEqual([]);
+    expect(myStream.errors).toEqual([]);
+  });
+
+  it('still ends at once on a refusal another try would repeat', async () => {
+    const carol = await createUserWithToken(prisma, SECRET, 'Carol');
+    const dave = await createUserWithToken(prisma, SECRET, 'Dave');
+    const channel = await connect(carol.token, () => 100).trpc.channel.create.mutate({
+      name: 'Invite only',
+      visibility: 'PRIVATE',
+    });
+    let retries = 0;
+    const daveClient = connect(dave.token, () => {
+      retries++;
+      return 100;
+    });
+    const error = await recordChannelEvents(daveClient, { channelId: channel.id }).firstError();
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'NOT_FOUND' });
+    expect(retries).toBe(0);
+  });
+});
+
+function connect(token: string, retryDelayMs: (attempt: number) => number): SpotterClient {
+  const client = createSpotterClient({ wsUrl: replica.url, token, retryDelayMs });
+  clients.push(client);
+  return client;
+}
+
+/** What a program does with SERVICE_UNAVAILABLE on a mutation: try again a little later. */
+async function untilAvailable<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const code = error instanceof TRPCClientError ? error.data?.code : undefined;
+      if (i >= 50 || code !== 'SERVICE_UNAVAILABLE') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
