@@ -1,49 +1,24 @@
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-import {
-  connectClient,
-  createUserWithToken,
-  type RedisServer,
-  type Replica,
-  startRedisServer,
-  startReplica,
-  type WsTestClient,
-} from '@spotter/test-support';
+import { type Replica, startTestStack, type TestStack } from '@spotter/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const SECRET = 'integration-test-secret-not-for-production';
 const EDITS = 200;
 // 200 edits and 600 reads through two replicas on a busy machine: generous, never a measure of speed.
 const LOOP_TIMEOUT_MS = 600_000;
 
-let database: TestDatabase;
-let redis: RedisServer;
-let prisma: Database;
+let stack: TestStack;
 let replicaA: Replica;
 let replicaB: Replica;
-const clients: WsTestClient[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack();
+  [replicaA, replicaB] = stack.replicas as [Replica, Replica];
 });
 
 afterAll(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
-function connect(replica: Replica, token: string) {
-  const client = connectClient(replica.url, token);
-  clients.push(client);
-  return client;
-}
+const connect = (replica: Replica, token: string) => stack.connect(replica.url, token);
 
 /** A counter's total on one replica, read from its /metrics as an operator would. */
 async function metricOf(replica: Replica, name: string, labels = ''): Promise<number> {
@@ -56,8 +31,8 @@ async function metricOf(replica: Replica, name: string, labels = ''): Promise<nu
 
 /** The owner edits through replica A; a friend reads through replica B. */
 async function ownerOnAViewerOnB() {
-  const owner = await createUserWithToken(prisma, SECRET, 'Owner');
-  const viewer = await createUserWithToken(prisma, SECRET, 'Viewer');
+  const owner = await stack.createUser('Owner');
+  const viewer = await stack.createUser('Viewer');
   return {
     owner,
     onA: connect(replicaA, owner.token),
@@ -158,7 +133,7 @@ describe('the cache shared by two realtime replicas', () => {
     const { username } = await onB.trpc.profile.get.query({ userId: owner.session.userId });
     const bypassedBefore = await metricOf(replicaB, 'spotter_cache_bypassed_total');
 
-    await redis.stop();
+    await stack.redis.stop();
     try {
       for (let i = 1; i <= 5; i++) {
         await onA.trpc.profile.update.mutate({ bio: `during the outage ${i}` });
@@ -168,7 +143,7 @@ describe('the cache shared by two realtime replicas', () => {
       }
       expect(await metricOf(replicaB, 'spotter_cache_bypassed_total')).toBeGreaterThan(bypassedBefore);
     } finally {
-      await redis.start();
+      await stack.redis.start();
     }
 
     // Back to caching: once Redis answers again, reads on B are hits again and edits still show at once.

@@ -1,87 +1,50 @@
+import { limitConfigFromEnv, type StreamItem } from '@spotter/api';
+import { type Database, takeStreamSeqs } from '@spotter/db';
 import {
-  createCache,
-  createEventBus,
-  createLimits,
-  createLogger,
-  limitConfigFromEnv,
-  type ServerDeps,
-  type StreamItem,
-} from '@spotter/api';
-import { createPrismaClient, type Database, takeStreamSeqs } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-// The api package's test redis-server (a throwaway server on a free port); it has no package export yet.
-import {
-  connectClient,
-  createUserWithToken,
   httpClient,
-  type RedisServer,
   type Replica,
   recordChannelEvents,
   spawnReplica,
-  startRedisServer,
   startReplica,
+  startTestStack,
+  startWebSide,
+  type TestStack,
+  type WebSide,
   type WsTestClient,
 } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-const SECRET = 'integration-test-secret-not-for-production';
-
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
-let web: ServerDeps;
+/** The web app's side: its own process-wide deps and its own Redis connections, as in production. */
+let web: WebSide;
 let replicaA: Replica;
 let replicaB: Replica;
-const openClients: WsTestClient[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
-  // The web app's side: its own process-wide deps and its own Redis connections, as in production.
-  const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  web = {
-    prisma,
-    bus: createEventBus({ redisUrl: redis.url, logger }),
-    cache: createCache({ redisUrl: redis.url, logger }),
-    logger,
-    authSecret: SECRET,
-    limits: createLimits({
-      config: limitConfigFromEnv({ RATE_LIMIT_MULTIPLIER: 1000 }),
-      redisUrl: redis.url,
-      logger,
-    }),
-  };
+  stack = await startTestStack();
+  ({ prisma } = stack);
+  [replicaA, replicaB] = stack.replicas as [Replica, Replica];
+  web = startWebSide(stack, limitConfigFromEnv({ RATE_LIMIT_MULTIPLIER: 1000 }));
 });
 
 afterEach(async () => {
-  await Promise.all(openClients.splice(0).map((client) => client.close()));
+  await stack.closeClients();
 });
 
 afterAll(async () => {
-  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
-  await web?.bus.close();
-  await web?.cache.close();
-  await web?.limits.close();
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await web?.close();
+  await stack?.stop();
 });
 
-function connect(url: string | (() => string), token?: string): WsTestClient {
-  const client = connectClient(url, token);
-  openClients.push(client);
-  return client;
-}
+const connect = (url: string | (() => string), token?: string) => stack.connect(url, token);
 
 /** Alice (who created the channel) and Bob (who joined it), each with a token; the channel is fresh. */
 async function channelWithTwoMembers() {
-  const alice = await createUserWithToken(prisma, SECRET, 'Alice');
-  const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+  const alice = await stack.createUser('Alice');
+  const bob = await stack.createUser('Bob');
   const setup = connect(replicaA.url, alice.token);
   const channel = await setup.trpc.channel.create.mutate({
     name: `lifting ${alice.session.userId.slice(-6)}`,
@@ -202,7 +165,7 @@ describe('two realtime replicas sharing one Redis', () => {
     expect(resumed.received.map((r) => r.seq)).toEqual(range(lastSeen + 1, lastSeen + 4));
 
     // 2. The replica the client is on is killed; wsLink reconnects elsewhere with its last seq.
-    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    const doomed = await startReplica(stack.replicaOptions);
     let target = doomed.url;
     const bobOnDoomed = connect(() => target, bob.token);
     const survivor = recordChannelEvents(bobOnDoomed, { channelId, lastEventId: String(marker.seq) });
@@ -272,7 +235,7 @@ describe('two realtime replicas sharing one Redis', () => {
 
   it('rejects bad input over the wire with the precise code and writes nothing', async () => {
     const { alice, channelId } = await channelWithTwoMembers();
-    const carol = await createUserWithToken(prisma, SECRET, 'Carol');
+    const carol = await stack.createUser('Carol');
     const aliceOnA = connect(replicaA.url, alice.token);
     const carolOnB = connect(replicaB.url, carol.token);
     const stored = () => prisma.message.count({ where: { channelId } });
@@ -317,12 +280,7 @@ describe('a replica process', () => {
   });
 
   it('refuses to start without REDIS_URL, naming it', async () => {
-    const replica = spawnReplica({
-      databaseUrl: database.url,
-      redisUrl: redis.url,
-      secret: SECRET,
-      env: { REDIS_URL: undefined },
-    });
+    const replica = spawnReplica({ ...stack.replicaOptions, env: { REDIS_URL: undefined } });
     const exit = await replica.untilExit(30_000);
     expect(exit.code).not.toBe(0);
     expect(exit.output).toContain('REDIS_URL is required');
@@ -330,7 +288,7 @@ describe('a replica process', () => {
 
   it('on SIGTERM sends its clients to another replica, which resumes them without a gap, and exits 0', async () => {
     const { alice, bob, channelId } = await channelWithTwoMembers();
-    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    const doomed = await startReplica(stack.replicaOptions);
     // Stands in for the proxy: the first connection goes to the doomed replica, every later one to B.
     let connections = 0;
     const bobClient = connect(() => (connections++ === 0 ? doomed.url : replicaB.url), bob.token);
@@ -357,7 +315,7 @@ describe('a Redis outage across two replicas', () => {
     const bobSees = recordChannelEvents(connect(replicaB.url, bob.token), { channelId });
     await untilLive(channelId, aliceOnA, bobSees);
 
-    await redis.stop();
+    await stack.redis.stop();
     const outageStarted = performance.now();
     const latencies: number[] = [];
     try {
@@ -371,7 +329,7 @@ describe('a Redis outage across two replicas', () => {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     } finally {
-      await redis.start();
+      await stack.redis.start();
     }
     // The figure the issue asks about ("each within about a second"), printed, not asserted.
     process.stdout.write(

@@ -1,13 +1,10 @@
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import type { Database } from '@spotter/db';
 import {
   callQuery,
-  createUserWithToken,
   openAccepted,
-  type RedisServer,
   type Replica,
-  startRedisServer,
-  startReplica,
+  startTestStack,
+  type TestStack,
   type TrpcReply,
 } from '@spotter/test-support';
 import Redis from 'ioredis';
@@ -18,27 +15,17 @@ import type WebSocket from 'ws';
 // limited as one (the allowance lives in Redis) — and with Redis stopped each replica's in-memory
 // insurance limiter still limits.
 
-const SECRET = 'integration-test-secret-not-for-production';
 /** A long window: nothing refills while the test runs, however slow the machine. */
 const SENDS = 6;
 
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicas: Replica[] = [];
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = {
-    databaseUrl: database.url,
-    redisUrl: redis.url,
-    secret: SECRET,
-    env: { RATE_LIMIT_MESSAGE_SEND: `${SENDS}/600` },
-  };
-  replicas = await Promise.all([startReplica(options), startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack({ replicas: 3, env: { RATE_LIMIT_MESSAGE_SEND: `${SENDS}/600` } });
+  ({ prisma, replicas } = stack);
 });
 
 afterEach(() => {
@@ -46,10 +33,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await Promise.all(replicas.map((replica) => replica.stop()));
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
 /** A program's socket to one replica, authenticated with its token in connectionParams. */
@@ -75,7 +59,7 @@ const refusals = (replies: TrpcReply[]) => replies.filter((reply) => 'errorCode'
 
 describe('the send limit', () => {
   it('counts a flood split over three replicas as one, and keeps none of the refused sends', async () => {
-    const { token } = await createUserWithToken(prisma, SECRET, 'Flooder');
+    const { token } = await stack.createUser('Flooder');
     const onEach = await Promise.all(replicas.map((replica) => connect(replica, token)));
     const channelId = await channelOf(onEach[0] as WebSocket, 'Flood');
     // Three sends per replica, 18 in all, at once: each replica alone would allow all of its own.
@@ -94,14 +78,14 @@ describe('the send limit', () => {
   });
 
   it('refuses a spent sender from the replica’s memory: a flood past the allowance costs Redis no check', async () => {
-    const { token } = await createUserWithToken(prisma, SECRET, 'Retry looper');
+    const { token } = await stack.createUser('Retry looper');
     const [first, second] = await Promise.all([
       connect(replicas[0] as Replica, token),
       connect(replicas[1] as Replica, token),
     ]);
     const channelId = await channelOf(first as WebSocket, 'Retry loop');
     // Every limit check of this sender in this channel that reaches Redis (the key holds both ids).
-    const monitor = await new Redis(redis.url).monitor();
+    const monitor = await new Redis(stack.redis.url).monitor();
     let checks = 0;
     let isCaughtUp = false;
     monitor.on('monitor', (_time: string, args: string[]) => {
@@ -124,7 +108,7 @@ describe('the send limit', () => {
         errorCode: 'TOO_MANY_REQUESTS',
       });
       // Redis shows commands in the order it ran them: once this one shows, every check has.
-      const probe = new Redis(redis.url);
+      const probe = new Redis(stack.redis.url);
       await probe.echo(`${channelId} done`);
       probe.disconnect();
       await expect.poll(() => isCaughtUp).toBe(true);
@@ -136,10 +120,10 @@ describe('the send limit', () => {
   });
 
   it('still limits with Redis stopped: the replica’s in-memory insurance limiter answers', async () => {
-    const { token } = await createUserWithToken(prisma, SECRET, 'Outage flooder');
+    const { token } = await stack.createUser('Outage flooder');
     const socket = await connect(replicas[1] as Replica, token);
     const channelId = await channelOf(socket, 'Outage');
-    await redis.stop();
+    await stack.redis.stop();
     try {
       const replies = await Promise.all(
         Array.from({ length: SENDS * 2 }, (_, i) => send(socket, channelId, `during the outage ${i}`)),
@@ -149,7 +133,7 @@ describe('the send limit', () => {
       for (const reply of refused) expect(reply).toMatchObject({ errorCode: 'TOO_MANY_REQUESTS' });
       expect(await prisma.message.count({ where: { channelId } })).toBe(SENDS);
     } finally {
-      await redis.start();
+      await stack.redis.start();
     }
   });
 });

@@ -1,35 +1,16 @@
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-import {
-  connectClient,
-  createUserWithToken,
-  type RedisServer,
-  type Replica,
-  recordChannelEvents,
-  startRedisServer,
-  startReplica,
-} from '@spotter/test-support';
+import { type Replica, recordChannelEvents, startTestStack, type TestStack } from '@spotter/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const SECRET = 'integration-test-secret-not-for-production';
-
-let database: TestDatabase;
-let redis: RedisServer;
-let prisma: Database;
+let stack: TestStack;
 let replica: Replica;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  replica = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack({ replicas: 1 });
+  [replica] = stack.replicas as [Replica];
 });
 
 afterAll(async () => {
-  await replica?.stop();
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
 type Sample = { name: string; labels: string; value: number };
@@ -75,10 +56,10 @@ describe('/metrics', () => {
     const before = await scrape();
     expect(total(before, 'spotter_ws_connections')).toBe(0);
 
-    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
-    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
-    const aliceClient = connectClient(replica.url, alice.token);
-    const bobClient = connectClient(replica.url, bob.token);
+    const alice = await stack.createUser('Alice');
+    const bob = await stack.createUser('Bob');
+    const aliceClient = stack.connect(replica.url, alice.token);
+    const bobClient = stack.connect(replica.url, bob.token);
     const channel = await aliceClient.trpc.channel.create.mutate({ name: `Metrics ${Date.now()}` });
     await bobClient.trpc.channel.join.mutate({ channelId: channel.id });
     const events = recordChannelEvents(bobClient, { channelId: channel.id, lastEventId: '0' });

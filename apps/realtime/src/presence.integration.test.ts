@@ -1,23 +1,12 @@
+import { closePresence, type PresenceItem, type PresenceStatus } from '@spotter/api';
+import type { Database } from '@spotter/db';
 import {
-  closePresence,
-  createCache,
-  createEventBus,
-  createLimits,
-  createLogger,
-  limitConfig,
-  type PresenceItem,
-  type PresenceStatus,
-} from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
-import {
-  connectClient,
-  createUserWithToken,
   httpClient,
-  type RedisServer,
   type Replica,
-  startRedisServer,
   startReplica,
+  startTestStack,
+  startWebSide,
+  type TestStack,
   type WsTestClient,
 } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,53 +14,41 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // Issue 10, check 1: presence across replicas — several connections, a replica crash, a reload and
 // a Redis restart — as a friend on another replica sees it.
 
-const SECRET = 'integration-test-secret-not-for-production';
 /** Longer than the offline grace period (5 s) plus a sweep (2 s): an offline would have shown by then. */
 const BEYOND_GRACE_MS = 9_000;
 
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicaA: Replica;
 let replicaB: Replica;
-const openClients: WsTestClient[] = [];
 const extraReplicas: Replica[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  [replicaA, replicaB] = await Promise.all([startReplica(replicaOptions()), startReplica(replicaOptions())]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack();
+  ({ prisma } = stack);
+  [replicaA, replicaB] = stack.replicas as [Replica, Replica];
 });
 
 afterEach(async () => {
-  for (const client of openClients.splice(0)) client.close();
+  await stack.closeClients();
   await Promise.all(extraReplicas.splice(0).map((replica) => replica.stop('SIGKILL')));
 });
 
 afterAll(async () => {
-  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
-
-function replicaOptions() {
-  return { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-}
 
 /** A connection of `token`'s user, open once this resolves (presence counts it from then on). */
 async function connect(url: string, token: string): Promise<WsTestClient> {
-  const client = connectClient(url, token);
-  openClients.push(client);
+  const client = stack.connect(url, token);
   await client.trpc.presence.mine.query();
   return client;
 }
 
 /** Two friends: `user`, whose presence is watched, and `friend`, who watches. */
 async function friends() {
-  const user = await createUserWithToken(prisma, SECRET, 'User');
-  const friend = await createUserWithToken(prisma, SECRET, 'Friend');
+  const user = await stack.createUser('User');
+  const friend = await stack.createUser('Friend');
   await prisma.relationship.createMany({
     data: [
       { userId: user.session.userId, otherId: friend.session.userId, kind: 'FRIEND' },
@@ -122,7 +99,7 @@ describe('presence across replicas', () => {
 
   it('shows a user offline within 30 s after the replica holding their only connections is SIGKILLed', async () => {
     const { user, friend } = await friends();
-    const doomed = await startReplica(replicaOptions());
+    const doomed = await startReplica(stack.replicaOptions);
     extraReplicas.push(doomed);
     // Two tabs on the doomed replica, one closed before it dies: the replica still counts the user
     // as its own, so its death takes the other tab's connection with it.
@@ -166,33 +143,22 @@ describe('presence across replicas', () => {
     await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
 
     // A web process whose presence store is made by this very call (its Redis connection not up yet).
-    const logger = createLogger({ name: 'web-test', level: 'silent' });
-    const bus = createEventBus({ redisUrl: redis.url, logger });
+    const web = startWebSide(stack);
     try {
-      const web = httpClient(
-        {
-          prisma,
-          bus,
-          logger,
-          authSecret: SECRET,
-          cache: createCache({ logger }),
-          limits: createLimits({ config: limitConfig(), logger }),
-        },
-        user.token,
-      );
-      await web.presence.setStatus.mutate({ mode: 'dnd' });
+      const client = httpClient(web, user.token);
+      await client.presence.setStatus.mutate({ mode: 'dnd' });
       await expect.poll(() => seen.statusOf(user.session.userId)).toBe('dnd');
-      await web.presence.setStatus.mutate({ mode: 'auto' });
+      await client.presence.setStatus.mutate({ mode: 'auto' });
       await expect.poll(() => seen.statusOf(user.session.userId)).toBe('online');
     } finally {
-      await closePresence(bus);
-      await bus.close();
+      await closePresence(web.bus);
+      await web.close();
     }
   });
 
   it('converges to the truth within 30 s after Redis restarts empty', async () => {
     const stays = await friends();
-    const leaves = await createUserWithToken(prisma, SECRET, 'Leaver');
+    const leaves = await stack.createUser('Leaver');
     const friend = stays.friend;
     await prisma.relationship.createMany({
       data: [
@@ -206,11 +172,11 @@ describe('presence across replicas', () => {
     await expect.poll(() => seen.statusOf(stays.user.session.userId)).toBe('online');
     await expect.poll(() => seen.statusOf(leaves.session.userId)).toBe('online');
 
-    await redis.kill();
+    await stack.redis.kill();
     // While Redis is away, one of them closes their only tab; nobody could be told.
     leaver.close();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    await redis.start();
+    await stack.redis.start();
 
     await expect
       .poll(() => seen.statusOf(leaves.session.userId), { timeout: 30_000, interval: 250 })

@@ -1,13 +1,9 @@
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import type { Database } from '@spotter/db';
 import {
-  connectClient,
-  createUserWithToken,
-  type RedisServer,
   type Replica,
   recordMyEvents,
-  startRedisServer,
-  startReplica,
+  startTestStack,
+  type TestStack,
   type WsTestClient,
 } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,40 +12,28 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // deletes, mentions), move live as messages arrive, and converge across two connections of the same
 // user on two replicas after a read on one of them.
 
-const SECRET = 'integration-test-secret-not-for-production';
 const WAIT = { timeout: 15_000, interval: 100 };
 
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicaA: Replica;
 let replicaB: Replica;
-const openClients: WsTestClient[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack();
+  ({ prisma } = stack);
+  [replicaA, replicaB] = stack.replicas as [Replica, Replica];
 });
 
 afterEach(async () => {
-  await Promise.all(openClients.splice(0).map((client) => client.close()));
+  await stack.closeClients();
 });
 
 afterAll(async () => {
-  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
-function connect(url: string, token: string): WsTestClient {
-  const client = connectClient(url, token);
-  openClients.push(client);
-  return client;
-}
+const connect = (url: string, token: string): WsTestClient => stack.connect(url, token);
 
 /** The counts a client's sidebar would show for one conversation, read through that client. */
 async function countsOn(client: WsTestClient, channelId: string) {
@@ -68,8 +52,8 @@ function recordActivity(client: WsTestClient) {
 
 describe('read state across replicas', () => {
   it('counts a mixed history right and converges on both of a user’s connections after a read on one', async () => {
-    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
-    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+    const alice = await stack.createUser('Alice');
+    const bob = await stack.createUser('Bob');
     await prisma.relationship.createMany({
       data: [
         { userId: alice.session.userId, otherId: bob.session.userId, kind: 'FRIEND' },

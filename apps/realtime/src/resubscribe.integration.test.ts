@@ -1,16 +1,12 @@
 import { createSpotterClient, type SpotterClient } from '@spotter/api/client';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
 import {
-  createUserWithToken,
   type PostgresServer,
-  type RedisServer,
   type Replica,
   recordChannelEvents,
   recordMyEvents,
   startPostgresServer,
-  startRedisServer,
-  startReplica,
+  startTestStack,
+  type TestStack,
   waitUntil,
 } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
@@ -20,36 +16,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // though the socket stays up. The clients (the web app's and @spotter/api/client) start it again
 // until it holds, so the person or program hears every event once the database is back.
 
-const SECRET = 'integration-test-secret-not-for-production';
-
 // A PostgreSQL of the test's own, so it can be stopped while the replica keeps running.
 let postgres: PostgresServer;
-let database: TestDatabase;
-let redis: RedisServer;
-let prisma: Database;
+let stack: TestStack;
 let replica: Replica;
 const clients: SpotterClient[] = [];
 
 beforeAll(async () => {
   postgres = await startPostgresServer();
-  database = await createTestDatabase(postgres.url.replace(/\/postgres$/, ''));
-  redis = await startRedisServer();
-  replica = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack({ replicas: 1, postgresUrl: postgres.url });
+  [replica] = stack.replicas as [Replica];
 });
 
 afterAll(async () => {
   for (const client of clients) client.close();
-  await replica?.stop();
-  await prisma?.$disconnect();
-  await redis?.stop();
+  await stack?.stop();
   await postgres?.destroy();
 });
 
 describe('a subscription started while the database is away', () => {
   it('is started again until the database is back, and then delivers every event', async () => {
-    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
-    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+    const alice = await stack.createUser('Alice');
+    const bob = await stack.createUser('Bob');
     // Every attempt's delay is asked for here: the socket stays up, so each one is a resubscription.
     let retries = 0;
     const aliceClient = connect(alice.token, () => {
@@ -89,8 +77,8 @@ describe('a subscription started while the database is away', () => {
   });
 
   it('still ends at once on a refusal another try would repeat', async () => {
-    const carol = await createUserWithToken(prisma, SECRET, 'Carol');
-    const dave = await createUserWithToken(prisma, SECRET, 'Dave');
+    const carol = await stack.createUser('Carol');
+    const dave = await stack.createUser('Dave');
     const channel = await connect(carol.token, () => 100).trpc.channel.create.mutate({
       name: 'Invite only',
       visibility: 'PRIVATE',

@@ -1,65 +1,41 @@
-import {
-  createCache,
-  createEventBus,
-  createLimits,
-  createLogger,
-  limitConfig,
-  type ServerDeps,
-} from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import type { Database } from '@spotter/db';
 import {
   authenticateOverSocket,
   callQuery,
-  createUserWithToken,
   httpClient,
   openAccepted,
-  type RedisServer,
   type Replica,
   signIn,
-  startRedisServer,
-  startReplica,
+  startTestStack,
+  startWebSide,
+  TEST_SECRET,
+  type TestStack,
+  type WebSide,
   within,
 } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 
-const SECRET = 'integration-test-secret-not-for-production';
 const REVOKED = 4401;
 
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicas: Replica[];
 /** Two web replicas' tRPC HTTP handlers, each with its own Redis connections, as in production. */
-let webs: ServerDeps[];
+let webs: [WebSide, WebSide];
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  replicas = await Promise.all([startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
-  const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  webs = [0, 1].map(() => ({
-    prisma,
-    bus: createEventBus({ redisUrl: redis.url, logger }),
-    cache: createCache({ redisUrl: redis.url, logger }),
-    logger,
-    authSecret: SECRET,
-    limits: createLimits({ config: limitConfig(), logger }),
-  }));
+  stack = await startTestStack();
+  ({ prisma, replicas } = stack);
+  webs = [startWebSide(stack), startWebSide(stack)];
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.terminate();
-  await Promise.all(replicas?.map((replica) => replica.stop()) ?? []);
-  await Promise.all(webs?.flatMap((web) => [web.bus.close(), web.cache.close()]) ?? []);
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await Promise.all(webs?.map((web) => web.close()) ?? []);
+  await stack?.stop();
 });
 
 /** A signed-in socket, as a tab holds one; resolves once the replica has answered as that user. */
@@ -81,9 +57,9 @@ const httpCode = (call: Promise<unknown>) =>
 
 it('"sign out everywhere" closes both sessions\' sockets on two replicas, and every replica refuses their tokens', async () => {
   const [replicaA, replicaB] = replicas as [Replica, Replica];
-  const [webA, webB] = webs as [ServerDeps, ServerDeps];
-  const laptop = await createUserWithToken(prisma, SECRET, 'Two Devices');
-  const phone = await signIn(prisma, SECRET, laptop.session, 'phone');
+  const [webA, webB] = webs;
+  const laptop = await stack.createUser('Two Devices');
+  const phone = await signIn(prisma, TEST_SECRET, laptop.session, 'phone');
   const onA = await signedInSocket(replicaA.url, laptop.token);
   const onB = await signedInSocket(replicaB.url, phone.token);
 
@@ -107,21 +83,21 @@ it('"sign out everywhere" closes both sessions\' sockets on two replicas, and ev
 });
 
 it('a revoked session stays refused after Redis restarts (the database is the truth)', async () => {
-  const user = await createUserWithToken(prisma, SECRET, 'Restart');
-  const other = await signIn(prisma, SECRET, user.session);
+  const user = await stack.createUser('Restart');
+  const other = await signIn(prisma, TEST_SECRET, user.session);
   const [replicaA] = replicas as [Replica];
   // Both tokens are checked (and their answers cached) on the replica first.
   for (const token of [user.token, other.token])
     expect(await authenticateOverSocket(replicaA.url, token)).toHaveProperty('me');
 
   // Redis goes away: the revocation cannot be announced on the bus.
-  await redis.stop();
-  expect(
-    await httpClient(webs[0] as ServerDeps, user.token).session.revoke.mutate({ sessionId: other.sessionId }),
-  ).toEqual({
-    revoked: 1,
-  });
-  await redis.start();
+  await stack.redis.stop();
+  expect(await httpClient(webs[0], user.token).session.revoke.mutate({ sessionId: other.sessionId })).toEqual(
+    {
+      revoked: 1,
+    },
+  );
+  await stack.redis.start();
 
   // Once the bus is back, the replica forgets what it cached and asks the database again.
   await expect

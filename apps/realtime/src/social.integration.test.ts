@@ -1,15 +1,12 @@
 import type { StreamItem } from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import type { Database } from '@spotter/db';
 import {
-  connectClient,
-  createUserWithToken,
-  type RedisServer,
   type Replica,
   recordChannelEvents,
   recordMyEvents,
-  startRedisServer,
   startReplica,
+  startTestStack,
+  type TestStack,
   type WsTestClient,
 } from '@spotter/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,39 +14,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // Issue 9, check 1: everything addressed to a user reaches their personal stream on whatever replica
 // they are on, and a stream that reconnects after its replica was killed has each of it exactly once.
 
-const SECRET = 'integration-test-secret-not-for-production';
-
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicaA: Replica;
 let replicaB: Replica;
-const openClients: WsTestClient[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  [replicaA, replicaB] = await Promise.all([startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack();
+  ({ prisma } = stack);
+  [replicaA, replicaB] = stack.replicas as [Replica, Replica];
 });
 
 afterEach(async () => {
-  await Promise.all(openClients.splice(0).map((client) => client.close()));
+  await stack.closeClients();
 });
 
 afterAll(async () => {
-  await Promise.all([replicaA?.stop(), replicaB?.stop()]);
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
-function connect(url: string | (() => string), token: string): WsTestClient {
-  const client = connectClient(url, token);
-  openClients.push(client);
-  return client;
-}
+const connect = (url: string | (() => string), token: string): WsTestClient => stack.connect(url, token);
 
 async function usernameOf(userId: string): Promise<string> {
   return (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } }))
@@ -72,13 +56,13 @@ function describeItem(item: StreamItem): string {
 
 describe('the personal stream across replicas', () => {
   it('carries a friend request, its acceptance, a new DM and a mention, each exactly once across a replica crash', async () => {
-    const alice = await createUserWithToken(prisma, SECRET, 'Alice');
-    const bob = await createUserWithToken(prisma, SECRET, 'Bob');
+    const alice = await stack.createUser('Alice');
+    const bob = await stack.createUser('Bob');
     const aliceOnA = connect(replicaA.url, alice.token);
     const bobOnB = connect(replicaB.url, bob.token);
 
     // Bob's first tab is on a replica that will crash; its reconnect goes to B (the proxy's failover).
-    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    const doomed = await startReplica(stack.replicaOptions);
     let bobTabUrl = doomed.url;
     const bobTab = connect(() => bobTabUrl, bob.token);
     const bobStream = recordMyEvents(bobTab);

@@ -1,14 +1,11 @@
 import type { StreamItem } from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import type { Database } from '@spotter/db';
 import {
-  connectClient,
-  createUserWithToken,
-  type RedisServer,
   type Replica,
   recordTrainingEvents,
-  startRedisServer,
   startReplica,
+  startTestStack,
+  type TestStack,
   type WsTestClient,
 } from '@spotter/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,36 +14,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // every set exactly once, in order, also after one member's replica is killed mid-session (that
 // member's tab reconnects to another replica and resumes from its last seq).
 
-const SECRET = 'integration-test-secret-not-for-production';
 const ROUNDS = 4;
 
-let database: TestDatabase;
-let redis: RedisServer;
+let stack: TestStack;
 let prisma: Database;
 let replicas: Replica[] = [];
-const openClients: WsTestClient[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  const options = { databaseUrl: database.url, redisUrl: redis.url, secret: SECRET };
-  replicas = await Promise.all([startReplica(options), startReplica(options), startReplica(options)]);
-  prisma = createPrismaClient(database.url);
+  stack = await startTestStack({ replicas: 3 });
+  ({ prisma, replicas } = stack);
 });
 
 afterAll(async () => {
-  await Promise.all(openClients.splice(0).map((client) => client.close()));
-  await Promise.all(replicas.map((replica) => replica.stop()));
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await stack?.stop();
 });
 
-function connect(url: string | (() => string), token: string): WsTestClient {
-  const client = connectClient(url, token);
-  openClients.push(client);
-  return client;
-}
+const connect = (url: string | (() => string), token: string): WsTestClient => stack.connect(url, token);
 
 async function makeFriends(a: string, b: string) {
   await prisma.relationship.createMany({
@@ -67,9 +50,7 @@ function loggedSetIds(stream: ReturnType<typeof recordTrainingEvents>): string[]
 describe('training together across replicas', () => {
   it('gives every member every set exactly once and in order, across a replica crash', async () => {
     const [replicaA, replicaB, replicaC] = replicas as [Replica, Replica, Replica];
-    const [ann, ben, cal] = await Promise.all(
-      ['Ann', 'Ben', 'Cal'].map((name) => createUserWithToken(prisma, SECRET, name)),
-    );
+    const [ann, ben, cal] = await Promise.all(['Ann', 'Ben', 'Cal'].map((name) => stack.createUser(name)));
     if (!ann || !ben || !cal) throw new Error('users were not created');
     await makeFriends(ann.session.userId, ben.session.userId);
     await makeFriends(ann.session.userId, cal.session.userId);
@@ -78,7 +59,7 @@ describe('training together across replicas', () => {
     const annOnA = connect(replicaA.url, ann.token);
     const benOnB = connect(replicaB.url, ben.token);
     const calOnC = connect(replicaC.url, cal.token);
-    const doomed = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
+    const doomed = await startReplica(stack.replicaOptions);
     let calTabUrl = doomed.url;
     const calTab = connect(() => calTabUrl, cal.token);
 

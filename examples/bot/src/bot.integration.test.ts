@@ -1,78 +1,47 @@
 import { fileURLToPath } from 'node:url';
-import {
-  createApiToken,
-  createCache,
-  createEventBus,
-  createLimits,
-  createLogger,
-  limitConfig,
-  type ServerDeps,
-} from '@spotter/api';
-import { createPrismaClient, type Database } from '@spotter/db';
-import { createTestDatabase, type TestDatabase } from '@spotter/db/testing';
+import { createApiToken } from '@spotter/api';
 import {
   authenticateOverSocket,
-  connectClient,
-  createUserWithToken,
   httpClient,
-  type RedisServer,
   type Replica,
   recordChannelEvents,
   type ServerProcess,
   spawnTsx,
-  startRedisServer,
-  startReplica,
-  type WsTestClient,
+  startTestStack,
+  startWebSide,
+  type TestStack,
+  type WebSide,
 } from '@spotter/test-support';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-const SECRET = 'integration-test-secret-not-for-production';
 const BOT_MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-let database: TestDatabase;
-let redis: RedisServer;
-let prisma: Database;
-let web: ServerDeps;
+let stack: TestStack;
+/** The web app's side, where the owner revokes the token: its own Redis connections, as in production. */
+let web: WebSide;
 let replica: Replica;
 let bot: ServerProcess | undefined;
-let alice: WsTestClient | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = await startRedisServer();
-  replica = await startReplica({ databaseUrl: database.url, redisUrl: redis.url, secret: SECRET });
-  prisma = createPrismaClient(database.url);
-  // The web app's side, where the owner revokes the token: its own Redis connections, as in production.
-  const logger = createLogger({ name: 'web-under-test', level: 'silent' });
-  web = {
-    prisma,
-    bus: createEventBus({ redisUrl: redis.url, logger }),
-    cache: createCache({ redisUrl: redis.url, logger }),
-    limits: createLimits({ config: limitConfig(), logger }),
-    logger,
-    authSecret: SECRET,
-  };
+  stack = await startTestStack({ replicas: 1 });
+  [replica] = stack.replicas as [Replica];
+  web = startWebSide(stack);
 });
 
 afterAll(async () => {
   await bot?.stop();
-  alice?.close();
-  await replica?.stop();
-  await web?.bus.close();
-  await web?.cache.close();
-  await prisma?.$disconnect();
-  await redis?.stop();
-  await database?.drop();
+  await web?.close();
+  await stack?.stop();
 });
 
 it('the example bot answers !ping with its API token, and stops when the token is revoked', async () => {
-  const owner = await createUserWithToken(prisma, SECRET, 'Bot Owner');
-  const person = await createUserWithToken(prisma, SECRET, 'Alice');
-  alice = connectClient(replica.url, person.token);
+  const owner = await stack.createUser('Bot Owner');
+  const person = await stack.createUser('Alice');
+  const alice = stack.connect(replica.url, person.token);
   const channel = await alice.trpc.channel.create.mutate({ name: `bots ${owner.session.userId.slice(-6)}` });
-  const { token, id: tokenId } = await createApiToken(prisma, owner.session.userId, {
+  const { token, id: tokenId } = await createApiToken(stack.prisma, owner.session.userId, {
     name: 'ping bot',
     scope: 'write',
   });
