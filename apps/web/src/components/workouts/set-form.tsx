@@ -84,55 +84,15 @@ export function SetForm({
       </label>
       {takesWeight && (
         <>
-          <label>
-            {weightLabel}
-            <input
-              className={styles.narrow}
-              type="number"
-              inputMode="decimal"
-              step="any"
-              min={0}
-              {...field('weight')}
-            />
-          </label>
-          <label>
-            Reps
-            <input
-              className={styles.narrow}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              {...field('reps')}
-            />
-          </label>
+          <NumberField label={weightLabel} {...field('weight')} />
+          <NumberField label="Reps" wholeNumbers {...field('reps')} />
         </>
       )}
       {kind === 'DISTANCE_DURATION' && (
-        <label>
-          Distance ({units.distanceUnit.toLowerCase()})
-          <input
-            className={styles.narrow}
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={0}
-            {...field('distance')}
-          />
-        </label>
+        <NumberField label={`Distance (${units.distanceUnit.toLowerCase()})`} {...field('distance')} />
       )}
       {(kind === 'DURATION' || kind === 'DISTANCE_DURATION') && (
-        <label>
-          Minutes
-          <input
-            className={styles.narrow}
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={0}
-            {...field('duration')}
-          />
-        </label>
+        <NumberField label="Minutes" {...field('duration')} />
       )}
       <label>
         RPE
@@ -142,5 +102,33 @@ export function SetForm({
         Log set
       </button>
     </form>
+  );
+}
+
+/** A measure of a set: a number of at least 0, with the phone keyboard that fits it. */
+function NumberField({
+  label,
+  wholeNumbers = false,
+  value,
+  onChange,
+}: {
+  label: string;
+  wholeNumbers?: boolean;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        className={styles.narrow}
+        type="number"
+        inputMode={wholeNumbers ? 'numeric' : 'decimal'}
+        step={wholeNumbers ? 1 : 'any'}
+        min={0}
+        value={value}
+        onChange={onChange}
+      />
+    </label>
   );
 }
