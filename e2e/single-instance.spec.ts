@@ -49,7 +49,7 @@ test('two people sign in and chat on one development server', async ({ browser }
   // Development mode compiles routes on first use and may then reload open pages once; reload both
   // now that every route is compiled, so nothing reloads under the conversation below.
   for (const page of [alicePage, bobPage]) {
-    await page.reload();
+    await reloadOnce(page);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', slow);
   }
 
@@ -98,3 +98,20 @@ test('three people sending at once on the embedded database all end with the sam
     await expect(page.locator('[data-pending="true"]')).toHaveCount(0);
   }
 });
+
+/**
+ * Reloads `page`. The development server may itself reload the page at the same moment (after a
+ * compile), which aborts this navigation ("net::ERR_ABORTED; maybe frame was detached?", seen once
+ * in CI): the page is being reloaded either way, so try again once it has loaded.
+ */
+async function reloadOnce(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.reload();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/ERR_ABORTED|frame was detached/.test(String(error))) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
+}
