@@ -36,32 +36,35 @@ export function errorFrame(id: RequestId | null, jsonrpc: '2.0' | undefined, enc
   return `${responseHead(id, jsonrpc)}"error":${encodedError}}`;
 }
 
-type TrackedFrames = { trackedId: string; payload: string; frames: Map<string, WireFrame> };
+type TrackedFrames = {
+  data: unknown;
+  trackedId: string;
+  payload: string;
+  frames: Map<string, WireFrame>;
+};
 
 /**
- * A tracked event's frames, built once per process: every local subscriber of a stream gets the
- * same event object from the stream hub, so the first delivery serializes it, and each distinct
- * request id (wsLink numbers requests per connection, so few distinct ids carry a given
- * subscription) gets its WebSocket frame, header and UTF-8 payload, once; the rest of the
- * deliveries write the same bytes. Keyed weakly by the event, so the frames go when the event does.
+ * The frames of the tracked event being delivered. The stream hub hands one event object to every
+ * local subscriber of a stream in one synchronous loop, so the first delivery serializes it and
+ * each distinct request id (wsLink numbers requests per connection, so few distinct ids carry a
+ * given subscription) gets its WebSocket frame, header and UTF-8 payload, once; the rest of the
+ * deliveries write the same bytes. One slot is enough for that loop, and nothing is kept once the
+ * next event comes: frames tied to the event itself lived as long as the hub's recent events (a few
+ * seconds under load), long enough to be promoted and marked by every major garbage collection.
  */
-const trackedFrames = new WeakMap<object, TrackedFrames>();
+let current: TrackedFrames | null = null;
 
 function framesOf(trackedId: string, data: unknown): TrackedFrames {
-  const isCacheable = typeof data === 'object' && data !== null;
-  const cached = isCacheable ? trackedFrames.get(data) : undefined;
-  if (cached?.trackedId === trackedId) return cached;
+  if (current !== null && current.data === data && current.trackedId === trackedId) return current;
   // The same shape tRPC's own handler sends for a tracked value: `{ id, data }`, transformed whole
   // (from the text the bus delivered, when the event came from there).
-  const payload = stringifyTracked(trackedId, data);
-  const built: TrackedFrames = { trackedId, payload, frames: new Map() };
-  if (isCacheable) trackedFrames.set(data, built);
-  return built;
+  current = { data, trackedId, payload: stringifyTracked(trackedId, data), frames: new Map() };
+  return current;
 }
 
 /**
  * The per-subscription encoder of tracked items' data frames: the frame for this request id comes
- * from the per-process cache, so most deliveries cost a map lookup and a socket write.
+ * from the event's frames (see framesOf), so most deliveries cost a map lookup and a socket write.
  */
 export function trackedFrameEncoder(
   id: RequestId,
