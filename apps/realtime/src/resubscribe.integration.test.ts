@@ -40,10 +40,16 @@ describe('a subscription started while the database is away', () => {
     const bob = await stack.createUser('Bob');
     // Every attempt's delay is asked for here: the socket stays up, so each one is a resubscription.
     let retries = 0;
-    const aliceClient = connect(alice.token, () => {
-      retries++;
-      return 100;
-    });
+    // What a program (or the page's status line) hears of its paused subscriptions.
+    const paused: number[] = [];
+    const aliceClient = connect(
+      alice.token,
+      () => {
+        retries++;
+        return 100;
+      },
+      (count) => paused.push(count),
+    );
     const bobClient = connect(bob.token, () => 100);
     const channel = await aliceClient.trpc.channel.create.mutate({ name: 'Deadlift club' });
     await bobClient.trpc.channel.join.mutate({ channelId: channel.id });
@@ -51,11 +57,13 @@ describe('a subscription started while the database is away', () => {
     await postgres.stop();
     const channelStream = recordChannelEvents(aliceClient, { channelId: channel.id });
     const myStream = recordMyEvents(aliceClient);
-    // Both subscriptions were refused, twice or more each, while the socket stayed open.
-    await waitUntil(() => retries >= 4, {
+    // Both subscriptions were refused, and started again twice or more each, while the socket
+    // stayed open; both count as paused.
+    await waitUntil(() => retries >= 4 && paused.at(-1) === 2, {
       timeoutMs: 15_000,
       intervalMs: 50,
-      onTimeout: () => new Error(`the subscriptions were started again ${retries} times, not 4`),
+      onTimeout: () =>
+        new Error(`${retries} restarts (want 4), paused counts [${paused.join(',')}] (want 2 last)`),
     });
     await postgres.start();
 
@@ -74,6 +82,8 @@ describe('a subscription started while the database is away', () => {
     );
     expect(channelStream.errors).toEqual([]);
     expect(myStream.errors).toEqual([]);
+    // Both started again: nothing is paused any more.
+    expect(paused.at(-1)).toBe(0);
   });
 
   it('still ends at once on a refusal another try would repeat', async () => {
@@ -95,8 +105,17 @@ describe('a subscription started while the database is away', () => {
   });
 });
 
-function connect(token: string, retryDelayMs: (attempt: number) => number): SpotterClient {
-  const client = createSpotterClient({ wsUrl: replica.url, token, retryDelayMs });
+function connect(
+  token: string,
+  retryDelayMs: (attempt: number) => number,
+  onPausedChange?: (paused: number) => void,
+): SpotterClient {
+  const client = createSpotterClient({
+    wsUrl: replica.url,
+    token,
+    retryDelayMs,
+    ...(onPausedChange ? { onPausedChange } : {}),
+  });
   clients.push(client);
   return client;
 }

@@ -3,7 +3,8 @@
 import { skipToken } from '@tanstack/react-query';
 import type { TRPCWebSocketClient } from '@trpc/client';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { PausedStreams } from './create-clients';
 import { useTRPC } from './react';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting';
@@ -14,23 +15,28 @@ export type Connection = {
   reconnects: number;
   /** The server's event bus is down: live events still come, from the database, a little later. */
   isDelayed: boolean;
+  /** Some subscriptions were refused on trouble that may pass and wait to start again. */
+  isPaused: boolean;
 };
 
-type SocketState = Omit<Connection, 'isDelayed'>;
+type SocketState = Omit<Connection, 'isDelayed' | 'isPaused'>;
 
-const INITIAL: Connection = { status: 'connecting', reconnects: 0, isDelayed: false };
+const INITIAL: Connection = { status: 'connecting', reconnects: 0, isDelayed: false, isPaused: false };
 const ConnectionContext = createContext<Connection>(INITIAL);
 
 /**
  * Follows the wsClient's `connectionState` (idle → connecting → pending = open). A "connecting"
  * after the socket was once open, or after a failed attempt, is shown as reconnecting. Also follows
- * the server's delivery status, so a tab does not claim all is well while the bus is down.
+ * the server's delivery status and the page's paused subscriptions, so a tab does not claim all is
+ * well while the bus is down or its streams wait to start again.
  */
 export function ConnectionProvider({
   wsClient,
+  pausedStreams,
   children,
 }: {
   wsClient: TRPCWebSocketClient | null;
+  pausedStreams: PausedStreams;
   children: ReactNode;
 }) {
   const [connection, setConnection] = useState<SocketState>(INITIAL);
@@ -40,6 +46,7 @@ export function ConnectionProvider({
     trpc.status.onDelivery.subscriptionOptions(wsClient ? undefined : skipToken),
   );
   const isDelayed = delivery.data?.delivery === 'delayed';
+  const isPaused = useSyncExternalStore(pausedStreams.subscribe, pausedStreams.count, () => 0) > 0;
 
   useEffect(() => {
     if (!wsClient) return;
@@ -62,7 +69,7 @@ export function ConnectionProvider({
     return () => subscription.unsubscribe();
   }, [wsClient]);
 
-  return <ConnectionContext value={{ ...connection, isDelayed }}>{children}</ConnectionContext>;
+  return <ConnectionContext value={{ ...connection, isDelayed, isPaused }}>{children}</ConnectionContext>;
 }
 
 export function useConnection(): Connection {

@@ -18,7 +18,16 @@ export type Clients = {
   trpcClient: TRPCClient<AppRouter>;
   /** Null while rendering on the server: sockets are opened by the browser only. */
   wsClient: TRPCWebSocketClient | null;
+  pausedStreams: PausedStreams;
 };
+
+/**
+ * How many of the page's subscriptions wait to start again after a failure that may pass (see
+ * resubscribeLink), in the shape React's useSyncExternalStore reads.
+ */
+export type PausedStreams = { count(): number; subscribe(listener: () => void): () => void };
+
+const NONE_PAUSED: PausedStreams = { count: () => 0, subscribe: () => () => {} };
 
 /**
  * Subscriptions go over one WebSocket to a realtime server; queries and mutations over batched HTTP
@@ -27,7 +36,11 @@ export type Clients = {
  */
 export function createClients(realtimeUrls: readonly string[]): Clients {
   if (typeof window === 'undefined')
-    return { trpcClient: createTRPCClient<AppRouter>({ links: [httpLinks()] }), wsClient: null };
+    return {
+      trpcClient: createTRPCClient<AppRouter>({ links: [httpLinks()] }),
+      wsClient: null,
+      pausedStreams: NONE_PAUSED,
+    };
   browserClients ??= createBrowserClients(realtimeUrls);
   return browserClients;
 }
@@ -65,11 +78,13 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
       if (cause?.code === REVOKED_CLOSE_CODE) toSignIn();
     },
   });
+  const pausedStreams = createPausedStreams();
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       // A subscription that fails on a moment's trouble (the database away, the socket between two
-      // connections) starts again from its last event instead of leaving the view silently stale.
-      resubscribeLink(),
+      // connections) starts again from its last event instead of leaving the view silently stale;
+      // meanwhile the page says its live updates are paused.
+      resubscribeLink({ onPausedChange: pausedStreams.set }),
       splitLink({
         condition: (op) => op.type === 'subscription' || WEBSOCKET_PATHS.has(op.path),
         true: wsLink({ client: wsClient, transformer: superjson }),
@@ -77,5 +92,21 @@ function createBrowserClients(realtimeUrls: readonly string[]): Clients {
       }),
     ],
   });
-  return { trpcClient, wsClient };
+  return { trpcClient, wsClient, pausedStreams };
+}
+
+function createPausedStreams(): PausedStreams & { set(count: number): void } {
+  let paused = 0;
+  const listeners = new Set<() => void>();
+  return {
+    count: () => paused,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(count) {
+      paused = count;
+      for (const listener of listeners) listener();
+    },
+  };
 }

@@ -17,12 +17,14 @@ export function Providers({ realtimeUrls, children }: { realtimeUrls: string[]; 
         defaultOptions: { queries: { staleTime: 30_000, retry: 1 }, mutations: { retry: false } },
       }),
   );
-  const [{ trpcClient, wsClient }] = useState(() => createClients(realtimeUrls));
+  const [{ trpcClient, wsClient, pausedStreams }] = useState(() => createClients(realtimeUrls));
 
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <ConnectionProvider wsClient={wsClient}>{children}</ConnectionProvider>
+        <ConnectionProvider wsClient={wsClient} pausedStreams={pausedStreams}>
+          {children}
+        </ConnectionProvider>
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -43,6 +43,11 @@ export type SpotterClientOptions = {
    * it themselves.
    */
   resubscribe?: boolean;
+  /**
+   * Called with how many subscriptions are waiting to start again after such a failure, whenever
+   * that number changes (above 0: some live updates are paused; back to 0: all resumed).
+   */
+  onPausedChange?: (paused: number) => void;
 };
 
 export type SpotterClient = {
@@ -75,7 +80,14 @@ export function createSpotterClient(options: SpotterClientOptions): SpotterClien
   // A subscription that fails on a moment's trouble (the database away, the socket reconnecting)
   // starts again from its last event, as the web app's do.
   const resubscribe =
-    options.resubscribe === false ? [] : [resubscribeLink(options.retryDelayMs ?? reconnectDelayMs)];
+    options.resubscribe === false
+      ? []
+      : [
+          resubscribeLink({
+            delayMs: options.retryDelayMs ?? reconnectDelayMs,
+            ...(options.onPausedChange ? { onPausedChange: options.onPausedChange } : {}),
+          }),
+        ];
   // A call refused for going over the user's allowance never ran: wait out the window and try again,
   // as a well-behaved program would (a few times; then the caller hears TOO_MANY_REQUESTS).
   const slowDown = retryLink<AppRouter>({

@@ -3,4 +3,4 @@ export type { AppRouter, RouterInputs, RouterOutputs } from '../index';
 export type { MessageView, StreamEvent, StreamItem } from '../streams/events';
 export { BrowserLikeWebSocket } from './browser-like-websocket';
 export { createSpotterClient, type SpotterClient, type SpotterClientOptions } from './create-client';
-export { isPassingFailure, reconnectDelayMs, resubscribeLink } from './links';
+export { isPassingFailure, type ResubscribeOptions, reconnectDelayMs, resubscribeLink } from './links';

@@ -1,6 +1,7 @@
 // @spotter/api/links: the retry rules every Spotter client shares, the web app's and programs' alike.
 // Imports nothing of Node's, so the browser bundle can take it.
 import { retryLink, type TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../root';
 
 /**
@@ -29,17 +30,73 @@ export function isPassingFailure(error: TRPCClientError<AppRouter>): boolean {
   return code === undefined || PASSING_CODES.has(code);
 }
 
+export type ResubscribeOptions = {
+  /** Delay before attempt `n` of a failed subscription (default: reconnectDelayMs). */
+  delayMs?: (attempt: number) => number;
+  /**
+   * Called with how many subscriptions are waiting to start again, whenever that number changes:
+   * while it is above 0, some live updates are paused (a page says so; a program may log it).
+   */
+  onPausedChange?: (paused: number) => void;
+};
+
 /**
  * Starts a subscription again after a failure that may pass, from the last event it delivered (the
  * stream replays what was missed, exactly once), for as long as it is wanted. Without this a tab's
  * or a bot's subscription ends for good on a moment's trouble while its socket stays up, and the
  * user silently stops hearing of new messages. Queries and mutations are left to their callers.
+ * A subscription counts as paused from such a failure until it has started again, ended or been
+ * unsubscribed.
  */
-export function resubscribeLink(
-  delayMs: (attempt: number) => number = reconnectDelayMs,
-): TRPCLink<AppRouter> {
-  return retryLink<AppRouter>({
+export function resubscribeLink(options: ResubscribeOptions = {}): TRPCLink<AppRouter> {
+  const retry = retryLink<AppRouter>({
     retry: ({ op, error }) => op.type === 'subscription' && isPassingFailure(error),
-    retryDelayMs: delayMs,
+    retryDelayMs: options.delayMs ?? reconnectDelayMs,
   });
+  const paused = new Set<number>();
+  const mark = (opId: number, isPaused: boolean) => {
+    const before = paused.size;
+    if (isPaused) paused.add(opId);
+    else paused.delete(opId);
+    if (paused.size !== before) options.onPausedChange?.(paused.size);
+  };
+  return (runtime) => {
+    const retrying = retry(runtime);
+    return ({ op, next }) => {
+      if (op.type !== 'subscription') return retrying({ op, next });
+      return observable((observer) => {
+        // Each attempt passes through here on its way to the socket: its failure pauses the
+        // subscription, its start resumes it.
+        const watched = (attempt: typeof op) =>
+          observable<Parameters<typeof observer.next>[0], TRPCClientError<AppRouter>>((inner) =>
+            next(attempt).subscribe({
+              next(envelope) {
+                if (envelope.result.type === 'started') mark(op.id, false);
+                inner.next(envelope);
+              },
+              error(error) {
+                if (isPassingFailure(error)) mark(op.id, true);
+                inner.error(error);
+              },
+              complete: () => inner.complete(),
+            }),
+          );
+        const subscription = retrying({ op, next: watched }).subscribe({
+          next: (envelope) => observer.next(envelope),
+          error(error) {
+            mark(op.id, false);
+            observer.error(error);
+          },
+          complete() {
+            mark(op.id, false);
+            observer.complete();
+          },
+        });
+        return () => {
+          subscription.unsubscribe();
+          mark(op.id, false);
+        };
+      });
+    };
+  };
 }
