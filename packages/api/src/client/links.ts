@@ -63,7 +63,7 @@ export function resubscribeLink(options: ResubscribeOptions = {}): TRPCLink<AppR
   return (runtime) => {
     const retrying = retry(runtime);
     return ({ op, next }) => {
-      if (op.type !== 'subscription') return retrying({ op, next });
+      if (op.type !== 'subscription') return next(op);
       return observable((observer) => {
         // Each attempt passes through here on its way to the socket: its failure pauses the
         // subscription, its start resumes it.
