@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
-import { expect, messages, newPerson, openChannel, signedInContext, test } from './support/fixtures';
-
-/** Calls one mutation over HTTP with the context's session cookie, as the page's own client would. */
-async function mutate<T>(context: BrowserContext, baseURL: string, path: string, input: unknown): Promise<T> {
-  const response = await context.request.post(`${baseURL}/api/trpc/${path}`, {
-    headers: { 'content-type': 'application/json', origin: baseURL },
-    data: { json: input },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
+import { expect, messages, mutate, newPerson, openChannel, signedInContext, test } from './support/fixtures';
 
 test('the owner promotes a member from the member list; the moderator deletes someone else’s message', async ({
   browser,

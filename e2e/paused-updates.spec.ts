@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext } from '@playwright/test';
 import { openAccepted } from '@spotter/test-support';
 import type WebSocket from 'ws';
-import { expect, messages, newPerson, openChannel, replica, signedInContext, test } from './support/fixtures';
+import {
+  expect,
+  messages,
+  mutate,
+  newPerson,
+  openChannel,
+  replica,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
 // A person's own script floods the realtime replica their tab is on, so the replica refuses the
 // person's calls beyond 100 a second (TOO_MANY_REQUESTS) — the tab's subscriptions too, when it
 // reloads meanwhile. The tab says its live updates are paused, and once the flood stops its
 // subscriptions start again by themselves: the channel and the sidebar follow live once more.
-
-/** Calls one mutation over HTTP with the context's session cookie, as the page's own client would. */
-async function mutate<T>(context: BrowserContext, baseURL: string, path: string, input: unknown): Promise<T> {
-  const response = await context.request.post(`${baseURL}/api/trpc/${path}`, {
-    headers: { 'content-type': 'application/json', origin: baseURL },
-    data: { json: input },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /**
  * Sends 100 cheap calls every 50 ms over a socket of its own, with the person's session token: 20

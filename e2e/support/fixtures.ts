@@ -116,3 +116,18 @@ export async function send(page: Page, slug: string, body: string) {
   await composer.fill(body);
   await composer.press('Enter');
 }
+
+/** Calls one mutation over HTTP with the context's session cookie, as the page's own client would. */
+export async function mutate<T>(
+  context: BrowserContext,
+  baseURL: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await context.request.post(`${baseURL}/api/trpc/${path}`, {
+    headers: { 'content-type': 'application/json', origin: baseURL },
+    data: { json: input },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
