@@ -1,15 +1,21 @@
-import { createSpotterClient, type SpotterClient } from '@spotter/api/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppRouter } from '@spotter/api';
+import { BrowserLikeWebSocket, createSpotterClient, type SpotterClient } from '@spotter/api/client';
+import { resubscribeLink } from '@spotter/api/links';
 import {
   type PostgresServer,
   type Replica,
   recordChannelEvents,
   recordMyEvents,
   startPostgresServer,
+  startTcpProxy,
   startTestStack,
+  type TcpProxy,
   type TestStack,
   waitUntil,
 } from '@spotter/test-support';
-import { TRPCClientError } from '@trpc/client';
+import { createTRPCClient, createWSClient, TRPCClientError, wsLink } from '@trpc/client';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // A subscription started while the replica cannot reach its database fails with SERVICE_UNAVAILABLE
@@ -21,6 +27,8 @@ let postgres: PostgresServer;
 let stack: TestStack;
 let replica: Replica;
 const clients: SpotterClient[] = [];
+const closers: (() => unknown)[] = [];
+let proxy: TcpProxy | undefined;
 
 beforeAll(async () => {
   postgres = await startPostgresServer();
@@ -30,6 +38,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.close();
+  for (const close of closers) await close();
+  await proxy?.close();
   await stack?.stop();
   await postgres?.destroy();
 });
@@ -104,6 +114,82 @@ describe('a subscription started while the database is away', () => {
     expect(retries).toBe(0);
   });
 });
+
+describe('the backoff of a subscription that fails again', () => {
+  it('starts from the first delay once the subscription had run steadily, and keeps growing otherwise', async () => {
+    const erin = await stack.createUser('Erin');
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: replica.port });
+    // Two programs of Erin's through the same proxy: one counts 300 ms of running as steady, the
+    // other a minute. Each records how many failures in a row every wait was asked for.
+    const steady = linkClient(proxy, erin.token, 300);
+    const jumpy = linkClient(proxy, erin.token, 60_000);
+    const subscribe = (client: typeof steady) => client.trpc.me.onEvent.subscribe({}, { onData() {} });
+    // Both sockets open and signed in before the database goes.
+    await Promise.all([steady.trpc.me.units.query(), jumpy.trpc.me.units.query()]);
+    await postgres.stop();
+    subscribe(steady);
+    subscribe(jumpy);
+    const asked = () => `asked: steady [${steady.asked.join(',')}], jumpy [${jumpy.asked.join(',')}]`;
+    const bothFailedTwice = () => Math.min(steady.asked.length, jumpy.asked.length) >= 2;
+    await waitUntil(bothFailedTwice, {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+      onTimeout: () => new Error(asked()),
+    });
+    await postgres.start();
+    await waitUntil(() => steady.paused === 0 && jumpy.paused === 0, {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+      onTimeout: () => new Error(`paused: steady ${steady.paused}, jumpy ${jumpy.paused}`),
+    });
+    const jumpyBefore = jumpy.asked.at(-1) as number;
+    expect(steady.asked.at(-1)).toBeGreaterThanOrEqual(2);
+    // Running longer than the steady client's 300 ms, far shorter than the other's minute.
+    await sleep(600);
+
+    // The database goes again and the socket is cut: the reconnected socket's subscriptions are refused.
+    const steadyAsked = steady.asked.length;
+    const jumpyAsked = jumpy.asked.length;
+    await postgres.stop();
+    proxy.cutAll();
+    await waitUntil(() => steady.asked.length > steadyAsked && jumpy.asked.length > jumpyAsked, {
+      timeoutMs: 15_000,
+      intervalMs: 50,
+      onTimeout: () => new Error(asked()),
+    });
+    await postgres.start();
+    expect(steady.asked[steadyAsked]).toBe(1);
+    expect(jumpy.asked[jumpyAsked]).toBe(jumpyBefore + 1);
+  });
+});
+
+/** A program's own client with resubscribeLink, through the proxy, recording the backoff's questions. */
+function linkClient(through: TcpProxy, token: string, steadyMs: number) {
+  const state = { asked: [] as number[], paused: 0 };
+  const wsClient = createWSClient({
+    url: `ws://127.0.0.1:${through.port}/ws`,
+    WebSocket: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
+    connectionParams: { token },
+    retryDelayMs: () => 100,
+  });
+  closers.push(() => wsClient.close());
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      resubscribeLink({
+        steadyMs,
+        delayMs: (failuresInARow) => {
+          state.asked.push(failuresInARow);
+          return 100;
+        },
+        onPausedChange: (count) => {
+          state.paused = count;
+        },
+      }),
+      wsLink<AppRouter>({ client: wsClient, transformer: superjson }),
+    ],
+  });
+  return Object.assign(state, { trpc });
+}
 
 function connect(
   token: string,

@@ -30,9 +30,21 @@ export function isPassingFailure(error: TRPCClientError<AppRouter>): boolean {
   return code === undefined || PASSING_CODES.has(code);
 }
 
+/**
+ * A subscription that had been running this long before it failed was healthy: its next failure
+ * starts the backoff from the first, short delay again. As long as the longest delay, so a
+ * subscription that fails soon after each start keeps backing off instead of hammering the server.
+ */
+const STEADY_MS = 10_000;
+
 export type ResubscribeOptions = {
-  /** Delay before attempt `n` of a failed subscription (default: reconnectDelayMs). */
-  delayMs?: (attempt: number) => number;
+  /**
+   * Delay before starting a failed subscription again, given how many times it has failed in a row
+   * (1 for the first failure; default: reconnectDelayMs).
+   */
+  delayMs?: (failuresInARow: number) => number;
+  /** How long a subscription must have run for its next failure to count as the first (default 10 s). */
+  steadyMs?: number;
   /**
    * Called with how many subscriptions are waiting to start again, whenever that number changes:
    * while it is above 0, some live updates are paused (a page says so; a program may log it).
@@ -46,12 +58,17 @@ export type ResubscribeOptions = {
  * or a bot's subscription ends for good on a moment's trouble while its socket stays up, and the
  * user silently stops hearing of new messages. Queries and mutations are left to their callers.
  * A subscription counts as paused from such a failure until it has started again, ended or been
- * unsubscribed.
+ * unsubscribed. The backoff counts failures in a row: once a subscription has run steadily, its
+ * next failure is retried after the first, short delay, however many it went through before.
  */
 export function resubscribeLink(options: ResubscribeOptions = {}): TRPCLink<AppRouter> {
+  const delayMs = options.delayMs ?? reconnectDelayMs;
+  const steadyMs = options.steadyMs ?? STEADY_MS;
+  // retryLink tries again at once and counts attempts over the subscription's whole life; the wait,
+  // and the count it depends on, are kept per subscription below instead.
   const retry = retryLink<AppRouter>({
     retry: ({ op, error }) => op.type === 'subscription' && isPassingFailure(error),
-    retryDelayMs: options.delayMs ?? reconnectDelayMs,
+    retryDelayMs: () => 0,
   });
   const paused = new Set<number>();
   const mark = (opId: number, isPaused: boolean) => {
@@ -65,22 +82,41 @@ export function resubscribeLink(options: ResubscribeOptions = {}): TRPCLink<AppR
     return ({ op, next }) => {
       if (op.type !== 'subscription') return next(op);
       return observable((observer) => {
-        // Each attempt passes through here on its way to the socket: its failure pauses the
-        // subscription, its start resumes it.
+        let failuresInARow = 0;
+        let startedAt: number | undefined;
+        // Each attempt passes through here on its way to the socket, after the backoff's wait if it
+        // follows a failure: its failure pauses the subscription, its start resumes it.
         const watched = (attempt: typeof op) =>
-          observable<Parameters<typeof observer.next>[0], TRPCClientError<AppRouter>>((inner) =>
-            next(attempt).subscribe({
-              next(envelope) {
-                if (envelope.result.type === 'started') mark(op.id, false);
-                inner.next(envelope);
-              },
-              error(error) {
-                if (isPassingFailure(error)) mark(op.id, true);
-                inner.error(error);
-              },
-              complete: () => inner.complete(),
-            }),
-          );
+          observable<Parameters<typeof observer.next>[0], TRPCClientError<AppRouter>>((inner) => {
+            let attemptSubscription: { unsubscribe(): void } | undefined;
+            const send = () => {
+              attemptSubscription = next(attempt).subscribe({
+                next(envelope) {
+                  if (envelope.result.type === 'started') {
+                    startedAt = Date.now();
+                    mark(op.id, false);
+                  }
+                  inner.next(envelope);
+                },
+                error(error) {
+                  if (isPassingFailure(error)) {
+                    if (startedAt !== undefined && Date.now() - startedAt >= steadyMs) failuresInARow = 0;
+                    failuresInARow++;
+                    startedAt = undefined;
+                    mark(op.id, true);
+                  }
+                  inner.error(error);
+                },
+                complete: () => inner.complete(),
+              });
+            };
+            const wait = failuresInARow > 0 ? setTimeout(send, delayMs(failuresInARow)) : undefined;
+            if (wait === undefined) send();
+            return () => {
+              clearTimeout(wait);
+              attemptSubscription?.unsubscribe();
+            };
+          });
         const subscription = retrying({ op, next: watched }).subscribe({
           next: (envelope) => observer.next(envelope),
           error(error) {
