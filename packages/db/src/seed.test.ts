@@ -15,7 +15,22 @@ const snapshot = async () => ({
   channels: await prisma.channel.findMany({ orderBy: { slug: 'asc' } }),
   memberships: await prisma.membership.findMany({ orderBy: [{ channelId: 'asc' }, { userId: 'asc' }] }),
   messages: await prisma.message.findMany({ orderBy: [{ channelId: 'asc' }, { seq: 'asc' }] }),
+  relationships: await prisma.relationship.findMany({ orderBy: [{ userId: 'asc' }, { otherId: 'asc' }] }),
 });
+
+/** "Alice→Bob:FRIEND" for every relationship row between the demo users. */
+const demoRelationships = async () =>
+  (
+    await prisma.relationship.findMany({
+      where: {
+        user: { email: { endsWith: '@spotter.dev' } },
+        other: { email: { endsWith: '@spotter.dev' } },
+      },
+      include: { user: true, other: true },
+    })
+  )
+    .map((r) => `${r.user.name}→${r.other.name}:${r.kind}`)
+    .sort();
 
 describe('seed', () => {
   it('is idempotent: a second run changes nothing', async () => {
@@ -58,5 +73,42 @@ describe('seed', () => {
     expect(coaches.visibility).toBe('PRIVATE');
     const bob = await prisma.user.findUniqueOrThrow({ where: { email: 'bob@spotter.dev' } });
     expect(await verifyPassword(DEMO_PASSWORD, bob.passwordHash)).toBe(true);
+  });
+
+  it('makes Alice friends with Bob and with Carol, and leaves Bob and Carol free to try a request', async () => {
+    await seed(prisma);
+    expect(await demoRelationships()).toEqual([
+      'Alice→Bob:FRIEND',
+      'Alice→Carol:FRIEND',
+      'Bob→Alice:FRIEND',
+      'Carol→Alice:FRIEND',
+    ]);
+  });
+
+  it('leaves a block between two demo friends as it is', async () => {
+    await seed(prisma);
+    const [alice, carol] = await Promise.all(
+      ['alice@spotter.dev', 'carol@spotter.dev'].map((email) =>
+        prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }),
+      ),
+    );
+    // Carol blocks Alice (her row becomes BLOCKED, Alice's side is gone), and the demo is seeded again.
+    await prisma.relationship.delete({
+      where: { userId_otherId: { userId: alice?.id as string, otherId: carol?.id as string } },
+    });
+    await prisma.relationship.update({
+      where: { userId_otherId: { userId: carol?.id as string, otherId: alice?.id as string } },
+      data: { kind: 'BLOCKED' },
+    });
+    await seed(prisma);
+    expect((await demoRelationships()).filter((row) => row.includes('Carol'))).toEqual([
+      'Carol→Alice:BLOCKED',
+    ]);
+    // Carol unblocks: with nothing between them, the next seed makes them friends again (for the other tests).
+    await prisma.relationship.delete({
+      where: { userId_otherId: { userId: carol?.id as string, otherId: alice?.id as string } },
+    });
+    await seed(prisma);
+    expect(await demoRelationships()).toContain('Carol→Alice:FRIEND');
   });
 });

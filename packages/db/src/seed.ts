@@ -41,6 +41,15 @@ const CHANNELS: {
   { slug: 'coaches', name: 'Coaches', visibility: 'PRIVATE', members: [['alice', 'OWNER']] },
 ];
 
+/**
+ * Alice is friends with Bob and with Carol, so direct messages, presence and the friends' feed work
+ * from the first sign-in; Bob and Carol are not, so a friend request can be tried between them.
+ */
+const FRIENDS: [Handle, Handle][] = [
+  ['alice', 'bob'],
+  ['alice', 'carol'],
+];
+
 const MESSAGES: { channel: string; author: Handle; body: string }[] = [
   { channel: 'general', author: 'alice', body: 'Welcome to Spotter! Say hi 👋' },
   { channel: 'general', author: 'bob', body: 'Hi all — who is in for Saturday?' },
@@ -52,8 +61,8 @@ const MESSAGES: { channel: string; author: Handle; body: string }[] = [
 ];
 
 /**
- * Demo data: three users (password `spotter-demo`), four channels with memberships, and a few
- * messages. Idempotent: each row is found by its natural key and created only when missing, so a
+ * Demo data: three users (password `spotter-demo`), two friendships, four channels with memberships,
+ * and a few messages. Idempotent: each row is found by its natural key and created only when missing, so a
  * second run changes nothing, and messages get their seq the way the app assigns it.
  */
 export async function seed(prisma: Database): Promise<void> {
@@ -73,6 +82,8 @@ export async function seed(prisma: Database): Promise<void> {
     users.set(email.split('@')[0] as Handle, user.id);
   }
   const userId = (handle: Handle) => users.get(handle) as string;
+
+  for (const [a, b] of FRIENDS) await befriendOnce(prisma, userId(a), userId(b));
 
   const channels = new Map<string, string>();
   for (const { slug, name, visibility, members } of CHANNELS) {
@@ -99,6 +110,30 @@ export async function seed(prisma: Database): Promise<void> {
       nonce: `seed-${index}`,
     });
   }
+}
+
+/**
+ * Makes two people friends (a FRIEND row each way, as accepting a request does) unless something is
+ * already recorded between them: a pending request or a block is left as it is.
+ */
+async function befriendOnce(prisma: Database, a: string, b: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const between = await tx.relationship.count({
+      where: {
+        OR: [
+          { userId: a, otherId: b },
+          { userId: b, otherId: a },
+        ],
+      },
+    });
+    if (between > 0) return;
+    await tx.relationship.createMany({
+      data: [
+        { userId: a, otherId: b, kind: 'FRIEND' },
+        { userId: b, otherId: a, kind: 'FRIEND' },
+      ],
+    });
+  });
 }
 
 /** Inserts a message unless its nonce was used before, as the next event of the channel's stream. */
