@@ -59,6 +59,14 @@ test('friends, a direct conversation, a mention and read state across two replic
   // The conversation appears in Ivan's list live; he opens it and answers.
   await ivanPage.getByTestId('dm-list').getByRole('link', { name: 'Hana', exact: true }).click();
   await expect(messages(ivanPage).filter({ hasText: question })).toHaveCount(1);
+  // Hana's presence shows on her row of the list, within the row's link rather than under it.
+  const hanaRow = ivanPage.getByTestId('dm-list').getByRole('listitem').filter({ hasText: 'Hana' });
+  await expect(hanaRow.getByTestId('presence-dot')).toBeVisible();
+  const [rowLink, dot] = await Promise.all([
+    hanaRow.getByRole('link').boundingBox(),
+    hanaRow.getByTestId('presence-dot').boundingBox(),
+  ]);
+  expect(dot && rowLink && dot.y >= rowLink.y && dot.y + dot.height <= rowLink.y + rowLink.height).toBe(true);
   const answer = `7 works ${tag}`;
   const ivanComposer = ivanPage.getByRole('textbox', { name: 'Message Hana' });
   await ivanComposer.fill(answer);

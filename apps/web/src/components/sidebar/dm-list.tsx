@@ -51,8 +51,13 @@ export function DmList({ me, initial }: { me: Session; initial: ConversationView
                 </span>
                 {conversationName(conversation, me.userId)}
               </Link>
-              {/* Beside the link, like the badge, so the link's name stays the conversation's name. */}
-              {partner && <PresenceDot userId={partner.id} name={partner.name} />}
+              {/* Beside the link, like the badge, so the link's name stays the conversation's name;
+                  drawn over the link's right end, where the badge is. */}
+              {partner && (
+                <span className={styles.itemPresence}>
+                  <PresenceDot userId={partner.id} name={partner.name} />
+                </span>
+              )}
               <UnreadBadge badge={badge} label="messages" />
             </li>
           );
