@@ -33,7 +33,14 @@ test.describe('workouts', () => {
     await expect(page.getByRole('list', { name: 'Sets of Bench Press' })).toHaveText(/100 kg × 5/);
     await expect(page.getByRole('timer', { name: 'Rest timer' })).toBeVisible();
 
-    await page.getByLabel('Superset with the previous exercise').check();
+    const superset = page.getByLabel('Superset with the previous exercise');
+    // A box beside its words, on one line: not a field stretched across the row.
+    const [box, words] = await Promise.all([
+      superset.boundingBox(),
+      page.locator('label').filter({ has: superset }).boundingBox(),
+    ]);
+    expect(box && words && box.width < 40 && words.height < 2 * box.height + 24).toBe(true);
+    await superset.check();
     await addExercise(page, 'Pull-up');
     const pullUp = page.getByRole('form', { name: 'Log a set of Pull-up' });
     await pullUp.getByLabel('Reps').fill('10');

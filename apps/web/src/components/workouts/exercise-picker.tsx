@@ -48,7 +48,7 @@ export function ExercisePicker({ onPick, canSuperset, isBusy }: Props) {
           </select>
         </label>
         {canSuperset && (
-          <label className={styles.set}>
+          <label className={styles.checkLabel}>
             <input type="checkbox" checked={asSuperset} onChange={(e) => setAsSuperset(e.target.checked)} />
             Superset with the previous exercise
           </label>
