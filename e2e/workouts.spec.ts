@@ -57,7 +57,10 @@ test.describe('workouts', () => {
     await expect(records).toContainText('Pull-up — Most reps: 10');
 
     // The workout is over: the logger offers a new one, and history lists this one.
-    await page.goto('/workouts/history');
+    await page.goto('/workouts');
+    await expect(page.getByRole('button', { name: 'Start workout' })).toBeVisible();
+    await page.getByRole('link', { name: 'History and records' }).click();
+    await expect(page).toHaveURL(/\/workouts\/history$/);
     await expect(page.getByRole('link', { name: 'Upper body' })).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@
 
 import type { RouterOutputs } from '@spotter/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '@/trpc/error-message';
@@ -127,7 +128,13 @@ function StartForm({
   }
   return (
     <div className={styles.page}>
-      <h1 className={styles.heading}>Workouts</h1>
+      <header className={styles.row}>
+        <h1 className={styles.heading}>Workouts</h1>
+        {/* Past workouts, records and charts live on their own page: reachable from here, not only from a summary. */}
+        <Link href="/workouts/history" className="button button-quiet">
+          History and records
+        </Link>
+      </header>
       <form className={`${styles.card} ${styles.row}`} onSubmit={submit} aria-label="Start a workout">
         <label>
           Title
