@@ -55,7 +55,12 @@ export function FeedView({ myId }: { myId: string }) {
         ))}
       </ul>
       {feed.hasNextPage && (
-        <button type="button" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => void feed.fetchNextPage()}
+          disabled={feed.isFetchingNextPage}
+        >
           Show older workouts
         </button>
       )}

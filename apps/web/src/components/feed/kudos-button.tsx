@@ -33,7 +33,7 @@ export function KudosButton({
         aria-pressed={hasGiven}
         disabled={toggle.isPending}
         onClick={() => toggle.mutate()}
-        className={styles.kudosButton}
+        className={`button button-quiet ${styles.kudosButton}`}
       >
         {hasGiven ? 'Kudos given' : 'Give kudos'}
       </button>

@@ -42,7 +42,7 @@ export function ShareForm({ workoutId, myId }: { workoutId: string; myId: string
           </option>
         ))}
       </select>
-      <button type="submit" disabled={share.isPending}>
+      <button type="submit" className="button button-quiet" disabled={share.isPending}>
         Share
       </button>
       {share.isSuccess && <span role="status">Shared.</span>}

@@ -80,10 +80,15 @@ export function SetLogger({
       <input id={weightId} name="weight" type="number" min={0} step="any" required inputMode="decimal" />
       <label htmlFor={repsId}>Reps</label>
       <input id={repsId} name="reps" type="number" min={0} max={1000} step={1} required inputMode="numeric" />
-      <button type="submit" disabled={log.isPending || !exercises.data}>
+      <button type="submit" className="button" disabled={log.isPending || !exercises.data}>
         Log set
       </button>
-      <button type="button" onClick={() => finish.mutate()} disabled={finish.isPending}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => finish.mutate()}
+        disabled={finish.isPending}
+      >
         Finish workout
       </button>
       {(log.error || finish.error) && (

@@ -29,7 +29,12 @@ export function TrainingInvites() {
         {invites.data.map((invite) => (
           <li key={invite.sessionId} data-testid="training-invite">
             {invite.host.name} invited you to train together.{' '}
-            <button type="button" onClick={() => join.mutate(invite.sessionId)} disabled={join.isPending}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => join.mutate(invite.sessionId)}
+              disabled={join.isPending}
+            >
               Join {invite.host.name}
             </button>
           </li>

@@ -67,7 +67,7 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
           ))}
         </ul>
         {me?.status === 'JOINED' && !session.endedAt && !isInviting && (
-          <button type="button" onClick={() => setIsInviting(true)}>
+          <button type="button" className="button button-quiet" onClick={() => setIsInviting(true)}>
             Invite friends
           </button>
         )}
@@ -100,7 +100,12 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
           />
         ))}
       {me && (
-        <button type="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => leave.mutate()}
+          disabled={leave.isPending}
+        >
           Leave session
         </button>
       )}
