@@ -25,6 +25,13 @@ test.describe('workouts', () => {
     await page.getByRole('button', { name: 'Start workout' }).click();
     await expect(page.getByRole('heading', { name: 'Upper body — training now' })).toBeVisible();
 
+    // Training together from the feed meanwhile is refused, with the way back to this workout.
+    await page.getByRole('link', { name: 'Feed' }).click();
+    await page.getByRole('button', { name: 'Train together' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'You already have a workout going' });
+    await refusal.getByRole('link', { name: 'Open your workout' }).click();
+    await expect(page.getByRole('heading', { name: 'Upper body — training now' })).toBeVisible();
+
     await addExercise(page, 'Bench Press');
     const bench = page.getByRole('form', { name: 'Log a set of Bench Press' });
     await bench.getByLabel('Weight (kg)').fill('100');

@@ -1,6 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { describeError } from '@/trpc/error-message';
 import { useTRPCClient } from '@/trpc/react';
@@ -15,14 +17,21 @@ export function StartTraining() {
   });
   return (
     <div>
-      <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
+      <button type="button" className="button" onClick={() => start.mutate()} disabled={start.isPending}>
         Train together
       </button>
       {start.error && (
         <p role="alert" className="error">
-          {describeError(start.error)}
+          {describeError(start.error)}{' '}
+          {/* The workout already going is one step away rather than somewhere to find. */}
+          {isConflict(start.error) && <Link href="/workouts">Open your workout</Link>}
         </p>
       )}
     </div>
   );
+}
+
+/** Refused because the user already has a workout going (the only conflict of training.create). */
+function isConflict(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === 'CONFLICT';
 }
