@@ -27,6 +27,14 @@ test('the owner promotes a member from the member list; the moderator deletes so
   const ownerPage = await openChannel(ownerContext, channel.slug, null);
   await ownerPage.getByRole('button', { name: 'Members' }).click();
   const captainName = moderator.name;
+  // Every button the owner has for a member lies inside the panel, none cut off at its edge.
+  const panel = await ownerPage.getByRole('complementary', { name: /Members/ }).boundingBox();
+  const ownerActions = ownerPage.getByRole('list', { name: 'Members' }).getByRole('button');
+  await expect(ownerActions.first()).toBeVisible();
+  for (const action of await ownerActions.all()) {
+    const box = await action.boundingBox();
+    expect(panel && box && box.x + box.width <= panel.x + panel.width).toBe(true);
+  }
   await ownerPage.getByRole('button', { name: `Make ${captainName} a moderator` }).click();
   const members = ownerPage.getByRole('list', { name: 'Members' });
   await expect(members.getByRole('listitem').filter({ hasText: captainName })).toContainText('Moderator');

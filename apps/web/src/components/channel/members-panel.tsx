@@ -107,48 +107,53 @@ export function MembersPanel({
               </span>
               {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
               {member.role === 'MODERATOR' && <span className={styles.badge}>Moderator</span>}
-              {isOwner && member.userId !== me.userId && (
-                <>
-                  <button
-                    type="button"
-                    className={`button button-quiet ${styles.remove}`}
-                    aria-label={
-                      member.role === 'MODERATOR'
-                        ? `Make ${member.name} a member`
-                        : `Make ${member.name} a moderator`
-                    }
-                    disabled={setRole.isPending}
-                    onClick={() =>
-                      setRole.mutate({
-                        channelId: channel.id,
-                        userId: member.userId,
-                        role: member.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR',
-                      })
-                    }
-                  >
-                    {member.role === 'MODERATOR' ? 'Demote' : 'Promote'}
-                  </button>
-                  <button
-                    type="button"
-                    className={`button button-quiet ${styles.remove}`}
-                    aria-label={`Make ${member.name} the owner`}
-                    disabled={transfer.isPending}
-                    onClick={() => setConfirming({ kind: 'transfer', member })}
-                  >
-                    Make owner
-                  </button>
-                </>
-              )}
-              {canRemove(member) && (
-                <button
-                  type="button"
-                  className={`button button-quiet ${styles.remove}`}
-                  aria-label={`Remove ${member.name}`}
-                  disabled={remove.isPending}
-                  onClick={() => setConfirming({ kind: 'remove', member })}
-                >
-                  Remove
-                </button>
+              {/* On a line of their own under the name: three buttons do not fit beside it in the panel. */}
+              {((isOwner && member.userId !== me.userId) || canRemove(member)) && (
+                <span className={styles.memberActions}>
+                  {isOwner && member.userId !== me.userId && (
+                    <>
+                      <button
+                        type="button"
+                        className={`button button-quiet ${styles.remove}`}
+                        aria-label={
+                          member.role === 'MODERATOR'
+                            ? `Make ${member.name} a member`
+                            : `Make ${member.name} a moderator`
+                        }
+                        disabled={setRole.isPending}
+                        onClick={() =>
+                          setRole.mutate({
+                            channelId: channel.id,
+                            userId: member.userId,
+                            role: member.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR',
+                          })
+                        }
+                      >
+                        {member.role === 'MODERATOR' ? 'Demote' : 'Promote'}
+                      </button>
+                      <button
+                        type="button"
+                        className={`button button-quiet ${styles.remove}`}
+                        aria-label={`Make ${member.name} the owner`}
+                        disabled={transfer.isPending}
+                        onClick={() => setConfirming({ kind: 'transfer', member })}
+                      >
+                        Make owner
+                      </button>
+                    </>
+                  )}
+                  {canRemove(member) && (
+                    <button
+                      type="button"
+                      className={`button button-quiet ${styles.remove}`}
+                      aria-label={`Remove ${member.name}`}
+                      disabled={remove.isPending}
+                      onClick={() => setConfirming({ kind: 'remove', member })}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </span>
               )}
             </li>
           ))}
