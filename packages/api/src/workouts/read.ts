@@ -65,7 +65,7 @@ export async function workoutHistory(prisma: Database, userId: string, input: Hi
       autoClosed: true,
       exercises: {
         orderBy: { position: 'asc' },
-        select: { exercise: { select: { name: true } }, _count: { select: { sets: true } } },
+        select: { exercise: { select: { id: true, name: true } }, _count: { select: { sets: true } } },
       },
       _count: { select: { personalRecords: true } },
     },
@@ -74,7 +74,11 @@ export async function workoutHistory(prisma: Database, userId: string, input: Hi
   return {
     items: page.map(({ exercises, _count, ...workout }) => ({
       ...workout,
-      exercises: exercises.map((entry) => ({ name: entry.exercise.name, sets: entry._count.sets })),
+      exercises: exercises.map((entry) => ({
+        id: entry.exercise.id,
+        name: entry.exercise.name,
+        sets: entry._count.sets,
+      })),
       recordCount: _count.personalRecords,
     })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,

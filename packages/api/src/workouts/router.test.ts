@@ -72,8 +72,8 @@ describe('logging a workout', () => {
       [
         'Push day',
         [
-          { name: 'Bench Press', sets: 1 },
-          { name: 'Dip', sets: 1 },
+          { id: 'lib-bench-press', name: 'Bench Press', sets: 1 },
+          { id: 'lib-dip', name: 'Dip', sets: 1 },
         ],
       ],
     ]);

@@ -6,6 +6,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
+import { defaultChartExercise } from './chart-exercise';
 import { E1rmChart, WeeklyVolumeChart } from './charts';
 import type { Units } from './format';
 import styles from './workouts.module.css';
@@ -20,8 +21,11 @@ type Props = {
 export function WorkoutHistory({ units, summary, history }: Props) {
   const trpc = useTRPC();
   const unit = units.weightUnit.toLowerCase();
-  const [exerciseId, setExerciseId] = useState('lib-bench-press');
   const exercises = useQuery(trpc.exercise.list.queryOptions({}));
+  const chartable = exercises.data?.filter((e) => e.kind === 'WEIGHT_REPS' || e.kind === 'BODYWEIGHT_REPS');
+  const [pickedExerciseId, setExerciseId] = useState<string | null>(null);
+  const exerciseId =
+    pickedExerciseId ?? defaultChartExercise(history.items, chartable && new Set(chartable.map((e) => e.id)));
   const progress = useQuery(trpc.workout.exerciseHistory.queryOptions({ exerciseId }));
   const pages = useInfiniteQuery(
     trpc.workout.history.infiniteQueryOptions(
@@ -70,13 +74,11 @@ export function WorkoutHistory({ units, summary, history }: Props) {
       <label>
         Exercise for the 1RM chart
         <select value={exerciseId} onChange={(e) => setExerciseId(e.target.value)}>
-          {exercises.data
-            ?.filter((e) => e.kind === 'WEIGHT_REPS' || e.kind === 'BODYWEIGHT_REPS')
-            .map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
+          {chartable?.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
         </select>
       </label>
       <E1rmChart points={e1rm} unit={unit} exercise={progress.data?.exercise.name ?? ''} />
