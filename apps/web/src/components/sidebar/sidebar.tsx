@@ -139,8 +139,10 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <Link href="/settings/profile" className={styles.name} title={`${me.email} — edit your profile`}>
           {me.name}
         </Link>
-        <StatusMenu me={me} />
         <SignOutButton />
+        <div className={styles.status}>
+          <StatusMenu me={me} />
+        </div>
       </div>
     </aside>
   );
