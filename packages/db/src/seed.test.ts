@@ -7,17 +7,6 @@ import './testing/provided-context';
 const prisma = createPrismaClient(inject('databaseUrl'), { maxConnections: 2 });
 afterAll(() => prisma.$disconnect());
 
-const snapshot = async () => ({
-  users: await prisma.user.findMany({
-    where: { email: { endsWith: '@spotter.dev' } },
-    orderBy: { email: 'asc' },
-  }),
-  channels: await prisma.channel.findMany({ orderBy: { slug: 'asc' } }),
-  memberships: await prisma.membership.findMany({ orderBy: [{ channelId: 'asc' }, { userId: 'asc' }] }),
-  messages: await prisma.message.findMany({ orderBy: [{ channelId: 'asc' }, { seq: 'asc' }] }),
-  relationships: await prisma.relationship.findMany({ orderBy: [{ userId: 'asc' }, { otherId: 'asc' }] }),
-});
-
 /** "Alice→Bob:FRIEND" for every relationship row between the demo users. */
 const demoRelationships = async () =>
   (
@@ -31,6 +20,17 @@ const demoRelationships = async () =>
   )
     .map((r) => `${r.user.name}→${r.other.name}:${r.kind}`)
     .sort();
+
+const snapshot = async () => ({
+  users: await prisma.user.findMany({
+    where: { email: { endsWith: '@spotter.dev' } },
+    orderBy: { email: 'asc' },
+  }),
+  channels: await prisma.channel.findMany({ orderBy: { slug: 'asc' } }),
+  memberships: await prisma.membership.findMany({ orderBy: [{ channelId: 'asc' }, { userId: 'asc' }] }),
+  messages: await prisma.message.findMany({ orderBy: [{ channelId: 'asc' }, { seq: 'asc' }] }),
+  relationships: await demoRelationships(),
+});
 
 describe('seed', () => {
   it('is idempotent: a second run changes nothing', async () => {
