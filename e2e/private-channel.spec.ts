@@ -21,10 +21,11 @@ const sidebarLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Channels' }).getByRole('link', { name, exact: true });
 
 /**
- * Creates a channel through the sidebar's form; the app opens it. Returns its slug: a private
+ * Creates a channel through the sidebar's New channel form; the app opens it. Returns its slug: a private
  * channel's ends in 8 random hex digits, so its name never collides with (or reveals) another's.
  */
 async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'PRIVATE'): Promise<string> {
+  await page.getByRole('button', { name: 'New channel' }).click();
   await page.getByLabel('Channel name').fill(name);
   await page.getByLabel('Visibility').selectOption(visibility);
   await page.getByRole('button', { name: 'Create channel' }).click();

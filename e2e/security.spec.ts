@@ -104,6 +104,7 @@ test('script in a display name, a channel name or a message renders as text', as
   await expect(seen).toContainText(payloadName);
 
   const channelName = `<script>window.__xss='channel'</script>${randomUUID().slice(0, 4)}`;
+  await malloryPage.getByRole('button', { name: 'New channel' }).click();
   await malloryPage.getByLabel('Channel name').fill(channelName);
   await malloryPage.getByRole('button', { name: 'Create channel' }).click();
   await expect(malloryPage.getByRole('heading', { name: channelName })).toBeVisible();

@@ -123,17 +123,11 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
           </span>
           Browse channels
         </Link>
+        <CreateChannelForm />
       </nav>
 
       <DmList me={me} initial={initialConversations} />
       <ReadStateActivity />
-
-      <section aria-labelledby="new-channel-heading">
-        <h2 id="new-channel-heading" className={styles.heading}>
-          New channel
-        </h2>
-        <CreateChannelForm />
-      </section>
 
       <div className={styles.me}>
         <Link href="/settings/profile" className={styles.name} title={`${me.email} — edit your profile`}>
