@@ -47,7 +47,11 @@ test.describe('sessions and API tokens', () => {
     const person = await newPerson(stack.baseURL, 'Tokens');
     const context = await signedInContext(browser, stack.baseURL, person.email);
     const page = await context.newPage();
-    await page.goto('/settings/tokens');
+    // From any page: the sidebar's Settings, then API tokens.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await expect(page).toHaveURL(/\/settings\/tokens$/);
     await page.getByLabel('Name', { exact: true }).fill('PR bot');
     await page.getByLabel('Access').selectOption('write');
     await page.getByRole('button', { name: 'Create token' }).click();

@@ -136,6 +136,16 @@ export function Sidebar({ me, initialChannels, initialFriends, initialConversati
         <SignOutButton />
         <div className={styles.status}>
           <StatusMenu me={me} />
+          {/* Where profile, sessions and API tokens live, in plain sight rather than only behind the name. */}
+          <Link
+            href="/settings/profile"
+            className={`button button-quiet ${styles.settings}`}
+            aria-current={pathname.startsWith('/settings') ? 'page' : undefined}
+            title="Settings"
+          >
+            <span aria-hidden="true">⚙</span>
+            <span className="visually-hidden">Settings</span>
+          </Link>
         </div>
       </div>
     </aside>
