@@ -75,6 +75,18 @@ describe('seed', () => {
     expect(await verifyPassword(DEMO_PASSWORD, bob.passwordHash)).toBe(true);
   });
 
+  it('counts each author as having read their channel up to their own last message', async () => {
+    await seed(prisma);
+    const general = await prisma.channel.findUniqueOrThrow({
+      where: { slug: 'general' },
+      include: { memberships: { include: { user: true } }, messages: { include: { author: true } } },
+    });
+    for (const membership of general.memberships) {
+      const own = general.messages.filter((m) => m.authorId === membership.userId).map((m) => m.seq);
+      expect(membership.lastReadSeq, membership.user.name).toBe(Math.max(0, ...own));
+    }
+  });
+
   it('makes Alice friends with Bob and with Carol, and leaves Bob and Carol free to try a request', async () => {
     await seed(prisma);
     expect(await demoRelationships()).toEqual([

@@ -150,5 +150,10 @@ async function postOnce(
     await tx.streamEvent.create({
       data: { streamId: `channel:${channelId}`, seq, type: 'message.created', messageId: id },
     });
+    // Sending reads the channel up to one's own message, as in the app: nobody's own words are unread.
+    await tx.membership.updateMany({
+      where: { channelId, userId: authorId, lastReadSeq: { lt: seq } },
+      data: { lastReadSeq: seq },
+    });
   });
 }
