@@ -28,15 +28,12 @@ export function CreateChannelForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    create.mutate(
-      {
-        name: String(form.get('name') ?? ''),
-        visibility: form.get('visibility') === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC',
-      },
-      { onSuccess: () => formElement.reset() },
-    );
+    // The form closes on success; opened again, it starts empty.
+    const form = new FormData(event.currentTarget);
+    create.mutate({
+      name: String(form.get('name') ?? ''),
+      visibility: form.get('visibility') === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC',
+    });
   }
 
   if (!isOpen) {
