@@ -71,6 +71,11 @@ test('train together live, share the workout, kudos and the feed across two repl
   await adaPage.getByRole('button', { name: 'Log set' }).click();
   await expect(setsOf(boPage, ada.username)).toHaveText(['100 kg × 5', '102.5 kg × 5']);
 
+  // Her workout is also on the Workouts page, which leads back to the session.
+  await peopleNav(adaPage).getByRole('link', { name: 'Workouts' }).click();
+  await adaPage.getByRole('link', { name: 'Back to the training session' }).click();
+  await expect(adaPage).toHaveURL(/\/training\/[^/]+$/);
+
   // Ada finishes and shares the workout into #general.
   await adaPage.getByRole('button', { name: 'Finish workout' }).click();
   await expect(adaPage).toHaveURL(/\/feed$/);

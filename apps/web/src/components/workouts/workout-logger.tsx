@@ -62,6 +62,12 @@ export function WorkoutLogger({ initial, units }: { initial: Active; units: Unit
     <div className={styles.page}>
       <header className={styles.row}>
         <h1 className={styles.heading}>{workout.title || 'Workout'} — training now</h1>
+        {/* A workout of a live session: friends' sets and the invitations are on the session's page. */}
+        {workout.sessionId && (
+          <Link href={`/training/${workout.sessionId}`} className="button button-quiet">
+            Back to the training session
+          </Link>
+        )}
         <button
           type="button"
           className="button"
