@@ -96,67 +96,71 @@ export function MembersPanel({
       {!members && !error && <p className={styles.muted}>Loading members…</p>}
       {members && (
         <ul className={styles.list} aria-label="Members">
-          {members.map((member) => (
-            <li key={member.userId} className={styles.member}>
-              <Avatar userId={member.userId} name={member.name} size="small" />
-              <PresenceDot userId={member.userId} name={member.name} />
-              <span className={styles.memberName}>
-                {member.name}
-                {member.userId === me.userId && <span className={styles.you}> (you)</span>}
-                <TrainingNowLabel userId={member.userId} />
-              </span>
-              {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
-              {member.role === 'MODERATOR' && <span className={styles.badge}>Moderator</span>}
-              {/* On a line of their own under the name: three buttons do not fit beside it in the panel. */}
-              {((isOwner && member.userId !== me.userId) || canRemove(member)) && (
-                <span className={styles.memberActions}>
-                  {isOwner && member.userId !== me.userId && (
-                    <>
-                      <button
-                        type="button"
-                        className={`button button-quiet ${styles.remove}`}
-                        aria-label={
-                          member.role === 'MODERATOR'
-                            ? `Make ${member.name} a member`
-                            : `Make ${member.name} a moderator`
-                        }
-                        disabled={setRole.isPending}
-                        onClick={() =>
-                          setRole.mutate({
-                            channelId: channel.id,
-                            userId: member.userId,
-                            role: member.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR',
-                          })
-                        }
-                      >
-                        {member.role === 'MODERATOR' ? 'Demote' : 'Promote'}
-                      </button>
-                      <button
-                        type="button"
-                        className={`button button-quiet ${styles.remove}`}
-                        aria-label={`Make ${member.name} the owner`}
-                        disabled={transfer.isPending}
-                        onClick={() => setConfirming({ kind: 'transfer', member })}
-                      >
-                        Make owner
-                      </button>
-                    </>
-                  )}
-                  {canRemove(member) && (
-                    <button
-                      type="button"
-                      className={`button button-quiet ${styles.remove}`}
-                      aria-label={`Remove ${member.name}`}
-                      disabled={remove.isPending}
-                      onClick={() => setConfirming({ kind: 'remove', member })}
-                    >
-                      Remove
-                    </button>
-                  )}
+          {members.map((member) => {
+            const mayChangeRole = isOwner && member.userId !== me.userId;
+            const mayRemove = canRemove(member);
+            return (
+              <li key={member.userId} className={styles.member}>
+                <Avatar userId={member.userId} name={member.name} size="small" />
+                <PresenceDot userId={member.userId} name={member.name} />
+                <span className={styles.memberName}>
+                  {member.name}
+                  {member.userId === me.userId && <span className={styles.you}> (you)</span>}
+                  <TrainingNowLabel userId={member.userId} />
                 </span>
-              )}
-            </li>
-          ))}
+                {member.role === 'OWNER' && <span className={styles.badge}>Owner</span>}
+                {member.role === 'MODERATOR' && <span className={styles.badge}>Moderator</span>}
+                {/* On a line of their own under the name: three buttons do not fit beside it in the panel. */}
+                {(mayChangeRole || mayRemove) && (
+                  <span className={styles.memberActions}>
+                    {mayChangeRole && (
+                      <>
+                        <button
+                          type="button"
+                          className={`button button-quiet ${styles.remove}`}
+                          aria-label={
+                            member.role === 'MODERATOR'
+                              ? `Make ${member.name} a member`
+                              : `Make ${member.name} a moderator`
+                          }
+                          disabled={setRole.isPending}
+                          onClick={() =>
+                            setRole.mutate({
+                              channelId: channel.id,
+                              userId: member.userId,
+                              role: member.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR',
+                            })
+                          }
+                        >
+                          {member.role === 'MODERATOR' ? 'Demote' : 'Promote'}
+                        </button>
+                        <button
+                          type="button"
+                          className={`button button-quiet ${styles.remove}`}
+                          aria-label={`Make ${member.name} the owner`}
+                          disabled={transfer.isPending}
+                          onClick={() => setConfirming({ kind: 'transfer', member })}
+                        >
+                          Make owner
+                        </button>
+                      </>
+                    )}
+                    {mayRemove && (
+                      <button
+                        type="button"
+                        className={`button button-quiet ${styles.remove}`}
+                        aria-label={`Remove ${member.name}`}
+                        disabled={remove.isPending}
+                        onClick={() => setConfirming({ kind: 'remove', member })}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
 
