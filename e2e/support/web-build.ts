@@ -35,7 +35,8 @@ function newestSourceMtime(dirs: string[]): number {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS.has(entry.name)) continue;
       const path = join(dir, entry.name);
-      newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime([path]) : statSync(path).mtimeMs);
+      // A directory's own time changes when a file in it is deleted or renamed: that needs a build too.
+      newest = Math.max(newest, statSync(path).mtimeMs, entry.isDirectory() ? newestSourceMtime([path]) : 0);
     }
   }
   return newest;
