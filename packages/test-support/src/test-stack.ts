@@ -49,7 +49,10 @@ export type TestStackOptions = {
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase(options.postgresUrl?.replace(/\/postgres$/, ''));
-  const redis = await startRedisServer();
+  const redis = await startRedisServer().catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   const replicaOptions: ReplicaOptions = {
     databaseUrl: database.url,
     redisUrl: redis.url,
