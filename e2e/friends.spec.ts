@@ -74,6 +74,17 @@ test.describe('friends', () => {
       'data-username',
       eli.username,
     );
+    // Eli's presence dot sits beside his name, on its line, not on a line of its own under it.
+    const eliRow = danaPage.getByTestId('friends-all').getByTestId('person');
+    await expect(eliRow.getByTestId('presence-dot')).toBeVisible();
+    const [name, dot] = await Promise.all([
+      eliRow.getByRole('link', { name: 'Eli' }).boundingBox(),
+      eliRow.getByTestId('presence-dot').boundingBox(),
+    ]);
+    const dotMiddle = dot ? dot.y + dot.height / 2 : Number.NaN;
+    expect(name && dot && dotMiddle > name.y && dotMiddle < name.y + name.height && dot.x > name.x).toBe(
+      true,
+    );
 
     // Find people, then the profile page: friends, with a spot for more actions; Dana blocks Eli.
     await danaPage.getByLabel('Search people by name or username').fill(eli.username.slice(0, 10));

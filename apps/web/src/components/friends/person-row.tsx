@@ -21,11 +21,14 @@ export function PersonRow({
     <li className={styles.row} data-testid="person" data-username={person.username}>
       <Avatar userId={person.id} name={person.name} avatarUrl={person.avatarUrl} />
       <div className={styles.who}>
-        <Link href={`/u/${person.username}`} className={styles.name}>
-          {person.name}
-        </Link>{' '}
-        <PresenceDot userId={person.id} name={person.name} />
-        <TrainingNowLabel userId={person.id} />
+        {/* One line: the name, then the presence dot and "training now" beside it, as on the profile. */}
+        <span className={styles.nameLine}>
+          <Link href={`/u/${person.username}`} className={styles.name}>
+            {person.name}
+          </Link>
+          <PresenceDot userId={person.id} name={person.name} />
+          <TrainingNowLabel userId={person.id} />
+        </span>
         <span className={styles.handle}>
           @{person.username}
           {detail && ` · ${detail}`}
