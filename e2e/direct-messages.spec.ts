@@ -72,6 +72,12 @@ test.describe('direct messages', () => {
     await picker.getByLabel(/^Bob/).check();
     await picker.getByLabel(/^Carol/).check();
     await picker.getByLabel('Group name (optional)').fill(groupName);
+    // The open picker makes the sidebar scroll; its footer stays pinned in full at the bottom.
+    for (const control of [
+      alicePage.getByRole('button', { name: 'Sign out' }),
+      alicePage.getByRole('link', { name: 'Settings' }),
+    ])
+      await expect(control).toBeInViewport({ ratio: 1 });
     await picker.getByRole('button', { name: 'Start group' }).click();
     await expect(alicePage.getByRole('heading', { level: 1, name: groupName })).toBeVisible();
     await dmLink(bobPage, groupName).click();
