@@ -61,4 +61,32 @@ describe('message store', () => {
     expect(orderedMessages(store)).toEqual([]);
     expect(store.pending.map((p) => p.nonce)).toEqual(['n1']);
   });
+
+  it('keeps a failed send marked as not sent, clears the mark on a retry, and drops it once stored', () => {
+    const pending = (nonce: string) => ({
+      nonce,
+      authorId: 'alice',
+      authorName: 'Alice',
+      body: nonce,
+      createdAt: new Date(),
+    });
+    let store = reduceMessages(createMessageStore('c1'), { type: 'addPending', pending: pending('n1') });
+    store = reduceMessages(store, { type: 'addPending', pending: pending('n2') });
+    store = reduceMessages(store, {
+      type: 'failPending',
+      nonce: 'n1',
+      failure: 'The database is unreachable.',
+    });
+    expect(store.pending.map((p) => [p.nonce, p.failure])).toEqual([
+      ['n1', 'The database is unreachable.'],
+      ['n2', undefined],
+    ]);
+    store = reduceMessages(store, { type: 'retryPending', nonce: 'n1' });
+    expect(store.pending.map((p) => 'failure' in p)).toEqual([false, false]);
+    // The retry's answer names the same nonce: the pending copy gives way to the stored one.
+    store = upsert(store, message(9, { nonce: 'n1', body: 'n1' }));
+    expect(store.pending.map((p) => p.nonce)).toEqual(['n2']);
+    // A nonce no longer pending changes nothing.
+    expect(reduceMessages(store, { type: 'failPending', nonce: 'n1', failure: 'x' })).toBe(store);
+  });
 });

@@ -7,6 +7,12 @@ export type PendingMessage = {
   authorName: string;
   body: string;
   createdAt: Date;
+  /**
+   * Why the last attempt failed, when it failed for a reason that may pass (the server or the
+   * network): the message stays in the list, marked as not sent, until it is retried (same nonce:
+   * if the first attempt was stored after all, the server answers with that copy) or discarded.
+   */
+  failure?: string;
 };
 
 /**
@@ -25,7 +31,11 @@ export type MessageStoreAction =
   /** Forgets every confirmed message (the stream reset); pending sends stay. */
   | { type: 'clear' }
   | { type: 'addPending'; pending: PendingMessage }
-  | { type: 'dropPending'; nonce: string };
+  | { type: 'dropPending'; nonce: string }
+  /** The send failed for a reason that may pass: kept, marked as not sent (see PendingMessage). */
+  | { type: 'failPending'; nonce: string; failure: string }
+  /** Being sent again: no longer marked as failed. */
+  | { type: 'retryPending'; nonce: string };
 
 export function createMessageStore(channelId: string): MessageStore {
   return { channelId, bySeq: new Map(), pending: [] };
@@ -41,7 +51,21 @@ export function reduceMessages(store: MessageStore, action: MessageStoreAction):
       return { ...store, pending: [...store.pending, action.pending] };
     case 'dropPending':
       return { ...store, pending: store.pending.filter((p) => p.nonce !== action.nonce) };
+    case 'failPending':
+      return withPending(store, action.nonce, (p) => ({ ...p, failure: action.failure }));
+    case 'retryPending':
+      return withPending(store, action.nonce, ({ failure: _, ...p }) => p);
   }
+}
+
+/** `store` with the pending message of `nonce` changed by `change`; the same store if there is none. */
+function withPending(
+  store: MessageStore,
+  nonce: string,
+  change: (pending: PendingMessage) => PendingMessage,
+): MessageStore {
+  if (!store.pending.some((p) => p.nonce === nonce)) return store;
+  return { ...store, pending: store.pending.map((p) => (p.nonce === nonce ? change(p) : p)) };
 }
 
 function upsert(store: MessageStore, messages: readonly MessageView[]): MessageStore {

@@ -4,7 +4,7 @@ import type { MessageView, Session } from '@spotter/api';
 import { skipToken, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { describeError } from '@/trpc/error-message';
+import { describeError, mayPassOnRetry } from '@/trpc/error-message';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { createMessageStore, orderedMessages, reduceMessages } from './message-store';
 import { createNonce } from './nonce';
@@ -107,7 +107,33 @@ export function useChannelMessages(input: {
   // does not hold back the next one.
   const previousSend = useRef<Promise<unknown>>(Promise.resolve());
 
-  /** Rejects with the server's error after removing the pending copy. */
+  /** Sends a pending message (after the sends before it) and settles it: stored, failed, or refused. */
+  const deliver = useCallback(
+    async (pending: { nonce: string; body: string }) => {
+      const sent = previousSend.current
+        .catch(() => undefined)
+        .then(() => client.message.send.mutate({ channelId, body: pending.body, nonce: pending.nonce }));
+      previousSend.current = sent;
+      try {
+        upsert([await sent]);
+      } catch (error) {
+        if (!mayPassOnRetry(error)) {
+          dispatch({ type: 'dropPending', nonce: pending.nonce });
+          throw error;
+        }
+        // Kept in the list as not sent, to retry with the same nonce: if the first attempt was
+        // stored after all (its answer lost with the connection), the retry gets that copy back.
+        dispatch({ type: 'failPending', nonce: pending.nonce, failure: describeError(error) });
+      }
+    },
+    [client, channelId, upsert],
+  );
+
+  /**
+   * Sends `body`. Resolves once it is stored, or kept in the list as not sent when the failure may
+   * pass (see retry); rejects with the server's refusal after removing the pending copy, so the
+   * composer can give the text back.
+   */
   const send = useCallback(
     async (body: string) => {
       const nonce = createNonce();
@@ -115,19 +141,24 @@ export function useChannelMessages(input: {
         type: 'addPending',
         pending: { nonce, authorId: me.userId, authorName: me.name, body, createdAt: new Date() },
       });
-      const sent = previousSend.current
-        .catch(() => undefined)
-        .then(() => client.message.send.mutate({ channelId, body, nonce }));
-      previousSend.current = sent;
-      try {
-        upsert([await sent]);
-      } catch (error) {
-        dispatch({ type: 'dropPending', nonce });
-        throw error;
-      }
+      await deliver({ nonce, body });
     },
-    [client, channelId, me, upsert],
+    [me, deliver],
   );
+
+  /** Sends a message marked as not sent again; a refusal this time removes it (and rejects). */
+  const retry = useCallback(
+    async (nonce: string) => {
+      const pending = store.pending.find((p) => p.nonce === nonce);
+      if (!pending) return;
+      dispatch({ type: 'retryPending', nonce });
+      await deliver(pending);
+    },
+    [store.pending, deliver],
+  );
+
+  /** Forgets a message marked as not sent. */
+  const discard = useCallback((nonce: string) => dispatch({ type: 'dropPending', nonce }), []);
 
   const edit = useCallback(
     async (messageId: string, body: string) =>
@@ -151,5 +182,16 @@ export function useChannelMessages(input: {
   // Failures that may pass are retried by the client's resubscribeLink: an error here is final.
   const streamError = subscription.status === 'error' ? describeError(subscription.error) : null;
 
-  return { messages, pending: store.pending, history, streamError, loadOlder, send, edit, remove };
+  return {
+    messages,
+    pending: store.pending,
+    history,
+    streamError,
+    loadOlder,
+    send,
+    retry,
+    discard,
+    edit,
+    remove,
+  };
 }

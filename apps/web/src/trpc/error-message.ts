@@ -30,3 +30,24 @@ export function retryAfterMsOf(error: unknown): number | null {
   if (data?.code !== 'TOO_MANY_REQUESTS' || typeof data.retryAfterMs !== 'number') return null;
   return data.retryAfterMs;
 }
+
+/** Codes of failures that are the server's or the network's passing trouble, not the request's. */
+const PASSING_CODES = new Set([
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+  'TIMEOUT',
+  'CLIENT_CLOSED_REQUEST',
+  'BAD_GATEWAY',
+  'GATEWAY_TIMEOUT',
+]);
+
+/**
+ * Whether the same request may succeed later as it stands: the server was not reached (or the
+ * connection dropped before its answer), or it answered with trouble of its own (its database
+ * unreachable, say). A refused request (invalid, forbidden, rate-limited) would fail again.
+ */
+export function mayPassOnRetry(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return true;
+  const code = (error.data as { code?: string } | undefined)?.code;
+  return code === undefined || PASSING_CODES.has(code);
+}

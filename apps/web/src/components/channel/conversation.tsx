@@ -49,6 +49,11 @@ export function Conversation({ channelId, label, beginning, me, canModerate = fa
         history={chat.history}
         loadOlder={chat.loadOlder}
         edit={chat.edit}
+        retry={(nonce) => {
+          setActionError(null);
+          chat.retry(nonce).catch((error: unknown) => setActionError(describeError(error)));
+        }}
+        discard={chat.discard}
         canModerate={canModerate}
         remove={(messageId) => {
           setActionError(null);

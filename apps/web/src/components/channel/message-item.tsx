@@ -29,6 +29,8 @@ type Props = {
   };
   /** "Mark as unread from here": absent on pending messages. */
   onMarkUnread?: (() => void) | undefined;
+  /** A pending message whose send failed for a reason that may pass: send it again, or forget it. */
+  unsent?: { retry: () => void; discard: () => void } | undefined;
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -44,6 +46,7 @@ export function MessageItem({
   canModerate = false,
   actions,
   onMarkUnread,
+  unsent,
 }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
@@ -51,12 +54,14 @@ export function MessageItem({
   const canDeleteOthers = !isOwn && canModerate && confirmed !== null && !isDeleted && actions !== undefined;
   // A pending message is the text as typed: its mentions are still "@username".
   const mentions = confirmed?.mentions ?? [];
+  const failure = 'seq' in message ? undefined : message.failure;
 
   return (
     <article
       data-testid="message"
       data-seq={confirmed?.seq}
       data-pending={confirmed ? undefined : 'true'}
+      data-unsent={failure === undefined ? undefined : 'true'}
       className={`${styles.message} ${isGrouped ? styles.grouped : ''} ${confirmed ? '' : styles.pending}`}
     >
       <div className={styles.gutter}>
@@ -97,8 +102,29 @@ export function MessageItem({
               <LinkifiedText text={message.body} mentions={mentions} myId={myId} />
             )}
             {confirmed?.editedAt && !isDeleted && <span className={styles.edited}> (edited)</span>}
-            {!confirmed && <span className={styles.sending}> Sending…</span>}
+            {!confirmed && failure === undefined && <span className={styles.sending}> Sending…</span>}
           </p>
+        )}
+        {failure !== undefined && (
+          // Shown, not hidden behind a hover: the person must see that this one did not go.
+          <div className={styles.unsent}>
+            <span role="alert">Not sent. {failure}</span>
+            {unsent && (
+              <>
+                <button type="button" className="button button-quiet" onClick={unsent.retry}>
+                  Retry
+                </button>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label="Delete unsent message"
+                  onClick={unsent.discard}
+                >
+                  Delete
+                </button>
+              </>
+            )}
+          </div>
         )}
         {confirmed?.workout && !isDeleted && (
           // A shared workout: its card (the body above is the text for clients without cards).

@@ -41,6 +41,10 @@ type Props = {
   loadOlder: () => Promise<void>;
   edit: (messageId: string, body: string) => Promise<void>;
   remove: (messageId: string) => void;
+  /** Sends a message marked as not sent again (same nonce). */
+  retry: (nonce: string) => void;
+  /** Forgets a message marked as not sent. */
+  discard: (nonce: string) => void;
   /** The reader moderates the channel: they may delete others' messages. */
   canModerate?: boolean;
   /** Where the "New messages" divider goes (the first unread seq); null: nothing unread. */
@@ -65,6 +69,8 @@ export function MessageList({
   loadOlder,
   edit,
   remove,
+  retry,
+  discard,
   canModerate = false,
   unreadFrom,
   onSeen,
@@ -232,6 +238,11 @@ export function MessageList({
                       : undefined
                   }
                   onMarkUnread={confirmed ? () => markUnreadFrom(confirmed.seq) : undefined}
+                  unsent={
+                    !('seq' in message) && message.failure !== undefined
+                      ? { retry: () => retry(message.nonce), discard: () => discard(message.nonce) }
+                      : undefined
+                  }
                 />
               </Fragment>
             );
