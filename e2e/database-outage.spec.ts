@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { type PostgresServer, startPostgresServer } from '@spotter/test-support';
 import { expect, messages, openChannel, send, signedInContext, test } from './support/fixtures';
-import type { E2eStack } from './support/stack';
-import { startStack } from './support/start-stack';
+import { type StartedStack, startStack } from './support/start-stack';
 
 // PostgreSQL stopped under open tabs, and started again. The suite's stack uses the machine's
 // PostgreSQL, which must never stop, so this file runs a stack of its own (one realtime replica, the
@@ -14,7 +13,7 @@ const slow = { timeout: 45_000 };
 const unique = (text: string) => `${text} ${randomUUID().slice(0, 8)}`;
 
 let postgres: PostgresServer | undefined;
-let own: { stack: E2eStack; stop: () => Promise<void> } | undefined;
+let own: StartedStack | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(3 * 60_000);

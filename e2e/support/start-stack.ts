@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrismaClient, seed } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
-import { freePort, startRedisServer, startReplica, startWebServer } from '@spotter/test-support';
+import {
+  freePort,
+  type RedisServer,
+  startRedisServer,
+  startReplica,
+  startWebServer,
+} from '@spotter/test-support';
 import type { E2eStack } from './stack';
 
 /**
@@ -35,9 +41,14 @@ export type StackOptions = {
  * the browser uses for both the page and the WebSockets, so the session cookie goes along on the
  * upgrade. `stop` stops everything, drops the database and keeps each replica's log.
  */
-export async function startStack(
-  options: StackOptions = {},
-): Promise<{ stack: E2eStack; stop: () => Promise<void> }> {
+export type StartedStack = {
+  stack: E2eStack;
+  /** The stack's own redis-server, which a spec may stop and start again. */
+  redis: RedisServer;
+  stop: () => Promise<void>;
+};
+
+export async function startStack(options: StackOptions = {}): Promise<StartedStack> {
   const step = options.step ?? (() => {});
   const stopAll: Array<() => Promise<unknown>> = [];
   const stop = async () => {
@@ -95,7 +106,7 @@ export async function startStack(
     });
     stopAll.push(() => web.stop());
     step('web app');
-    return { stack: { baseURL: web.url, databaseUrl: database.url, realtimeUrls }, stop };
+    return { stack: { baseURL: web.url, databaseUrl: database.url, realtimeUrls }, redis, stop };
   } catch (error) {
     await stop();
     throw error;
