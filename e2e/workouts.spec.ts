@@ -21,6 +21,15 @@ test.describe('workouts', () => {
     await page.getByRole('link', { name: 'Workouts' }).click();
     await expect(page).toHaveURL(/\/workouts$/);
 
+    // Before any workout, the history says what its charts will show rather than drawing empty axes.
+    await page.getByRole('link', { name: 'History and records' }).click();
+    await expect(page.getByRole('figure', { name: 'Weekly volume' })).toContainText('Nothing to chart yet');
+    await expect(page.getByRole('figure', { name: /Best estimated 1RM/ })).toContainText(
+      /No finished sets of .+ yet/,
+    );
+    await page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: 'Workouts' }).click();
+    await expect(page).toHaveURL(/\/workouts$/);
+
     await page.getByLabel('Title').fill('Upper body');
     await page.getByRole('button', { name: 'Start workout' }).click();
     await expect(page.getByRole('heading', { name: 'Upper body — training now' })).toBeVisible();
@@ -69,5 +78,11 @@ test.describe('workouts', () => {
     await page.getByRole('link', { name: 'History and records' }).click();
     await expect(page).toHaveURL(/\/workouts\/history$/);
     await expect(page.getByRole('link', { name: 'Upper body' })).toBeVisible();
+    // Both charts draw now: their tables (what screen readers read) have this week's figures.
+    for (const name of ['Weekly volume', /Best estimated 1RM/]) {
+      const chart = page.getByRole('figure', { name });
+      await expect(chart.getByRole('row')).not.toHaveCount(0);
+      await expect(chart).not.toContainText(/Nothing to chart yet|No finished sets/);
+    }
   });
 });

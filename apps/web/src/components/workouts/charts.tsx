@@ -24,13 +24,23 @@ function ChartFigure({
   title,
   unit,
   points,
+  empty,
   children,
 }: {
   title: string;
   unit: string;
   points: Point[];
+  /** Said instead of drawing empty axes when there is nothing to chart yet. */
+  empty: string;
   children: React.ReactNode;
 }) {
+  if (points.length === 0)
+    return (
+      <figure className={styles.card} aria-label={title}>
+        <figcaption className={styles.heading}>{title}</figcaption>
+        <p className={`${styles.muted} ${styles.chartEmpty}`}>{empty}</p>
+      </figure>
+    );
   return (
     <figure className={styles.card} aria-label={title}>
       <figcaption className={styles.heading}>{title}</figcaption>
@@ -60,7 +70,12 @@ function ChartFigure({
 
 export function WeeklyVolumeChart({ points, unit }: { points: Point[]; unit: string }) {
   return (
-    <ChartFigure title="Weekly volume" unit={`Volume (${unit})`} points={points}>
+    <ChartFigure
+      title="Weekly volume"
+      unit={`Volume (${unit})`}
+      points={points}
+      empty="Nothing to chart yet: finish a workout with weighted sets and its volume shows here, week by week."
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -74,9 +89,29 @@ export function WeeklyVolumeChart({ points, unit }: { points: Point[]; unit: str
   );
 }
 
-export function E1rmChart({ points, unit, exercise }: { points: Point[]; unit: string; exercise: string }) {
+export function E1rmChart({
+  points,
+  unit,
+  exercise,
+  isLoading,
+}: {
+  points: Point[];
+  unit: string;
+  exercise: string;
+  /** The exercise's history is on its way: no "nothing yet" for a moment before the chart. */
+  isLoading: boolean;
+}) {
   return (
-    <ChartFigure title={`Best estimated 1RM: ${exercise}`} unit={`e1RM (${unit})`} points={points}>
+    <ChartFigure
+      title={`Best estimated 1RM: ${exercise}`}
+      unit={`e1RM (${unit})`}
+      points={points}
+      empty={
+        isLoading
+          ? 'Loading…'
+          : `No finished sets of ${exercise} yet: its best estimated 1RM shows here, workout by workout.`
+      }
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -81,7 +81,12 @@ export function WorkoutHistory({ units, summary, history }: Props) {
           ))}
         </select>
       </label>
-      <E1rmChart points={e1rm} unit={unit} exercise={progress.data?.exercise.name ?? ''} />
+      <E1rmChart
+        points={e1rm}
+        unit={unit}
+        exercise={progress.data?.exercise.name ?? ''}
+        isLoading={progress.data === undefined}
+      />
       <section aria-labelledby="past-heading" className={styles.card}>
         <h2 id="past-heading" className={styles.heading}>
           Past workouts
