@@ -4,8 +4,9 @@ import type { MessageView, Session } from '@spotter/api';
 import { skipToken, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { describeError, mayPassOnRetry } from '@/trpc/error-message';
+import { describeError } from '@/trpc/error-message';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { failedSend } from './failed-send';
 import { createMessageStore, orderedMessages, reduceMessages } from './message-store';
 import { createNonce } from './nonce';
 
@@ -107,9 +108,9 @@ export function useChannelMessages(input: {
   // does not hold back the next one.
   const previousSend = useRef<Promise<unknown>>(Promise.resolve());
 
-  /** Sends a pending message (after the sends before it) and settles it: stored, failed, or refused. */
+  /** Sends a pending message (after the sends before it) and settles it (see failedSend). */
   const deliver = useCallback(
-    async (pending: { nonce: string; body: string }) => {
+    async (pending: { nonce: string; body: string }, isRetry: boolean) => {
       const sent = previousSend.current
         .catch(() => undefined)
         .then(() => client.message.send.mutate({ channelId, body: pending.body, nonce: pending.nonce }));
@@ -117,13 +118,14 @@ export function useChannelMessages(input: {
       try {
         upsert([await sent]);
       } catch (error) {
-        if (!mayPassOnRetry(error)) {
+        const outcome = failedSend(error, isRetry);
+        if (!outcome.keep) {
           dispatch({ type: 'dropPending', nonce: pending.nonce });
           throw error;
         }
         // Kept in the list as not sent, to retry with the same nonce: if the first attempt was
         // stored after all (its answer lost with the connection), the retry gets that copy back.
-        dispatch({ type: 'failPending', nonce: pending.nonce, failure: describeError(error) });
+        dispatch({ type: 'failPending', nonce: pending.nonce, failure: outcome.failure });
       }
     },
     [client, channelId, upsert],
@@ -141,18 +143,18 @@ export function useChannelMessages(input: {
         type: 'addPending',
         pending: { nonce, authorId: me.userId, authorName: me.name, body, createdAt: new Date() },
       });
-      await deliver({ nonce, body });
+      await deliver({ nonce, body }, false);
     },
     [me, deliver],
   );
 
-  /** Sends a message marked as not sent again; a refusal this time removes it (and rejects). */
+  /** Sends a message marked as not sent again; it stays marked if this attempt fails too. */
   const retry = useCallback(
     async (nonce: string) => {
       const pending = store.pending.find((p) => p.nonce === nonce);
       if (!pending) return;
       dispatch({ type: 'retryPending', nonce });
-      await deliver(pending);
+      await deliver(pending, true);
     },
     [store.pending, deliver],
   );

@@ -49,10 +49,7 @@ export function Conversation({ channelId, label, beginning, me, canModerate = fa
         history={chat.history}
         loadOlder={chat.loadOlder}
         edit={chat.edit}
-        retry={(nonce) => {
-          setActionError(null);
-          chat.retry(nonce).catch((error: unknown) => setActionError(describeError(error)));
-        }}
+        retry={(nonce) => void chat.retry(nonce)}
         discard={chat.discard}
         canModerate={canModerate}
         remove={(messageId) => {
