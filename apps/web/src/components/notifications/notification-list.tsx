@@ -62,7 +62,9 @@ export function NotificationList() {
       )}
       {isPending && <p className={styles.empty}>Loading notifications…</p>}
       {notifications?.length === 0 && (
-        <p className={styles.empty}>Nothing yet. Friend requests, mentions and direct messages show up here.</p>
+        <p className={styles.empty}>
+          Nothing yet. Friend requests, mentions and direct messages show up here.
+        </p>
       )}
       <ul className={styles.list} data-testid="notification-list">
         {notifications?.map((notification) => {
