@@ -34,36 +34,35 @@ function ChartFigure({
   empty: string;
   children: React.ReactNode;
 }) {
-  if (points.length === 0)
-    return (
-      <figure className={styles.card} aria-label={title}>
-        <figcaption className={styles.heading}>{title}</figcaption>
-        <p className={`${styles.muted} ${styles.chartEmpty}`}>{empty}</p>
-      </figure>
-    );
   return (
     <figure className={styles.card} aria-label={title}>
       <figcaption className={styles.heading}>{title}</figcaption>
-      <div className={styles.chart} aria-hidden="true">
-        {children}
-      </div>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">{unit}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.label}>
-              <td>{point.label}</td>
-              <td>{point.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {points.length === 0 ? (
+        <p className={`${styles.muted} ${styles.chartEmpty}`}>{empty}</p>
+      ) : (
+        <>
+          <div className={styles.chart} aria-hidden="true">
+            {children}
+          </div>
+          <table className="visually-hidden">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">{unit}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.label}>
+                  <td>{point.label}</td>
+                  <td>{point.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </figure>
   );
 }
