@@ -4,8 +4,8 @@ import { expect, messages, newPerson, openChannel, replica, signedInContext, tes
 // Issue 11, check 4, two people on two realtime replicas: Ada (replica 0) starts training and Bo
 // (replica 1) sees "Training now" beside her; she invites him and the invitation shows up live; both
 // log sets and see each other's at once; Ada finishes and shares the workout into #general; Bo gives
-// kudos and Ada's count follows live; Bo's feed shows Ada's personal record, until Ada makes the
-// workout private, when it leaves his open feed live.
+// kudos and Ada's count and notifications follow live; Bo's feed shows Ada's personal record, until
+// Ada makes the workout private, when it leaves his open feed live.
 
 const peopleNav = (page: Page) => page.getByRole('navigation', { name: 'People' });
 
@@ -86,6 +86,13 @@ test('train together live, share the workout, kudos and the feed across two repl
   await expect(adaEntry.getByRole('status')).toHaveText('Shared.');
   await expect(adaEntry.getByTestId('kudos-count')).toHaveText('0 kudos');
 
+  // Ada's notifications, open in a tab of their own on her replica.
+  const adaList = await adaContext.newPage();
+  await adaList.goto(`/notifications?realtime=${replica(stack, 0).index}`);
+  await expect(adaList.getByText('Loading notifications…')).toHaveCount(0);
+  const kudosEntries = adaList.getByTestId('notification').filter({ hasText: 'gave you kudos' });
+  await expect(kudosEntries).toHaveCount(0);
+
   // Bo's feed shows Ada's workout and her record; his kudos reach Ada's page live.
   await peopleNav(boPage).getByRole('link', { name: 'Feed' }).click();
   const boSeesAda = boPage.locator(`[data-testid="feed-entry"][data-owner="${ada.username}"]`);
@@ -98,6 +105,22 @@ test('train together live, share the workout, kudos and the feed across two repl
     'true',
   );
   await expect(adaEntry.getByTestId('kudos-count')).toHaveText('1 kudo');
+
+  // And Ada is told, live: one entry, gone when Bo takes the kudos back, one again when he gives
+  // them again; it leads to the workout.
+  await expect(kudosEntries).toHaveCount(1);
+  await expect(kudosEntries).toContainText(`${bo.name} gave you kudos on`);
+  await expect(kudosEntries).toHaveAttribute('data-unread', 'true');
+  await boSeesAda.getByRole('button', { name: 'Kudos given' }).click();
+  await expect(adaEntry.getByTestId('kudos-count')).toHaveText('0 kudos');
+  await expect(kudosEntries).toHaveCount(0);
+  await boSeesAda.getByRole('button', { name: 'Give kudos' }).click();
+  await expect(adaEntry.getByTestId('kudos-count')).toHaveText('1 kudo');
+  await expect(kudosEntries).toHaveCount(1);
+  await kudosEntries.getByRole('link').click();
+  await expect(adaList).toHaveURL(/\/workouts\/[^/?]+$/);
+  await expect(adaList.getByRole('heading', { level: 1 })).toBeVisible();
+  await adaList.close();
 
   // The shared workout is a card in #general, for Bo too.
   await boPage.goto(`/c/general?realtime=${replica(stack, 1).index}`);

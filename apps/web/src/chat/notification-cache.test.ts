@@ -17,6 +17,7 @@ function entry(id: string, overrides: Partial<NotificationView> = {}): Notificat
     messageId: `m-${id}`,
     conversation: { id: 'c1', kind: 'CHANNEL', slug: 'leg-day', name: 'Leg day' },
     excerpt: '@bob squat?',
+    workout: null,
     createdAt: new Date(1_700_000_000_000),
     readAt: null,
     ...overrides,
@@ -91,9 +92,38 @@ describe('notification cache', () => {
     expect(allRead.pages.flatMap((page) => page.items).every((n) => n.readAt !== null)).toBe(true);
   });
 
-  it('links an entry to its conversation', () => {
+  it('drops withdrawn entries from every loaded page, and leaves pages without them as they were', () => {
+    const data = {
+      pages: [
+        { items: [entry('n4'), entry('n3')], nextCursor: 'n3' },
+        { items: [entry('n2'), entry('n1')], nextCursor: null },
+      ],
+      pageParams: [null, 'n3'],
+    };
+    const removed = { type: 'notifications.removed' as const, seq: 11, ids: ['n4', 'n1'], unreadCount: 2 };
+    const after = nextNotificationPages(data, removed);
+    expect(after.pages.map((page) => page.items.map((n) => n.id))).toEqual([['n3'], ['n2']]);
+    expect(nextNotificationPages(after, removed)).toEqual(after);
+    const untouched = nextNotificationPage(data.pages[1] as (typeof data.pages)[1], {
+      ...removed,
+      ids: ['n9'],
+    });
+    expect(untouched).toBe(data.pages[1]);
+    expect(nextUnreadCount({ count: 3, streamSeq: 10 }, removed)).toEqual({ count: 2, streamSeq: 11 });
+  });
+
+  it('links an entry to its workout or conversation', () => {
     expect(notificationHref(entry('n1'))).toBe('/c/leg-day');
     expect(notificationHref(entry('n1', { conversation: null }))).toBe('/notifications');
+    const kudos = entry('n2', {
+      kind: 'KUDOS',
+      channelId: null,
+      messageId: null,
+      conversation: null,
+      excerpt: null,
+      workout: { id: 'w1', title: 'Leg day' },
+    });
+    expect(notificationHref(kudos)).toBe('/workouts/w1');
   });
 
   it('puts the unread count in front of the tab title', () => {

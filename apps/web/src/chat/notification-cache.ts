@@ -4,10 +4,17 @@ import type { InfiniteData } from '@tanstack/react-query';
 export type UnreadCount = RouterOutputs['notifications']['unreadCount'];
 export type NotificationPage = RouterOutputs['notifications']['list'];
 
-type NotificationEvent = Extract<StreamItem, { type: 'notification.created' | 'notifications.read' }>;
+type NotificationEvent = Extract<
+  StreamItem,
+  { type: 'notification.created' | 'notifications.read' | 'notifications.removed' }
+>;
 
 export function isNotificationEvent(item: StreamItem): item is NotificationEvent {
-  return item.type === 'notification.created' || item.type === 'notifications.read';
+  return (
+    item.type === 'notification.created' ||
+    item.type === 'notifications.read' ||
+    item.type === 'notifications.removed'
+  );
 }
 
 /**
@@ -24,11 +31,16 @@ export function nextUnreadCount(
   return { count: event.unreadCount, streamSeq: event.seq };
 }
 
-/** The newest page after `event`: a new entry on top (once), read ones marked read. */
+/** The newest page after `event`: a new entry on top (once), read ones marked read, removed ones gone. */
 export function nextNotificationPage(page: NotificationPage, event: NotificationEvent): NotificationPage {
   if (event.type === 'notification.created') {
     if (page.items.some((item) => item.id === event.notification.id)) return page;
     return { ...page, items: [event.notification, ...page.items] };
+  }
+  if (event.type === 'notifications.removed') {
+    const removed = new Set(event.ids);
+    if (!page.items.some((item) => removed.has(item.id))) return page;
+    return { ...page, items: page.items.filter((item) => !removed.has(item.id)) };
   }
   const ids = event.ids ? new Set(event.ids) : null;
   const markRead = (item: NotificationView) =>
@@ -38,7 +50,8 @@ export function nextNotificationPage(page: NotificationPage, event: Notification
 
 /**
  * The loaded pages after `event`: a new entry on top of the newest page (once, wherever it already
- * shows), read ones marked read on every page, the older ones the reader opened included.
+ * shows), read ones marked read and removed ones dropped on every page, the older ones the reader
+ * opened included.
  */
 export function nextNotificationPages<Cursor>(
   data: InfiniteData<NotificationPage, Cursor>,
@@ -54,8 +67,9 @@ export function nextNotificationPages<Cursor>(
   return { ...data, pages: data.pages.map((page) => nextNotificationPage(page, event)) };
 }
 
-/** Where an entry leads: its conversation (named channels by slug), or the list itself. */
+/** Where an entry leads: its workout or conversation (named channels by slug), or the list itself. */
 export function notificationHref(notification: NotificationView): string {
+  if (notification.workout) return `/workouts/${notification.workout.id}`;
   const conversation = notification.conversation;
   if (!conversation) return '/notifications';
   if (conversation.kind === 'CHANNEL' && conversation.slug) return `/c/${conversation.slug}`;

@@ -54,6 +54,71 @@ describe('kudos', () => {
     for (const tab of [annTab, annOtherTab, catTab]) tab.stop();
   });
 
+  it("tells the owner's every tab once per giver, and withdraws the entry when kudos are taken back", async () => {
+    const ann = await h.createUser('Ann');
+    const [ben, cat] = (await kit.friendsOf(ann, 'Ben', 'Cat')) as [User, User];
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann), { title: 'Leg day' });
+    const lastEventId = String((await readHead(h.prisma, streamIds.user(idOf(ann)))).lastSeq);
+    const tabs = [
+      await kit.subscribe(ann.session, (c) => c.me.onEvent({ lastEventId })),
+      await kit.subscribe(ann.session, (c) => c.me.onEvent({ lastEventId })),
+    ];
+
+    await ben.caller.kudos.give({ workoutId });
+    await ben.caller.kudos.give({ workoutId }); // given already: nobody is told twice
+    await cat.caller.kudos.give({ workoutId });
+    await ben.caller.kudos.remove({ workoutId });
+    await ben.caller.kudos.remove({ workoutId }); // taken back already: nothing to withdraw
+    for (const tab of tabs) {
+      const events = (await tab.take(3)).map(({ data }) => data);
+      expect(events).toMatchObject([
+        {
+          type: 'notification.created',
+          unreadCount: 1,
+          notification: {
+            kind: 'KUDOS',
+            actor: { name: 'Ben' },
+            workout: { id: workoutId, title: 'Leg day' },
+            conversation: null,
+            readAt: null,
+          },
+        },
+        { type: 'notification.created', unreadCount: 2, notification: { actor: { name: 'Cat' } } },
+        { type: 'notifications.removed', unreadCount: 1 },
+      ]);
+      const [fromBen] = events;
+      if (fromBen?.type !== 'notification.created') throw new Error('expected an entry');
+      expect(events[2]).toMatchObject({ ids: [fromBen.notification.id] });
+      tab.stop();
+    }
+    const listed = await ann.caller.notifications.list({});
+    expect(listed.items.map((n) => [n.kind, n.actor.name])).toEqual([['KUDOS', 'Cat']]);
+    // Given again after being taken back: one entry again, not two.
+    await ben.caller.kudos.give({ workoutId });
+    expect(await ann.caller.notifications.unreadCount()).toMatchObject({ count: 2 });
+    expect(await h.prisma.notification.count({ where: { workoutId } })).toBe(2);
+  });
+
+  it("deleting the workout withdraws its kudos entries from the owner's list on every tab", async () => {
+    const ann = await h.createUser('Ann');
+    const [ben, cat] = (await kit.friendsOf(ann, 'Ben', 'Cat')) as [User, User];
+    const kept = await finishedWorkout(h.prisma, idOf(ann), { title: 'Kept' });
+    const deleted = await finishedWorkout(h.prisma, idOf(ann), { title: 'Deleted' });
+    await ben.caller.kudos.give({ workoutId: kept });
+    await ben.caller.kudos.give({ workoutId: deleted });
+    await cat.caller.kudos.give({ workoutId: deleted });
+    const lastEventId = String((await readHead(h.prisma, streamIds.user(idOf(ann)))).lastSeq);
+    const tab = await kit.subscribe(ann.session, (c) => c.me.onEvent({ lastEventId }));
+
+    await ann.caller.workout.delete({ workoutId: deleted });
+    const [removed] = await tab.take(1);
+    expect(removed?.data).toMatchObject({ type: 'notifications.removed', unreadCount: 1 });
+    expect(removed?.data.type === 'notifications.removed' && removed.data.ids).toHaveLength(2);
+    tab.stop();
+    const listed = await ann.caller.notifications.list({});
+    expect(listed.items.map((n) => n.workout?.title)).toEqual(['Kept']);
+  });
+
   it('a PUBLIC workout takes kudos from anyone; the giver who is not a friend hears the count too', async () => {
     const ann = await h.createUser('Ann');
     const stranger = await h.createUser('Stranger');

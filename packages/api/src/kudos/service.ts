@@ -2,6 +2,7 @@ import type { Database } from '@spotter/db';
 import { AppError } from '../errors';
 import { appendToFeeds } from '../feed/fan-out';
 import { feedReadersOf, requireVisibleWorkout } from '../feed/readers';
+import { notify, withdraw } from '../notifications/notify';
 import { lockStreams } from '../streams/append';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
@@ -31,7 +32,8 @@ export async function changeKudos(
     ...new Set([...(await feedReadersOf(prisma, workout.userId, workout.visibility)), input.userId]),
   ];
   return prisma.$transaction(async (tx) => {
-    await lockStreams(tx, readers.sort().map(streamIds.feed));
+    // The lock order: the owner's user stream (their notifications) before feed streams.
+    await lockStreams(tx, [streamIds.user(workout.userId), ...readers.sort().map(streamIds.feed)]);
     const row = { workoutId: input.workoutId, userId: input.userId };
     const { count: changed } = input.isGiven
       ? await tx.kudos.createMany({ data: [row], skipDuplicates: true })
@@ -44,6 +46,10 @@ export async function changeKudos(
       ownerId: workout.userId,
     };
     if (changed === 0) return { ...result, appended: [] };
+    const entry = { kind: 'KUDOS', actorId: input.userId, workoutId: input.workoutId } as const;
+    const told = input.isGiven
+      ? [await notify(tx, { userId: workout.userId, ...entry })]
+      : await withdraw(tx, workout.userId, entry);
     const appended = await appendToFeeds(tx, readers, {
       type: 'feed.kudos',
       workoutId: input.workoutId,
@@ -51,6 +57,6 @@ export async function changeKudos(
       byUserId: input.userId,
       isGiven: input.isGiven,
     });
-    return { ...result, appended };
+    return { ...result, appended: [...told, ...appended] };
   });
 }

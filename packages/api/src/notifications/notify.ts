@@ -1,4 +1,4 @@
-import type { Transaction } from '@spotter/db';
+import type { Prisma, Transaction } from '@spotter/db';
 import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { NotificationView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
@@ -11,6 +11,7 @@ export type NotificationDraft = {
   actorId: string;
   channelId?: string | null;
   messageId?: string | null;
+  workoutId?: string | null;
 };
 
 /**
@@ -28,6 +29,7 @@ export async function notify(tx: Transaction, draft: NotificationDraft): Promise
       actorId: draft.actorId,
       channelId: draft.channelId ?? null,
       messageId: draft.messageId ?? null,
+      workoutId: draft.workoutId ?? null,
     },
     select: notificationViewSelect,
   });
@@ -41,6 +43,33 @@ export async function notify(tx: Transaction, draft: NotificationDraft): Promise
   };
   await recordEvents(tx, streamId, [event]);
   return { streamId, events: [event] };
+}
+
+/**
+ * Removes the user's entries whose cause was undone (kudos taken back, the workout deleted) and tells
+ * every device (`notifications.removed`), inside the caller's transaction. The caller holds the
+ * user's stream lock already (lockStreams, in the order notify describes), so no entry comes or goes
+ * meanwhile, and a seq is taken only when something is removed: the stream stays gapless.
+ */
+export async function withdraw(
+  tx: Transaction,
+  userId: string,
+  where: Prisma.NotificationWhereInput,
+): Promise<Appended[]> {
+  const entries = await tx.notification.findMany({ where: { ...where, userId }, select: { id: true } });
+  if (entries.length === 0) return [];
+  const ids = entries.map((entry) => entry.id);
+  await tx.notification.deleteMany({ where: { id: { in: ids } } });
+  const streamId = streamIds.user(userId);
+  const seq = await takeStreamSeqs(tx, streamId);
+  const event: StreamEvent = {
+    type: 'notifications.removed',
+    seq,
+    ids,
+    unreadCount: await countUnread(tx, userId),
+  };
+  await recordEvents(tx, streamId, [event]);
+  return [{ streamId, events: [event] }];
 }
 
 /**

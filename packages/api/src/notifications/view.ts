@@ -11,6 +11,7 @@ export const notificationViewSelect = {
   actor: { select: userSummarySelect },
   channelId: true,
   messageId: true,
+  workout: { select: { id: true, title: true } },
   createdAt: true,
   readAt: true,
   message: {

@@ -65,10 +65,13 @@ const NotificationConversation = z.object({
   name: z.string(),
 });
 
+/** The workout a kudos entry is about: enough to name it and link to it. */
+const NotificationWorkout = z.object({ id: z.string(), title: z.string() });
+
 /** One entry of a user's notification list (see notifications/). */
 export const NotificationView = z.object({
   id: z.string(),
-  kind: z.enum(['FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'MENTION', 'DIRECT_MESSAGE']),
+  kind: z.enum(['FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'MENTION', 'DIRECT_MESSAGE', 'KUDOS']),
   actor: UserSummary,
   /** The conversation a mention or direct message is in. */
   channelId: z.string().nullable(),
@@ -77,6 +80,8 @@ export const NotificationView = z.object({
   conversation: NotificationConversation.nullable().default(null),
   /** The start of the message (≤ 140 characters, mentions as "@username"); null without a message. */
   excerpt: z.string().nullable().default(null),
+  /** The workout given kudos (KUDOS only). */
+  workout: NotificationWorkout.nullable().default(null),
   createdAt: storedDate,
   readAt: storedDate.nullable(),
 });
@@ -114,11 +119,19 @@ export const StreamEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('channel.removed'), seq, channelId: z.string(), reason: LeaveReason }),
   // Notifications (see notifications/). Each event carries the user's unread count as of its seq
   // (counted under the stream's lock), so a client sets its badge from the newest event it applied.
-  // A new entry in the user's notification list (friend request, acceptance, mention, DM).
+  // A new entry in the user's notification list (friend request, acceptance, mention, DM, kudos).
   z.object({
     type: z.literal('notification.created'),
     seq,
     notification: NotificationView,
+    unreadCount: unreadCount.optional(),
+  }),
+  // Entries withdrawn because what they told of was undone (kudos taken back, the workout deleted):
+  // every device drops them.
+  z.object({
+    type: z.literal('notifications.removed'),
+    seq,
+    ids: z.array(z.string()),
     unreadCount: unreadCount.optional(),
   }),
   // Notifications read on one device: every other device clears them too. `ids` null: all of them

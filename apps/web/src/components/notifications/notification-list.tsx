@@ -23,6 +23,8 @@ function describe(notification: NotificationView): string {
       return `${who} sent you a friend request`;
     case 'FRIEND_ACCEPTED':
       return `${who} accepted your friend request`;
+    case 'KUDOS':
+      return `${who} gave you kudos on ${notification.workout?.title || 'your workout'}`;
   }
 }
 
@@ -63,7 +65,7 @@ export function NotificationList() {
       {isPending && <p className={styles.empty}>Loading notifications…</p>}
       {notifications?.length === 0 && (
         <p className={styles.empty}>
-          Nothing yet. Friend requests, mentions and direct messages show up here.
+          Nothing yet. Friend requests, mentions, direct messages and kudos show up here.
         </p>
       )}
       <ul className={styles.list} data-testid="notification-list">
