@@ -119,6 +119,28 @@ describe('kudos', () => {
     expect(listed.items.map((n) => n.workout?.title)).toEqual(['Kept']);
   });
 
+  it('kudos given while the workout is deleted either land before it or answer NOT_FOUND; the badge stays exact', async () => {
+    const ann = await h.createUser('Ann');
+    const givers = (await kit.friendsOf(ann, 'Ben', 'Cat', 'Dan', 'Eve')) as User[];
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann));
+    const outcomes = await Promise.allSettled([
+      ...givers.map((giver) => giver.caller.kudos.give({ workoutId })),
+      ann.caller.workout.delete({ workoutId }),
+    ]);
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        expect(await errorCode(Promise.reject(outcome.reason))).toBe('NOT_FOUND');
+    expect(outcomes.at(-1)?.status).toBe('fulfilled');
+    expect(await h.prisma.notification.count({ where: { userId: idOf(ann), kind: 'KUDOS' } })).toBe(0);
+    // The newest event of Ann's stream sets her badge: it must say what the list holds.
+    const newest = await h.prisma.streamEvent.findFirst({
+      where: { streamId: streamIds.user(idOf(ann)) },
+      orderBy: { seq: 'desc' },
+    });
+    expect(await ann.caller.notifications.unreadCount()).toMatchObject({ count: 0 });
+    if (newest) expect(newest.data).toMatchObject({ unreadCount: 0 });
+  });
+
   it('a PUBLIC workout takes kudos from anyone; the giver who is not a friend hears the count too', async () => {
     const ann = await h.createUser('Ann');
     const stranger = await h.createUser('Stranger');

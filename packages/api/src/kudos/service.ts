@@ -6,6 +6,7 @@ import { notify, withdraw } from '../notifications/notify';
 import { lockStreams } from '../streams/append';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import { holdWorkout } from '../workouts/access';
 
 export type KudosChange = {
   workoutId: string;
@@ -32,7 +33,9 @@ export async function changeKudos(
     ...new Set([...(await feedReadersOf(prisma, workout.userId, workout.visibility)), input.userId]),
   ];
   return prisma.$transaction(async (tx) => {
-    // The lock order: the owner's user stream (their notifications) before feed streams.
+    // The lock order: the workout (gone: NOT_FOUND), the owner's user stream (their notifications),
+    // then feed streams.
+    await holdWorkout(tx, input.workoutId);
     await lockStreams(tx, [streamIds.user(workout.userId), ...readers.sort().map(streamIds.feed)]);
     const row = { workoutId: input.workoutId, userId: input.userId };
     const { count: changed } = input.isGiven

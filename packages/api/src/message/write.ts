@@ -8,6 +8,7 @@ import { recordEvents, takeStreamSeqs } from '../streams/append';
 import type { MessageView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
+import { holdWorkout } from '../workouts/access';
 import { type BatchedSend, createSendBatcher, sendAlone, sendAloneOnPool } from './send-batch';
 import { type FlatMessageRow, flatRowToMessageView, messageViewSelect, toMessageView } from './view';
 
@@ -46,9 +47,11 @@ export async function sendMessage(prisma: Database, input: NewMessage): Promise<
   const mentioned = await resolveMentions(prisma, input);
   const sent =
     mentioned || input.workoutId
-      ? await prisma.$transaction((tx) =>
-          storeMessage(tx, { ...input, body: mentioned?.body ?? input.body }, mentioned ?? undefined),
-        )
+      ? await prisma.$transaction(async (tx) => {
+          // A shared workout is held first, as the lock order wants: it cannot go while it is shared.
+          if (input.workoutId) await holdWorkout(tx, input.workoutId);
+          return storeMessage(tx, { ...input, body: mentioned?.body ?? input.body }, mentioned ?? undefined);
+        })
       : await storeMessage(prisma, input, undefined, batchedSendOf(prisma));
   if (sent.kind === 'CHANNEL' || sent.appended.length === 0) return sent;
   // A new message in a direct or group conversation: the others' notification lists hear of it.

@@ -1,5 +1,5 @@
 import type { Prisma, Transaction } from '@spotter/db';
-import { recordEvents, takeStreamSeqs } from '../streams/append';
+import { lockStreams, recordEvents, takeStreamSeqs } from '../streams/append';
 import type { NotificationView, StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
@@ -47,15 +47,16 @@ export async function notify(tx: Transaction, draft: NotificationDraft): Promise
 
 /**
  * Removes the user's entries whose cause was undone (kudos taken back, the workout deleted) and tells
- * every device (`notifications.removed`), inside the caller's transaction. The caller holds the
- * user's stream lock already (lockStreams, in the order notify describes), so no entry comes or goes
- * meanwhile, and a seq is taken only when something is removed: the stream stays gapless.
+ * every device (`notifications.removed`), inside the caller's transaction and lock order as for
+ * notify. The user's stream is locked before anything is read, so no entry comes or goes meanwhile,
+ * and a seq is taken only when something is removed: the stream stays gapless.
  */
 export async function withdraw(
   tx: Transaction,
   userId: string,
   where: Prisma.NotificationWhereInput,
 ): Promise<Appended[]> {
+  await lockStreams(tx, [streamIds.user(userId)]);
   const entries = await tx.notification.findMany({ where: { ...where, userId }, select: { id: true } });
   if (entries.length === 0) return [];
   const ids = entries.map((entry) => entry.id);

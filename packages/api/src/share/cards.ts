@@ -5,6 +5,9 @@ import type { StreamEvent } from '../streams/events';
 import type { Appended } from '../streams/publish';
 import { streamIds } from '../streams/stream-ids';
 
+/** The live messages that shared a workout, by channel, under their channel streams' locks. */
+export type SharedMessages = { channelId: string; ids: string[] }[];
+
 /**
  * After a workout turned PRIVATE, or back from PRIVATE: every message that shared it becomes a new
  * version (its card gone, or back; see toMessageView), told as a `message.edited` event of its
@@ -15,21 +18,38 @@ import { streamIds } from '../streams/stream-ids';
  * streams are locked first, in id order, as every writer does).
  */
 export async function refreshSharedCards(tx: Transaction, workoutId: string): Promise<Appended[]> {
+  return reissueSharedMessages(tx, await lockSharedMessages(tx, workoutId));
+}
+
+/**
+ * Finds the messages that shared a workout and locks their channel streams (in id order): the first
+ * half of refreshSharedCards, for a change that must find them before it unlinks them (deleting the
+ * workout clears their `workoutId`).
+ */
+export async function lockSharedMessages(tx: Transaction, workoutId: string): Promise<SharedMessages> {
   const where = { workoutId, deletedAt: null };
   const channels = await tx.message.findMany({ where, select: { channelId: true }, distinct: ['channelId'] });
   const channelIds = channels.map((channel) => channel.channelId).sort();
   if (channelIds.length === 0) return [];
-  // Read again under the streams' locks: a message deleted meanwhile is left alone.
   await lockStreams(tx, channelIds.map(streamIds.channel));
+  // Read again under the streams' locks: a message deleted meanwhile is left alone.
   const shared = await tx.message.findMany({
     where: { ...where, channelId: { in: channelIds } },
     select: { id: true, channelId: true },
     orderBy: [{ channelId: 'asc' }, { seq: 'asc' }],
   });
+  return channelIds
+    .map((channelId) => ({
+      channelId,
+      ids: shared.filter((message) => message.channelId === channelId).map((message) => message.id),
+    }))
+    .filter((channel) => channel.ids.length > 0);
+}
+
+/** The second half: each message a new version as it is now, a `message.edited` in its channel. */
+export async function reissueSharedMessages(tx: Transaction, shared: SharedMessages): Promise<Appended[]> {
   const appended: Appended[] = [];
-  for (const channelId of channelIds) {
-    const ids = shared.filter((message) => message.channelId === channelId).map((message) => message.id);
-    if (ids.length === 0) continue;
+  for (const { channelId, ids } of shared) {
     const streamId = streamIds.channel(channelId);
     const first = await takeStreamSeqs(tx, streamId, ids.length);
     await tx.message.updateMany({ where: { id: { in: ids } }, data: { version: { increment: 1 } } });

@@ -97,6 +97,52 @@ describe('workout.share', () => {
     live.stop();
   });
 
+  it("deleting the workout drops its card live, and it leaves a friend's open feed", async () => {
+    const ann = await h.createUser('Ann');
+    const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];
+    const channelId = await channelOf(ann, ben);
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann), { title: 'Legs' });
+    const shared = await ann.caller.workout.share({ workoutId, channelId });
+    const conversation = await kit.subscribe(ben.session, (c) =>
+      c.channel.onEvent({ channelId, lastEventId: String(shared.seq) }),
+    );
+    const feedHead = (await readHead(h.prisma, streamIds.feed(idOf(ben)))).lastSeq;
+    const feed = await kit.subscribe(ben.session, (c) => c.feed.onEvent({ lastEventId: String(feedHead) }));
+    expect((await ben.caller.feed.list({})).entries.map((entry) => entry.id)).toContain(workoutId);
+
+    await ann.caller.workout.delete({ workoutId });
+    const [edited] = (await conversation.take(1)).map((i) => i.data as StreamItem);
+    expect(edited).toMatchObject({
+      type: 'message.edited',
+      message: { id: shared.id, body: shared.body, workout: null, version: shared.version + 1 },
+    });
+    const [ended] = (await feed.take(1)).map((i) => i.data as StreamItem);
+    expect(ended).toMatchObject({ type: 'feed.workout', action: 'ended', card: { id: workoutId } });
+    expect((await ben.caller.feed.list({})).entries.map((entry) => entry.id)).not.toContain(workoutId);
+    const { items } = await ben.caller.message.list({ channelId });
+    expect(items.find((m) => m.id === shared.id)).toMatchObject({ body: shared.body, workout: null });
+    // Shared again, or given kudos, once gone: NOT_FOUND, nothing written.
+    expect(await errorCode(ann.caller.workout.share({ workoutId, channelId }))).toBe('NOT_FOUND');
+    expect(await errorCode(ben.caller.kudos.give({ workoutId }))).toBe('NOT_FOUND');
+    conversation.stop();
+    feed.stop();
+  });
+
+  it('shares racing the deletion either land (and lose their card) or answer NOT_FOUND', async () => {
+    const ann = await h.createUser('Ann');
+    const channelIds = [await channelOf(ann), await channelOf(ann), await channelOf(ann)];
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann));
+    const outcomes = await Promise.allSettled([
+      ...channelIds.map((channelId) => ann.caller.workout.share({ workoutId, channelId })),
+      ann.caller.workout.delete({ workoutId }),
+    ]);
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        expect(await errorCode(Promise.reject(outcome.reason))).toBe('NOT_FOUND');
+    expect(outcomes.at(-1)?.status).toBe('fulfilled');
+    expect(await h.prisma.message.count({ where: { workoutId } })).toBe(0);
+  });
+
   it('shares into a DM with a friend', async () => {
     const ann = await h.createUser('Ann');
     const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];

@@ -33,6 +33,18 @@ export async function lockOwnWorkout(
   return row;
 }
 
+/**
+ * Holds a workout that a change refers to (kudos on it, a message sharing it) until the transaction
+ * ends, so it is not deleted meanwhile: NOT_FOUND once it is gone. Take it first, before any stream
+ * lock, as the owner's changes take lockOwnWorkout first; otherwise such a change, holding a stream,
+ * and a delete, holding the workout and waiting for that stream, would deadlock.
+ */
+export async function holdWorkout(tx: Transaction, workoutId: string): Promise<void> {
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Workout" WHERE "id" = ${workoutId} FOR KEY SHARE`;
+  if (rows.length === 0) throw noSuchWorkout();
+}
+
 /** The workout an exercise entry belongs to, if it is the caller's. */
 export async function ownWorkoutOfEntry(db: Db, userId: string, workoutExerciseId: string) {
   const entry = await db.workoutExercise.findUnique({

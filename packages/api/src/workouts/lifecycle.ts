@@ -3,9 +3,7 @@ import { AppError } from '../errors';
 import { announceCard, announceVisibility, announceWorkout, workoutCardOf } from '../feed/fan-out';
 import { withdraw } from '../notifications/notify';
 import { recomputeRecords } from '../records/recompute';
-import { refreshSharedCards } from '../share/cards';
-import { lockStreams } from '../streams/append';
-import { streamIds } from '../streams/stream-ids';
+import { lockSharedMessages, refreshSharedCards, reissueSharedMessages } from '../share/cards';
 import { lockOwnWorkout } from './access';
 import type { UpdateWorkoutInput } from './inputs';
 import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-events';
@@ -99,27 +97,34 @@ export async function discardWorkout(deps: WorkoutDeps, userId: string, input: {
 }
 
 /**
- * Deletes the caller's finished workout; the records of later workouts are replayed without it, and
- * the kudos entries about it leave the owner's notification list on every device.
+ * Deletes the caller's finished workout: the records of later workouts are replayed without it; the
+ * feeds that showed it drop it (`feed.workout` ended), the messages that shared it lose their card,
+ * and the kudos entries about it leave the owner's notification list, all live.
  */
 export async function deleteWorkout(deps: WorkoutDeps, userId: string, input: { workoutId: string }) {
   return changeAndPublish(deps, async (tx) => {
-    // The owner's stream before the workout's row, as changeKudos takes them: a kudos given meanwhile
-    // waits here instead of deadlocking on the row.
-    await lockStreams(tx, [streamIds.user(userId)]);
     const workout = await lockOwnWorkout(tx, userId, input.workoutId);
     if (!workout.finishedAt) throw new AppError('CONFLICT', 'An active workout is discarded, not deleted.');
     const entries = await tx.workoutExercise.findMany({
       where: { workoutId: workout.id },
       select: { exerciseId: true },
     });
-    const appended = await withdraw(tx, userId, { kind: 'KUDOS', workoutId: workout.id });
+    // Read before the row goes: the feeds' event carries the card, and deleting unlinks the messages.
+    const card = await workoutCardOf(tx, workout.id);
+    const shared = await lockSharedMessages(tx, workout.id);
+    const withdrawn = await withdraw(tx, userId, { kind: 'KUDOS', workoutId: workout.id });
     await tx.workout.delete({ where: { id: workout.id } });
     await recomputeRecords(
       tx,
       userId,
       entries.map((entry) => entry.exerciseId),
     );
+    // Streams in the lock order: channels (locked above), the owner's, then feeds.
+    const appended = [
+      ...(await reissueSharedMessages(tx, shared)),
+      ...withdrawn,
+      ...(await announceCard(tx, card, 'ended')),
+    ];
     return { result: { id: workout.id }, appended };
   });
 }
