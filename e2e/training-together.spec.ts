@@ -119,7 +119,15 @@ test('train together live, share the workout, kudos and the feed across two repl
   await expect(kudosEntries).toHaveCount(1);
   await kudosEntries.getByRole('link').click();
   await expect(adaList).toHaveURL(/\/workouts\/[^/?]+$/);
-  await expect(adaList.getByRole('heading', { level: 1 })).toBeVisible();
+  const adaKudos = adaList.getByTestId('workout-kudos');
+  await expect(adaKudos.getByTestId('kudos-count')).toHaveText('1 kudo');
+  await expect(adaKudos.getByTestId('kudos-givers')).toHaveText(`From ${bo.name}`);
+  // Bo takes them back once more: Ada's open workout page follows.
+  await boSeesAda.getByRole('button', { name: 'Kudos given' }).click();
+  await expect(adaKudos.getByTestId('kudos-count')).toHaveText('0 kudos');
+  await expect(adaKudos.getByTestId('kudos-givers')).toHaveCount(0);
+  await boSeesAda.getByRole('button', { name: 'Give kudos' }).click();
+  await expect(adaKudos.getByTestId('kudos-givers')).toHaveText(`From ${bo.name}`);
   await adaList.close();
 
   // The shared workout is a card in #general, for Bo too.

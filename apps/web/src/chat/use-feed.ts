@@ -8,7 +8,7 @@ import { useReread } from './use-reread';
 
 // `sync`/`reset`: what was rendered may be behind. A workout started, finished, ended or made
 // visible to someone else changes who is training now and the feed; a kudos count changes the
-// feed's cards.
+// feed's cards and the kudos of an open workout page.
 const REREADS_TRAINING_NOW = new Set<StreamItem['type']>([
   'sync',
   'reset',
@@ -25,13 +25,15 @@ const REREADS_FEED = new Set<StreamItem['type']>([
 
 /**
  * Follows the signed-in user's feed stream (`feed.onEvent`: friends' and their own workouts, kudos
- * counts), on every tab: it rereads "training now" (the labels beside friends) and the feed. Mount it
- * once per tab (the sidebar); wsLink resends the last seq it saw on every reconnect.
+ * counts), on every tab: it rereads "training now" (the labels beside friends), the feed and a
+ * workout page's kudos. Mount it once per tab (the sidebar); wsLink resends the last seq it saw on
+ * every reconnect.
  */
 export function useFeedEvents() {
   const trpc = useTRPC();
   const refreshTrainingNow = useReread(trpc.feed.trainingNow.queryKey());
   const refreshFeed = useReread(trpc.feed.list.infiniteQueryKey());
+  const refreshKudos = useReread(trpc.kudos.list.pathKey());
   useSubscription(
     trpc.feed.onEvent.subscriptionOptions(
       {},
@@ -39,6 +41,7 @@ export function useFeedEvents() {
         onData: ({ data: item }) => {
           if (REREADS_TRAINING_NOW.has(item.type)) refreshTrainingNow();
           if (REREADS_FEED.has(item.type)) refreshFeed();
+          if (item.type === 'feed.kudos') refreshKudos();
         },
       },
     ),

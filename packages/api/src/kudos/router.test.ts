@@ -141,6 +141,29 @@ describe('kudos', () => {
     if (newest) expect(newest.data).toMatchObject({ unreadCount: 0 });
   });
 
+  it('lists who gave kudos, newest first, to whoever may see the workout', async () => {
+    const ann = await h.createUser('Ann');
+    const [ben, cat] = (await kit.friendsOf(ann, 'Ben', 'Cat')) as [User, User];
+    const stranger = await h.createUser('Stranger');
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann));
+    expect(await ann.caller.kudos.list({ workoutId })).toEqual({
+      workoutId,
+      count: 0,
+      hasGiven: false,
+      givers: [],
+    });
+    await ben.caller.kudos.give({ workoutId });
+    await cat.caller.kudos.give({ workoutId });
+    const forAnn = await ann.caller.kudos.list({ workoutId });
+    expect(forAnn).toMatchObject({ count: 2, hasGiven: false });
+    expect(forAnn.givers.map((giver) => giver.name)).toEqual(['Cat', 'Ben']);
+    expect(await ben.caller.kudos.list({ workoutId })).toMatchObject({ count: 2, hasGiven: true });
+    await ben.caller.kudos.remove({ workoutId });
+    expect(await ben.caller.kudos.list({ workoutId })).toMatchObject({ count: 1, hasGiven: false });
+    expect(await errorCode(stranger.caller.kudos.list({ workoutId }))).toBe('NOT_FOUND');
+    expect(await errorCode(ben.caller.kudos.list({ workoutId: 'x'.repeat(65) }))).toBe('BAD_REQUEST');
+  });
+
   it('a PUBLIC workout takes kudos from anyone; the giver who is not a friend hears the count too', async () => {
     const ann = await h.createUser('Ann');
     const stranger = await h.createUser('Stranger');

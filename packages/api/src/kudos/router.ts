@@ -4,6 +4,7 @@ import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
 import { invalidateWorkoutsOf } from '../workouts/cached-workout';
+import { listKudos } from './list';
 import { changeKudos } from './service';
 
 export const KudosInput = z.object({ workoutId: Id });
@@ -22,8 +23,14 @@ const change = (isGiven: boolean) =>
     return result;
   });
 
-/** Kudos on a friend's workout (or any workout one may see); the new count reaches every feed live. */
+/**
+ * Kudos on a friend's workout (or any workout one may see); the new count reaches every feed live,
+ * and the owner's notifications. `list` names who gave them.
+ */
 export const kudosRouter = {
   give: change(true),
   remove: change(false),
+  list: protectedProcedure
+    .input(KudosInput)
+    .query(({ ctx, input }) => listKudos(ctx.prisma, ctx.session.userId, input.workoutId)),
 } satisfies TRPCRouterRecord;

@@ -6,8 +6,8 @@ import { useTRPC, useTRPCClient } from '@/trpc/react';
 import styles from './feed.module.css';
 
 /**
- * Gives or takes back kudos. The count shown comes from the feed, which the feed stream rereads on
- * every change from any tab; the answer rereads it at once here too.
+ * Gives or takes back kudos. The count shown comes from the feed (or the workout's kudos list), which
+ * the feed stream rereads on every change from any tab; the answer rereads both at once here too.
  */
 export function KudosButton({
   workoutId,
@@ -24,7 +24,11 @@ export function KudosButton({
   const toggle = useMutation({
     mutationFn: () =>
       hasGiven ? client.kudos.remove.mutate({ workoutId }) : client.kudos.give.mutate({ workoutId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.feed.list.infiniteQueryKey() }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.feed.list.infiniteQueryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.kudos.list.queryKey({ workoutId }) }),
+      ]),
   });
   return (
     <div className={styles.kudos}>

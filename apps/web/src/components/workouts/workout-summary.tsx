@@ -8,6 +8,7 @@ import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { describeRecord, describeSet, formatDuration, SET_TYPE_NAMES, type Units } from './format';
 import { WorkoutEditForm } from './workout-edit-form';
+import { WorkoutKudos } from './workout-kudos';
 import styles from './workouts.module.css';
 
 type Workout = RouterOutputs['workout']['get'];
@@ -68,6 +69,8 @@ export function WorkoutSummary({
           </ul>
         )}
       </section>
+
+      {workout.finishedAt && <WorkoutKudos workoutId={workout.id} isOwn={isOwn} />}
 
       {workout.exercises.map((entry) => (
         <section
