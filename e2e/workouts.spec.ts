@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, newPerson, signedInContext, test } from './support/fixtures';
+import {
+  expect,
+  messages,
+  mutate,
+  newPerson,
+  openChannel,
+  replica,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
 /** Adds an exercise from the library by searching its exact name. */
 async function addExercise(page: Page, name: string) {
@@ -84,5 +93,48 @@ test.describe('workouts', () => {
       await expect(chart.getByRole('row')).not.toHaveCount(0);
       await expect(chart).not.toContainText(/Nothing to chart yet|No finished sets/);
     }
+  });
+
+  test("deleting a workout takes it out of a friend's open feed and its card out of the conversation, live", async ({
+    browser,
+    stack,
+  }) => {
+    const ada = await newPerson(stack.baseURL, 'Ada');
+    const bo = await newPerson(stack.baseURL, 'Bo');
+    const adaContext = await signedInContext(browser, stack.baseURL, ada.email);
+    const boContext = await signedInContext(browser, stack.baseURL, bo.email);
+    // Two requests, one each way, make them friends.
+    await mutate(adaContext, stack.baseURL, 'friends.request', { username: bo.username });
+    await mutate(boContext, stack.baseURL, 'friends.request', { username: ada.username });
+    const { id: workoutId } = await mutate<{ id: string }>(adaContext, stack.baseURL, 'workout.start', {
+      title: 'Deadlift day',
+    });
+    await mutate(adaContext, stack.baseURL, 'workout.finish', { workoutId });
+
+    // Ada shares it into #general from her feed.
+    const adaPage = await openChannel(adaContext, 'general', replica(stack, 0));
+    await adaPage.goto(`/feed?realtime=${replica(stack, 0).index}`);
+    const adaEntry = adaPage.locator(`[data-testid="feed-entry"][data-owner="${ada.username}"]`);
+    await adaEntry.getByLabel('Share to').selectOption({ label: '#General' });
+    await adaEntry.getByRole('button', { name: 'Share' }).click();
+    await expect(adaEntry.getByRole('status')).toHaveText('Shared.');
+
+    // Bo, on the other replica, has the conversation open in one tab and his feed in another.
+    const boChannel = await openChannel(boContext, 'general', replica(stack, 1));
+    const sharedMessage = messages(boChannel).filter({ hasText: 'Shared a workout: Deadlift day' });
+    await expect(sharedMessage.getByTestId('workout-card')).toBeVisible();
+    const boFeed = await boContext.newPage();
+    await boFeed.goto(`/feed?realtime=${replica(stack, 1).index}`);
+    const boSeesAda = boFeed.locator(`[data-testid="feed-entry"][data-owner="${ada.username}"]`);
+    await expect(boSeesAda).toHaveCount(1);
+
+    await adaPage.goto(`/workouts/${workoutId}?realtime=${replica(stack, 0).index}`);
+    adaPage.once('dialog', (dialog) => void dialog.accept());
+    await adaPage.getByRole('button', { name: 'Delete workout' }).click();
+    await expect(adaPage).toHaveURL(/\/workouts\/history/);
+
+    await expect(boSeesAda).toHaveCount(0);
+    await expect(sharedMessage.getByTestId('workout-card')).toHaveCount(0);
+    await expect(sharedMessage).toHaveCount(1);
   });
 });
