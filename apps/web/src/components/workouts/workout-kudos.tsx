@@ -36,7 +36,7 @@ export function WorkoutKudos({ workoutId, isOwn }: { workoutId: string; isOwn: b
         <p className={styles.muted}>{isOwn ? 'No kudos yet.' : 'Be the first to give kudos.'}</p>
       )}
       {data && data.givers.length > 0 && (
-        <p data-testid="kudos-givers">
+        <p className={styles.givers} data-testid="kudos-givers">
           From{' '}
           {data.givers.map((giver, index) => (
             <span key={giver.id}>
