@@ -95,7 +95,7 @@ test.describe('workouts', () => {
     }
   });
 
-  test("deleting a workout takes it out of a friend's open feed and its card out of the conversation, live", async ({
+  test("deleting a workout takes it out of a friend's open feed and profile, and its card out of the conversation, live", async ({
     browser,
     stack,
   }) => {
@@ -127,6 +127,23 @@ test.describe('workouts', () => {
     await boFeed.goto(`/feed?realtime=${replica(stack, 1).index}`);
     const boSeesAda = boFeed.locator(`[data-testid="feed-entry"][data-owner="${ada.username}"]`);
     await expect(boSeesAda).toHaveCount(1);
+    // The entry leads to the workout's page and to Ada's profile.
+    await expect(boSeesAda.getByRole('link', { name: 'Deadlift day' })).toHaveAttribute(
+      'href',
+      `/workouts/${workoutId}`,
+    );
+    await expect(boSeesAda.getByRole('link', { name: ada.name })).toHaveAttribute(
+      'href',
+      `/u/${ada.username}`,
+    );
+    // Ada's profile lists it too, for Bo her friend.
+    const boProfile = await boContext.newPage();
+    await boProfile.goto(`/u/${ada.username}?realtime=${replica(stack, 1).index}`);
+    const onProfile = boProfile
+      .getByRole('list', { name: `Workouts of ${ada.name}` })
+      .getByTestId('feed-entry');
+    await expect(onProfile).toHaveCount(1);
+    await expect(onProfile).toContainText('Deadlift day');
 
     await adaPage.goto(`/workouts/${workoutId}?realtime=${replica(stack, 0).index}`);
     adaPage.once('dialog', (dialog) => void dialog.accept());
@@ -134,6 +151,7 @@ test.describe('workouts', () => {
     await expect(adaPage).toHaveURL(/\/workouts\/history/);
 
     await expect(boSeesAda).toHaveCount(0);
+    await expect(onProfile).toHaveCount(0);
     await expect(sharedMessage.getByTestId('workout-card')).toHaveCount(0);
     await expect(sharedMessage).toHaveCount(1);
   });

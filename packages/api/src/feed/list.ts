@@ -1,6 +1,7 @@
-import type { Database } from '@spotter/db';
+import type { Database, Prisma } from '@spotter/db';
 import type { Cache } from '../cache/types';
 import { AppError } from '../errors';
+import { relationshipBetween } from '../friends/relationship';
 import type { WorkoutCard } from '../streams/together-events';
 import { cachedFeedCard } from '../workouts/cached-workout';
 import { toWorkoutCard, workoutCardSelect } from './card';
@@ -20,7 +21,10 @@ function parseCursor(cursor: string): { finishedAt: Date; id: string } {
 
 /**
  * The reader's feed: their own and their friends' finished workouts, with their records, newest
- * first. Friends' PRIVATE workouts never appear; the reader's own do (only they see them).
+ * first. Friends' PRIVATE workouts never appear; the reader's own do (only they see them). With
+ * `ownerId`, one person's finished workouts that the reader may see, as a profile lists them
+ * (Strava's activities on an athlete's page): all of one's own, a friend's unless PRIVATE, anyone
+ * else's PUBLIC ones, and none of someone who blocked the reader.
  *
  * Which workouts a page holds is one indexed query, fresh every time (it follows friendships, blocks
  * and visibility, whose staleness would be a security matter); the cards themselves — exercises,
@@ -29,15 +33,23 @@ function parseCursor(cursor: string): { finishedAt: Date; id: string } {
  */
 export async function listFeed(
   deps: { prisma: Database; cache: Cache },
-  input: { userId: string; cursor?: string | null | undefined; limit: number },
+  input: {
+    userId: string;
+    ownerId?: string | null | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
 ): Promise<FeedPage> {
   const { prisma, cache } = deps;
-  const friends = await friendIdsOf(prisma, input.userId);
+  const visible = input.ownerId
+    ? await workoutsOfOne(prisma, input.userId, input.ownerId)
+    : await workoutsOfFeed(prisma, input.userId);
+  if (!visible) return { entries: [], nextCursor: null };
   const after = input.cursor ? parseCursor(input.cursor) : null;
   const rows = await prisma.workout.findMany({
     where: {
       finishedAt: { not: null },
-      OR: [{ userId: input.userId }, { userId: { in: friends }, visibility: { not: 'PRIVATE' } }],
+      ...visible,
       ...(after
         ? {
             AND: [
@@ -79,6 +91,25 @@ export async function listFeed(
     nextCursor:
       rows.length > input.limit && last?.finishedAt ? `${last.finishedAt.getTime()}:${last.id}` : null,
   };
+}
+
+/** The feed's workouts: the reader's own, and their friends' unless PRIVATE. */
+async function workoutsOfFeed(prisma: Database, readerId: string): Promise<Prisma.WorkoutWhereInput> {
+  const friends = await friendIdsOf(prisma, readerId);
+  return { OR: [{ userId: readerId }, { userId: { in: friends }, visibility: { not: 'PRIVATE' } }] };
+}
+
+/** One person's workouts the reader may see; null when none (they blocked the reader). */
+async function workoutsOfOne(
+  prisma: Database,
+  readerId: string,
+  ownerId: string,
+): Promise<Prisma.WorkoutWhereInput | null> {
+  if (ownerId === readerId) return { userId: ownerId };
+  const theirs = await relationshipBetween(prisma, ownerId, readerId);
+  if (theirs === 'BLOCKED') return null;
+  if (theirs === 'FRIEND') return { userId: ownerId, visibility: { not: 'PRIVATE' } };
+  return { userId: ownerId, visibility: 'PUBLIC' };
 }
 
 /**

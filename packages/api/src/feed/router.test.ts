@@ -158,6 +158,49 @@ describe('feed', () => {
     own.stop();
   });
 
+  it("lists one person's workouts as far as the reader may see them: a profile's list", async () => {
+    const owner = await h.createUser('Olga');
+    const [friend] = (await kit.friendsOf(owner, 'Fritz')) as [User];
+    const stranger = await h.createUser('Stan');
+    const blocked = await h.createUser('Bea');
+    await finishedWorkout(h.prisma, idOf(owner), {
+      title: 'Private',
+      visibility: 'PRIVATE',
+      finishedAt: minutesAgo(3),
+    });
+    await finishedWorkout(h.prisma, idOf(owner), {
+      title: 'Friends',
+      visibility: 'FRIENDS',
+      finishedAt: minutesAgo(2),
+    });
+    await finishedWorkout(h.prisma, idOf(owner), {
+      title: 'Public',
+      visibility: 'PUBLIC',
+      finishedAt: minutesAgo(1),
+    });
+    await finishedWorkout(h.prisma, idOf(owner), { title: 'Going', isFinished: false });
+    await finishedWorkout(h.prisma, idOf(friend), { title: 'Not hers', visibility: 'PUBLIC' });
+    await blocked.caller.friends.request({ username: owner.username });
+    await owner.caller.friends.block({ userId: idOf(blocked) });
+
+    const titles = async (reader: User) =>
+      (await reader.caller.feed.list({ ownerId: idOf(owner) })).entries.map((entry) => entry.title);
+    expect(await titles(owner)).toEqual(['Public', 'Friends', 'Private']);
+    expect(await titles(friend)).toEqual(['Public', 'Friends']);
+    expect(await titles(stranger)).toEqual(['Public']);
+    expect(await titles(blocked)).toEqual([]);
+    // Page by page, like the feed.
+    const first = await friend.caller.feed.list({ ownerId: idOf(owner), limit: 1 });
+    const second = await friend.caller.feed.list({
+      ownerId: idOf(owner),
+      limit: 1,
+      cursor: first.nextCursor,
+    });
+    expect([...first.entries, ...second.entries].map((entry) => entry.title)).toEqual(['Public', 'Friends']);
+    expect(second.nextCursor).toBeNull();
+    expect(await errorCode(friend.caller.feed.list({ ownerId: 'x'.repeat(65) }))).toBe('BAD_REQUEST');
+  });
+
   it('refuses a foreign cursor and oversized pages', async () => {
     const me = await h.createUser('Mo');
     expect(await errorCode(me.caller.feed.list({ cursor: 'garbage' }))).toBe('BAD_REQUEST');

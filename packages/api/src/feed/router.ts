@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { LastEventId } from '../schemas';
+import { Id, LastEventId } from '../schemas';
 import { followStream } from '../streams/follow';
 import { streamHubFor } from '../streams/hub';
 import { streamIds } from '../streams/stream-ids';
@@ -8,6 +8,8 @@ import { protectedProcedure } from '../trpc';
 import { listFeed, listTrainingNow } from './list';
 
 export const ListFeedInput = z.object({
+  /** Only this person's workouts that the caller may see (a profile's list); omit for the feed. */
+  ownerId: Id.nullish(),
   cursor: z.string().max(100).nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });

@@ -1,4 +1,5 @@
 import type { WorkoutCard as Card } from '@spotter/api';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import styles from './feed.module.css';
 
@@ -21,17 +22,29 @@ function recordValue(record: Card['records'][number]): string {
   return `${Math.round(record.value * 10) / 10} kg`;
 }
 
-/** A workout's summary and records: a shared message's card and a feed entry. */
-export function WorkoutCard({ card, children }: { card: Card; children?: ReactNode }) {
+/**
+ * A workout's summary and records: a shared message's card and a feed entry. `isLinked` links the
+ * title to the workout's page and the name to the owner's profile: in the feed, whose reader may
+ * always open the workout, not in a conversation, whose members may not be the owner's friends.
+ */
+export function WorkoutCard({
+  card,
+  isLinked = false,
+  children,
+}: {
+  card: Card;
+  isLinked?: boolean;
+  children?: ReactNode;
+}) {
+  const title = card.title || 'Workout';
   return (
-    <article
-      className={styles.card}
-      data-testid="workout-card"
-      aria-label={`Workout: ${card.title || 'Workout'}`}
-    >
+    <article className={styles.card} data-testid="workout-card" aria-label={`Workout: ${title}`}>
       <header className={styles.cardHeader}>
-        <strong>{card.title || 'Workout'}</strong>
-        <span className={styles.muted}> by {card.owner.name}</span>
+        <strong>{isLinked ? <Link href={`/workouts/${card.id}`}>{title}</Link> : title}</strong>
+        <span className={styles.muted}>
+          {' by '}
+          {isLinked ? <Link href={`/u/${card.owner.username}`}>{card.owner.name}</Link> : card.owner.name}
+        </span>
       </header>
       <dl className={styles.stats}>
         <div>

@@ -7,6 +7,7 @@ import { useTRPC } from '@/trpc/react';
 import { Avatar } from '../avatar';
 import { MessageButton } from '../dm/message-button';
 import { TrainingNowLabel } from '../feed/training-now-label';
+import { WorkoutList } from '../feed/workout-list';
 import { PresenceDot } from '../presence/presence-dot';
 import styles from './profile.module.css';
 import { RelationshipButtons } from './relationship-buttons';
@@ -22,7 +23,10 @@ const RELATIONSHIP_TEXT: Record<NonNullable<Profile['relationship']>, string> = 
 
 const joinedFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 
-/** Someone's profile page: picture, names, bio, gym, and what one can do about them. */
+/**
+ * Someone's profile page: picture, names, bio, gym, what one can do about them, and their finished
+ * workouts as far as one may see them.
+ */
 export function ProfileView({ initial, meId }: { initial: Profile; meId: string }) {
   const trpc = useTRPC();
   // Reread when the relationship changes (useMyEvents invalidates profile.get), on any tab.
@@ -77,6 +81,17 @@ export function ProfileView({ initial, meId }: { initial: Profile; meId: string 
         <dt>Member since</dt>
         <dd>{joinedFormat.format(profile.createdAt)}</dd>
       </dl>
+      <section className={styles.workouts} aria-labelledby="profile-workouts">
+        <h2 id="profile-workouts" className={styles.sectionTitle}>
+          Workouts
+        </h2>
+        <WorkoutList
+          myId={meId}
+          ownerId={profile.id}
+          label={`Workouts of ${profile.name}`}
+          emptyText={isMe ? 'No finished workouts yet.' : 'No workouts to show yet.'}
+        />
+      </section>
     </div>
   );
 }
