@@ -26,6 +26,17 @@ function entry(id: string, overrides: Partial<NotificationView> = {}): Notificat
 
 const readAt = new Date(1_700_000_100_000);
 
+/** The newest page (n4, n3) and the older one the reader opened (n2, n1). */
+function twoLoadedPages() {
+  return {
+    pages: [
+      { items: [entry('n4'), entry('n3')], nextCursor: 'n3' },
+      { items: [entry('n2'), entry('n1')], nextCursor: null },
+    ],
+    pageParams: [null, 'n3'],
+  };
+}
+
 describe('notification cache', () => {
   it('takes the unread count of the newest event only, and asks for a reread when it cannot tell', () => {
     const current = { count: 2, streamSeq: 10 };
@@ -59,13 +70,7 @@ describe('notification cache', () => {
   });
 
   it('adds a new entry to the newest of the loaded pages, and marks read on every page', () => {
-    const data = {
-      pages: [
-        { items: [entry('n4'), entry('n3')], nextCursor: 'n3' },
-        { items: [entry('n2'), entry('n1')], nextCursor: null },
-      ],
-      pageParams: [null, 'n3'],
-    };
+    const data = twoLoadedPages();
     const created = { type: 'notification.created' as const, seq: 8, notification: entry('n5') };
     const withNew = nextNotificationPages(data, created);
     expect(withNew.pages.map((page) => page.items.map((n) => n.id))).toEqual([
@@ -93,22 +98,18 @@ describe('notification cache', () => {
   });
 
   it('drops withdrawn entries from every loaded page, and leaves pages without them as they were', () => {
-    const data = {
-      pages: [
-        { items: [entry('n4'), entry('n3')], nextCursor: 'n3' },
-        { items: [entry('n2'), entry('n1')], nextCursor: null },
-      ],
-      pageParams: [null, 'n3'],
-    };
+    const data = twoLoadedPages();
     const removed = { type: 'notifications.removed' as const, seq: 11, ids: ['n4', 'n1'], unreadCount: 2 };
     const after = nextNotificationPages(data, removed);
     expect(after.pages.map((page) => page.items.map((n) => n.id))).toEqual([['n3'], ['n2']]);
     expect(nextNotificationPages(after, removed)).toEqual(after);
-    const untouched = nextNotificationPage(data.pages[1] as (typeof data.pages)[1], {
+    const [, older] = data.pages;
+    if (!older) throw new Error('two pages expected');
+    const untouched = nextNotificationPage(older, {
       ...removed,
       ids: ['n9'],
     });
-    expect(untouched).toBe(data.pages[1]);
+    expect(untouched).toBe(older);
     expect(nextUnreadCount({ count: 3, streamSeq: 10 }, removed)).toEqual({ count: 2, streamSeq: 11 });
   });
 
