@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@spotter/db';
 import { AppError } from '../errors';
+import { relationshipBetween } from '../friends/relationship';
 
 type Visibility = 'PRIVATE' | 'FRIENDS' | 'PUBLIC';
 
@@ -32,21 +33,28 @@ export const workoutRefusals = {
 
 /**
  * Whether `viewerId` may see a workout, by its visibility: PRIVATE only its owner, FRIENDS its owner
- * and their friends, PUBLIC anyone signed in. A workout one may not see is answered NOT_FOUND.
+ * and their friends, PUBLIC anyone signed in whom the owner has not blocked (a block hides the
+ * blocker's workouts as it hides their profile, so the blocked person cannot give kudos on them
+ * either).
  */
+export async function maySeeWorkout(
+  db: Database | Transaction,
+  viewerId: string,
+  workout: { userId: string; visibility: Visibility },
+): Promise<boolean> {
+  if (workout.userId === viewerId) return true;
+  if (workout.visibility === 'PRIVATE') return false;
+  const ownerSide = await relationshipBetween(db, workout.userId, viewerId);
+  if (ownerSide === 'BLOCKED') return false;
+  return workout.visibility === 'PUBLIC' || ownerSide === 'FRIEND';
+}
+
+/** The workout if `viewerId` may see it (maySeeWorkout); NOT_FOUND otherwise, as if it did not exist. */
 export async function requireVisibleWorkout(db: Database | Transaction, viewerId: string, workoutId: string) {
   const workout = await db.workout.findUnique({
     where: { id: workoutId },
     select: { id: true, userId: true, visibility: true, finishedAt: true },
   });
-  if (!workout) throw workoutRefusals.noSuchWorkout();
-  if (workout.userId === viewerId || workout.visibility === 'PUBLIC') return workout;
-  if (workout.visibility === 'FRIENDS') {
-    const friendship = await db.relationship.findUnique({
-      where: { userId_otherId: { userId: workout.userId, otherId: viewerId } },
-      select: { kind: true },
-    });
-    if (friendship?.kind === 'FRIEND') return workout;
-  }
-  throw workoutRefusals.noSuchWorkout();
+  if (!workout || !(await maySeeWorkout(db, viewerId, workout))) throw workoutRefusals.noSuchWorkout();
+  return workout;
 }

@@ -172,6 +172,20 @@ describe('kudos', () => {
     expect(await feedHeads([ann, stranger])).toEqual([1, 1]);
   });
 
+  it('someone the owner blocked cannot give kudos on, list or open even a PUBLIC workout of theirs', async () => {
+    const ann = await h.createUser('Ann');
+    const troll = await h.createUser('Troll');
+    const workoutId = await finishedWorkout(h.prisma, idOf(ann), { visibility: 'PUBLIC' });
+    await troll.caller.friends.request({ username: ann.username });
+    await ann.caller.friends.block({ userId: idOf(troll) });
+    const unread = await ann.caller.notifications.unreadCount();
+    expect(await errorCode(troll.caller.kudos.give({ workoutId }))).toBe('NOT_FOUND');
+    expect(await errorCode(troll.caller.kudos.list({ workoutId }))).toBe('NOT_FOUND');
+    expect(await errorCode(troll.caller.workout.get({ workoutId }))).toBe('NOT_FOUND');
+    expect(await h.prisma.kudos.count({ where: { workoutId } })).toBe(0);
+    expect(await ann.caller.notifications.unreadCount()).toEqual(unread);
+  });
+
   it('refuses kudos on an invisible, unknown or own workout, or oversized input, changing nothing', async () => {
     const ann = await h.createUser('Ann');
     const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];

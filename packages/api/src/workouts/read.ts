@@ -1,5 +1,5 @@
 import type { Database } from '@spotter/db';
-import { relationshipBetween } from '../friends/relationship';
+import { maySeeWorkout } from '../feed/readers';
 import { noSuchWorkout } from './access';
 import { autoCloseStale } from './auto-close';
 import { cachedWorkoutView } from './cached-workout';
@@ -22,18 +22,10 @@ export async function getWorkout(
     where: { id: workoutId },
     select: { userId: true, visibility: true },
   });
-  if (!access || !(await maySee(deps.prisma, viewerId, access))) throw noSuchWorkout();
+  if (!access || !(await maySeeWorkout(deps.prisma, viewerId, access))) throw noSuchWorkout();
   const view = await cachedWorkoutView(deps, access.userId, workoutId);
   if (!view) throw noSuchWorkout();
   return view;
-}
-
-async function maySee(prisma: Database, viewerId: string, workout: { userId: string; visibility: string }) {
-  if (workout.userId === viewerId) return true;
-  if (workout.visibility === 'PRIVATE') return false;
-  const ownerSide = await relationshipBetween(prisma, workout.userId, viewerId);
-  if (ownerSide === 'BLOCKED') return false;
-  return workout.visibility === 'PUBLIC' || ownerSide === 'FRIEND';
 }
 
 /**
