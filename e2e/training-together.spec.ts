@@ -128,6 +128,13 @@ test('train together live, share the workout, kudos and the feed across two repl
   await expect(adaKudos.getByTestId('kudos-givers')).toHaveCount(0);
   await boSeesAda.getByRole('button', { name: 'Give kudos' }).click();
   await expect(adaKudos.getByTestId('kudos-givers')).toHaveText(`From ${bo.name}`);
+  // Ada is looking at the page that names Bo: the new entry is read at once, in every tab of hers.
+  const adaBell = await adaContext.newPage();
+  await adaBell.goto(`/notifications?realtime=${replica(stack, 0).index}`);
+  const newest = adaBell.getByTestId('notification').filter({ hasText: 'gave you kudos' });
+  await expect(newest).toHaveCount(1);
+  await expect(newest).toHaveAttribute('data-unread', 'false');
+  await adaBell.close();
   await adaList.close();
 
   // The shared workout is a card in #general, for Bo too.

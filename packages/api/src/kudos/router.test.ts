@@ -141,6 +141,36 @@ describe('kudos', () => {
     if (newest) expect(newest.data).toMatchObject({ unreadCount: 0 });
   });
 
+  it("the owner opening a workout reads its kudos entries on every tab, and only that workout's", async () => {
+    const ann = await h.createUser('Ann');
+    const [ben] = (await kit.friendsOf(ann, 'Ben')) as [User];
+    const opened = await finishedWorkout(h.prisma, idOf(ann), { title: 'Opened' });
+    const other = await finishedWorkout(h.prisma, idOf(ann), { title: 'Other' });
+    await ben.caller.kudos.give({ workoutId: opened });
+    await ben.caller.kudos.give({ workoutId: other });
+    const head = (await readHead(h.prisma, streamIds.user(idOf(ann)))).lastSeq;
+    const tab = await kit.subscribe(ann.session, (c) => c.me.onEvent({ lastEventId: String(head) }));
+
+    expect(await ann.caller.notifications.markWorkoutRead({ workoutId: opened })).toEqual({ unreadCount: 1 });
+    const [read] = await tab.take(1);
+    expect(read?.data).toMatchObject({ type: 'notifications.read', unreadCount: 1 });
+    const listed = await ann.caller.notifications.list({});
+    expect(listed.items.map((n) => [n.workout?.title, n.readAt !== null])).toEqual([
+      ['Other', false],
+      ['Opened', true],
+    ]);
+    // Nothing left to read there: nothing changes, nothing is announced.
+    expect(await ann.caller.notifications.markWorkoutRead({ workoutId: opened })).toEqual({ unreadCount: 1 });
+    expect((await readHead(h.prisma, streamIds.user(idOf(ann)))).lastSeq).toBe(head + 1);
+    // Someone else's entries are never touched: Ben has none about Ann's workout.
+    expect(await ben.caller.notifications.markWorkoutRead({ workoutId: other })).toEqual({ unreadCount: 0 });
+    expect(await ann.caller.notifications.unreadCount()).toMatchObject({ count: 1 });
+    expect(await errorCode(ann.caller.notifications.markWorkoutRead({ workoutId: 'x'.repeat(65) }))).toBe(
+      'BAD_REQUEST',
+    );
+    tab.stop();
+  });
+
   it('lists who gave kudos, newest first, to whoever may see the workout', async () => {
     const ann = await h.createUser('Ann');
     const [ben, cat] = (await kit.friendsOf(ann, 'Ben', 'Cat')) as [User, User];

@@ -25,6 +25,20 @@ export function markRead(prisma: Database, userId: string, ids: string[]): Promi
   });
 }
 
+/**
+ * Marks the user's entries about one workout read (its kudos), on every tab and device: the owner
+ * opened the workout's page, which names who gave them, as reading a conversation reads its mentions.
+ */
+export function markWorkoutRead(prisma: Database, userId: string, workoutId: string): Promise<MarkedRead> {
+  return markWhere(prisma, userId, async (tx) => {
+    const unread = await tx.notification.findMany({
+      where: { userId, workoutId, readAt: null },
+      select: { id: true },
+    });
+    return unread.map((row) => row.id);
+  });
+}
+
 /** Marks every notification of the user read, on every tab and device. */
 export function markAllRead(prisma: Database, userId: string): Promise<MarkedRead> {
   return markWhere(prisma, userId, async () => null);

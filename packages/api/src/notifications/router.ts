@@ -4,7 +4,7 @@ import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
 import { listNotifications, unreadCount } from './list';
-import { markAllRead, markRead } from './mark-read';
+import { markAllRead, markRead, markWorkoutRead } from './mark-read';
 
 export const MARK_READ_MAX = 100;
 
@@ -23,8 +23,11 @@ export const MarkNotificationsReadInput = z.object({
 });
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInput>;
 
+export const MarkWorkoutReadInput = z.object({ workoutId: Id });
+export type MarkWorkoutReadInput = z.infer<typeof MarkWorkoutReadInput>;
+
 /**
- * The signed-in user's notification list (mentions, direct messages, friend requests). New entries
+ * The signed-in user's notification list (mentions, direct messages, friend requests, kudos). New entries
  * and reads arrive live on `me.onEvent` (`notification.created`, `notifications.read`), each with the
  * unread count as of that event.
  */
@@ -40,6 +43,13 @@ export const notificationsRouter = {
 
   markRead: protectedProcedure.input(MarkNotificationsReadInput).mutation(async ({ ctx, input }) => {
     const { unreadCount, appended } = await markRead(ctx.prisma, ctx.session.userId, input.ids);
+    await publishEvents(ctx, appended);
+    return { unreadCount };
+  }),
+
+  /** Marks read the entries about one workout (its kudos): its owner opened its page. */
+  markWorkoutRead: protectedProcedure.input(MarkWorkoutReadInput).mutation(async ({ ctx, input }) => {
+    const { unreadCount, appended } = await markWorkoutRead(ctx.prisma, ctx.session.userId, input.workoutId);
     await publishEvents(ctx, appended);
     return { unreadCount };
   }),

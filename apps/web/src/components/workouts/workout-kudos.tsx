@@ -1,7 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useEffect } from 'react';
+import { useUnreadCount } from '@/chat/use-notifications';
 import { KudosButton, KudosCount } from '@/components/feed/kudos-button';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
@@ -15,6 +17,7 @@ import styles from './workouts.module.css';
 export function WorkoutKudos({ workoutId, isOwn }: { workoutId: string; isOwn: boolean }) {
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.kudos.list.queryOptions({ workoutId }));
+  useReadKudosEntries(workoutId, isOwn, data?.count);
   return (
     <section className={styles.card} aria-labelledby="kudos-heading" data-testid="workout-kudos">
       <h2 id="kudos-heading" className={styles.heading}>
@@ -49,4 +52,18 @@ export function WorkoutKudos({ workoutId, isOwn }: { workoutId: string; isOwn: b
       )}
     </section>
   );
+}
+
+/**
+ * The owner looking at the page has seen who gave kudos: their entries about this workout are read
+ * (on every tab, through the personal stream), now and as more arrive while it is open, as reading
+ * a conversation reads its mentions. Only while something is unread: most views cost no call.
+ */
+function useReadKudosEntries(workoutId: string, isOwn: boolean, kudosCount: number | undefined) {
+  const trpc = useTRPC();
+  const unread = useUnreadCount();
+  const { mutate } = useMutation(trpc.notifications.markWorkoutRead.mutationOptions());
+  useEffect(() => {
+    if (isOwn && unread > 0 && kudosCount !== undefined) mutate({ workoutId });
+  }, [isOwn, unread, kudosCount, workoutId, mutate]);
 }
