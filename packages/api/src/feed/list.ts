@@ -1,11 +1,10 @@
 import type { Database, Prisma } from '@spotter/db';
 import type { Cache } from '../cache/types';
 import { AppError } from '../errors';
-import { relationshipBetween } from '../friends/relationship';
 import type { WorkoutCard } from '../streams/together-events';
 import { cachedFeedCard } from '../workouts/cached-workout';
 import { toWorkoutCard, workoutCardSelect } from './card';
-import { friendIdsOf } from './readers';
+import { friendIdsOf, visibilitiesSeenBy } from './readers';
 
 export type FeedEntry = WorkoutCard & { hasGivenKudos: boolean };
 export type FeedPage = { entries: FeedEntry[]; nextCursor: string | null };
@@ -99,17 +98,14 @@ async function workoutsOfFeed(prisma: Database, readerId: string): Promise<Prism
   return { OR: [{ userId: readerId }, { userId: { in: friends }, visibility: { not: 'PRIVATE' } }] };
 }
 
-/** One person's workouts the reader may see; null when none (they blocked the reader). */
+/** One person's workouts the reader may see (visibilitiesSeenBy); null when none (they blocked the reader). */
 async function workoutsOfOne(
   prisma: Database,
   readerId: string,
   ownerId: string,
 ): Promise<Prisma.WorkoutWhereInput | null> {
-  if (ownerId === readerId) return { userId: ownerId };
-  const theirs = await relationshipBetween(prisma, ownerId, readerId);
-  if (theirs === 'BLOCKED') return null;
-  if (theirs === 'FRIEND') return { userId: ownerId, visibility: { not: 'PRIVATE' } };
-  return { userId: ownerId, visibility: 'PUBLIC' };
+  const seen = await visibilitiesSeenBy(prisma, readerId, ownerId);
+  return seen.length === 0 ? null : { userId: ownerId, visibility: { in: [...seen] } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database, Transaction } from '@spotter/db';
-import { AppError } from '../errors';
 import { relationshipBetween } from '../friends/relationship';
+import { noSuchWorkout } from '../workouts/access';
 
 type Visibility = 'PRIVATE' | 'FRIENDS' | 'PUBLIC';
 
@@ -27,26 +27,33 @@ export async function feedReadersOf(
   return [ownerId, ...friends].sort();
 }
 
-export const workoutRefusals = {
-  noSuchWorkout: () => new AppError('NOT_FOUND', 'No such workout.'),
-};
+const EVERY_VISIBILITY: readonly Visibility[] = ['PRIVATE', 'FRIENDS', 'PUBLIC'];
 
 /**
- * Whether `viewerId` may see a workout, by its visibility: PRIVATE only its owner, FRIENDS its owner
- * and their friends, PUBLIC anyone signed in whom the owner has not blocked (a block hides the
- * blocker's workouts as it hides their profile, so the blocked person cannot give kudos on them
- * either).
+ * The one rule of who sees whose workouts: which visibilities of `ownerId`'s workouts `viewerId` may
+ * see. All of one's own; a friend's FRIENDS and PUBLIC ones; anyone else's PUBLIC ones; none of
+ * someone who blocked the viewer (a block hides the blocker's workouts as it hides their profile, so
+ * the blocked person cannot give kudos on them either). A single workout (maySeeWorkout) and a page
+ * of one person's workouts (feed.list with `ownerId`) both ask it, so they cannot disagree.
  */
+export async function visibilitiesSeenBy(
+  db: Database | Transaction,
+  viewerId: string,
+  ownerId: string,
+): Promise<readonly Visibility[]> {
+  if (ownerId === viewerId) return EVERY_VISIBILITY;
+  const ownerSide = await relationshipBetween(db, ownerId, viewerId);
+  if (ownerSide === 'BLOCKED') return [];
+  return ownerSide === 'FRIEND' ? ['FRIENDS', 'PUBLIC'] : ['PUBLIC'];
+}
+
+/** Whether `viewerId` may see a workout (visibilitiesSeenBy). */
 export async function maySeeWorkout(
   db: Database | Transaction,
   viewerId: string,
   workout: { userId: string; visibility: Visibility },
 ): Promise<boolean> {
-  if (workout.userId === viewerId) return true;
-  if (workout.visibility === 'PRIVATE') return false;
-  const ownerSide = await relationshipBetween(db, workout.userId, viewerId);
-  if (ownerSide === 'BLOCKED') return false;
-  return workout.visibility === 'PUBLIC' || ownerSide === 'FRIEND';
+  return (await visibilitiesSeenBy(db, viewerId, workout.userId)).includes(workout.visibility);
 }
 
 /** The workout if `viewerId` may see it (maySeeWorkout); NOT_FOUND otherwise, as if it did not exist. */
@@ -55,6 +62,6 @@ export async function requireVisibleWorkout(db: Database | Transaction, viewerId
     where: { id: workoutId },
     select: { id: true, userId: true, visibility: true, finishedAt: true },
   });
-  if (!workout || !(await maySeeWorkout(db, viewerId, workout))) throw workoutRefusals.noSuchWorkout();
+  if (!workout || !(await maySeeWorkout(db, viewerId, workout))) throw noSuchWorkout();
   return workout;
 }
