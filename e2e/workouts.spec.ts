@@ -123,6 +123,20 @@ test.describe('workouts', () => {
     const boChannel = await openChannel(boContext, 'general', replica(stack, 1));
     const sharedMessage = messages(boChannel).filter({ hasText: 'Shared a workout: Deadlift day' });
     await expect(sharedMessage.getByTestId('workout-card')).toBeVisible();
+    // Bo, her friend, may open the workout: its title on the card leads to its page. Cy, a member
+    // of #general but not her friend, sees the same card with the title as plain text (the page
+    // would answer him "not found"); both may open her profile.
+    await expect(sharedMessage.getByRole('link', { name: 'Deadlift day' })).toHaveAttribute(
+      'href',
+      `/workouts/${workoutId}`,
+    );
+    const cy = await newPerson(stack.baseURL, 'Cy');
+    const cyContext = await signedInContext(browser, stack.baseURL, cy.email);
+    const cyChannel = await openChannel(cyContext, 'general', replica(stack, 0));
+    const cySees = messages(cyChannel).filter({ hasText: 'Shared a workout: Deadlift day' });
+    await expect(cySees.getByTestId('workout-card')).toContainText('Deadlift day');
+    await expect(cySees.getByRole('link', { name: 'Deadlift day' })).toHaveCount(0);
+    await expect(cySees.getByRole('link', { name: ada.name })).toHaveAttribute('href', `/u/${ada.username}`);
     const boFeed = await boContext.newPage();
     await boFeed.goto(`/feed?realtime=${replica(stack, 1).index}`);
     const boSeesAda = boFeed.locator(`[data-testid="feed-entry"][data-owner="${ada.username}"]`);

@@ -3,7 +3,7 @@
 import type { MessageView } from '@spotter/api';
 import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
-import { WorkoutCard } from '../feed/workout-card';
+import { SharedWorkoutCard } from '../feed/shared-workout-card';
 import { AuthorName } from '../profile/profile-card';
 import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
@@ -128,7 +128,7 @@ export function MessageItem({
         )}
         {confirmed?.workout && !isDeleted && (
           // A shared workout: its card (the body above is the text for clients without cards).
-          <WorkoutCard card={confirmed.workout} />
+          <SharedWorkoutCard card={confirmed.workout} readerId={myId} />
         )}
       </div>
       {(canChange || canDeleteOthers || onMarkUnread) && (

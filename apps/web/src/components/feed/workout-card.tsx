@@ -23,27 +23,27 @@ function recordValue(record: Card['records'][number]): string {
 }
 
 /**
- * A workout's summary and records: a shared message's card and a feed entry. `isLinked` links the
- * title to the workout's page and the name to the owner's profile: in the feed, whose reader may
- * always open the workout, not in a conversation, whose members may not be the owner's friends.
+ * A workout's summary and records: a shared message's card and a feed entry. `links` links the
+ * title to the workout's page and the name to the owner's profile, where the reader may open them
+ * (see SharedWorkoutCard for a conversation's cards).
  */
 export function WorkoutCard({
   card,
-  isLinked = false,
+  links = { workout: false, owner: false },
   children,
 }: {
   card: Card;
-  isLinked?: boolean;
+  links?: { workout: boolean; owner: boolean };
   children?: ReactNode;
 }) {
   const title = card.title || 'Workout';
   return (
     <article className={styles.card} data-testid="workout-card" aria-label={`Workout: ${title}`}>
       <header className={styles.cardHeader}>
-        <strong>{isLinked ? <Link href={`/workouts/${card.id}`}>{title}</Link> : title}</strong>
+        <strong>{links.workout ? <Link href={`/workouts/${card.id}`}>{title}</Link> : title}</strong>
         <span className={styles.muted}>
           {' by '}
-          {isLinked ? <Link href={`/u/${card.owner.username}`}>{card.owner.name}</Link> : card.owner.name}
+          {links.owner ? <Link href={`/u/${card.owner.username}`}>{card.owner.name}</Link> : card.owner.name}
         </span>
       </header>
       <dl className={styles.stats}>

@@ -8,6 +8,9 @@ import { KudosButton, KudosCount } from './kudos-button';
 import { ShareForm } from './share-form';
 import { WorkoutCard } from './workout-card';
 
+/** The server listed these because the reader may see them: every card opens its page. */
+const IN_FEED = { workout: true, owner: true } as const;
+
 /**
  * Finished workouts as cards, newest first, older ones on request: the feed (the reader's and
  * friends'), or with `ownerId` one person's as far as the reader may see them (a profile). The feed
@@ -46,7 +49,7 @@ export function WorkoutList({
       <ul className={styles.list} aria-label={label}>
         {entries.map((entry) => (
           <li key={entry.id} data-testid="feed-entry" data-owner={entry.owner.username}>
-            <WorkoutCard card={entry} isLinked>
+            <WorkoutCard card={entry} links={IN_FEED}>
               {entry.owner.id === myId ? (
                 <>
                   <KudosCount count={entry.kudosCount} />
