@@ -4,9 +4,17 @@ import { Id } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure } from '../trpc';
 import { listNotifications, unreadCount } from './list';
-import { markAllRead, markRead, markWorkoutRead } from './mark-read';
+import { type MarkedRead, markAllRead, markRead, markWorkoutRead } from './mark-read';
 
 export const MARK_READ_MAX = 100;
+
+type PublishDeps = Parameters<typeof publishEvents>[0];
+
+/** Every way of marking read ends alike: the other tabs and devices hear of it, the caller gets the count. */
+async function announceRead(ctx: PublishDeps, { unreadCount, appended }: MarkedRead) {
+  await publishEvents(ctx, appended);
+  return { unreadCount };
+}
 
 export const ListNotificationsInput = z.object({
   /** The `nextCursor` of the previous page; omit for the newest. */
@@ -42,21 +50,15 @@ export const notificationsRouter = {
   unreadCount: protectedProcedure.query(({ ctx }) => unreadCount(ctx.prisma, ctx.session.userId)),
 
   markRead: protectedProcedure.input(MarkNotificationsReadInput).mutation(async ({ ctx, input }) => {
-    const { unreadCount, appended } = await markRead(ctx.prisma, ctx.session.userId, input.ids);
-    await publishEvents(ctx, appended);
-    return { unreadCount };
+    return announceRead(ctx, await markRead(ctx.prisma, ctx.session.userId, input.ids));
   }),
 
   /** Marks read the entries about one workout (its kudos): its owner opened its page. */
   markWorkoutRead: protectedProcedure.input(MarkWorkoutReadInput).mutation(async ({ ctx, input }) => {
-    const { unreadCount, appended } = await markWorkoutRead(ctx.prisma, ctx.session.userId, input.workoutId);
-    await publishEvents(ctx, appended);
-    return { unreadCount };
+    return announceRead(ctx, await markWorkoutRead(ctx.prisma, ctx.session.userId, input.workoutId));
   }),
 
   markAllRead: protectedProcedure.mutation(async ({ ctx }) => {
-    const { unreadCount, appended } = await markAllRead(ctx.prisma, ctx.session.userId);
-    await publishEvents(ctx, appended);
-    return { unreadCount };
+    return announceRead(ctx, await markAllRead(ctx.prisma, ctx.session.userId));
   }),
 } satisfies TRPCRouterRecord;
