@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrismaClient, seed } from '@spotter/db';
+import { seedDemoData } from '@spotter/api';
+import { createPrismaClient } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
 import {
   freePort,
@@ -58,7 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<StartedSta
     const database = await createTestDatabase(options.postgresUrl?.replace(/\/postgres$/, ''));
     stopAll.push(() => database.drop());
     const prisma = createPrismaClient(database.url);
-    await seed(prisma);
+    await seedDemoData(prisma);
     await prisma.$disconnect();
     const redis = await startRedisServer();
     stopAll.push(() => redis.stop());

@@ -16,6 +16,7 @@ export { createApiToken } from './credentials/api-tokens';
 export { isSessionLive } from './credentials/resolve';
 export { announceRevoked } from './credentials/revoke';
 export { openSignInSession, revokeSignIns } from './credentials/sign-in-sessions';
+export { seedDemoData } from './demo/seed-demo-data';
 export { createHttpHandler } from './http';
 export * from './limits/index';
 export { createLogger, type Logger } from './logger';

@@ -1,4 +1,5 @@
-import { createPrismaClient, seed } from '@spotter/db';
+import { seedDemoData } from '@spotter/api';
+import { createPrismaClient } from '@spotter/db';
 import { createTestDatabase } from '@spotter/db/testing';
 import {
   freePort,
@@ -138,7 +139,7 @@ async function scratchDatabase(stops: Array<() => Promise<unknown>>, log: (line:
 async function seedDatabase(url: string) {
   const prisma = createPrismaClient(url);
   try {
-    await seed(prisma);
+    await seedDemoData(prisma);
   } finally {
     await prisma.$disconnect();
   }

@@ -62,7 +62,8 @@ const MESSAGES: { channel: string; author: Handle; body: string }[] = [
 
 /**
  * Demo data: three users (password `spotter-demo`), two friendships, four channels with memberships,
- * and a few messages. Idempotent: each row is found by its natural key and created only when missing, so a
+ * and a few messages. Their workouts come after, from @spotter/api's `seedDemoData`, which calls this
+ * first: records are derived by rules that live there. Idempotent: each row is found by its natural key and created only when missing, so a
  * second run changes nothing, and messages get their seq the way the app assigns it.
  */
 export async function seed(prisma: Database): Promise<void> {

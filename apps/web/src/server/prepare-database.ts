@@ -1,4 +1,5 @@
-import { migrate, seed } from '@spotter/db';
+import { seedDemoData } from '@spotter/api';
+import { migrate } from '@spotter/db';
 import type { WebRuntime } from './runtime';
 
 /**
@@ -13,6 +14,6 @@ export async function prepareDatabase({ env, deps, database, logger }: WebRuntim
   else logger.info('database schema is up to date');
 
   if (!env.seedDemoData || (await deps.prisma.user.count()) > 0) return;
-  await seed(deps.prisma);
+  await seedDemoData(deps.prisma);
   logger.info('seeded demo data: alice@, bob@ and carol@spotter.dev (password "spotter-demo")');
 }

@@ -1,5 +1,5 @@
-import { createPrismaClient } from '../client';
-import { seed } from '../seed';
+import { createPrismaClient } from '@spotter/db';
+import { seedDemoData } from '../demo/seed-demo-data';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -10,7 +10,7 @@ if (!url) {
 }
 const prisma = createPrismaClient(url, { maxConnections: 2 });
 try {
-  await seed(prisma);
+  await seedDemoData(prisma);
   process.stdout.write('Seeded demo data: alice@, bob@, carol@spotter.dev (password spotter-demo).\n');
 } catch (error) {
   process.stderr.write(`db:seed failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,0 +1,120 @@
+import type { Database, Prisma } from '@spotter/db';
+import { recomputeRecords } from '../records/recompute';
+
+type DemoSet = {
+  weightKg?: number;
+  reps?: number;
+  type?: 'WARMUP';
+  distanceM?: number;
+  durationSec?: number;
+};
+type DemoWorkout = {
+  title: string;
+  visibility: 'FRIENDS' | 'PUBLIC';
+  daysAgo: number;
+  exercises: { exerciseId: string; sets: DemoSet[] }[];
+};
+
+const times = (count: number, set: DemoSet) => Array.from({ length: count }, () => set);
+
+/**
+ * A few finished workouts per demo user, so the feed, profiles, records and the history charts show
+ * something at the first sign-in. Bob's two leg days are a week apart and the second one is heavier,
+ * so his squat has records that progress (the #leg-day chat talks of those 100 kg). Alice's push day is
+ * PUBLIC and Bob's are FRIENDS: Carol, Alice's friend but not Bob's, sees Alice's and not Bob's.
+ */
+const DEMO_WORKOUTS: Record<string, DemoWorkout[]> = {
+  'alice@spotter.dev': [
+    {
+      title: 'Push day',
+      visibility: 'PUBLIC',
+      daysAgo: 1,
+      exercises: [
+        {
+          exerciseId: 'lib-bench-press',
+          sets: [{ type: 'WARMUP', weightKg: 40, reps: 10 }, ...times(5, { weightKg: 60, reps: 5 })],
+        },
+        { exerciseId: 'lib-overhead-press', sets: times(3, { weightKg: 40, reps: 8 }) },
+      ],
+    },
+  ],
+  'bob@spotter.dev': [
+    {
+      title: 'Leg day',
+      visibility: 'FRIENDS',
+      daysAgo: 9,
+      exercises: [
+        { exerciseId: 'lib-back-squat', sets: times(5, { weightKg: 95, reps: 5 }) },
+        { exerciseId: 'lib-romanian-deadlift', sets: times(3, { weightKg: 80, reps: 8 }) },
+      ],
+    },
+    {
+      title: 'Leg day',
+      visibility: 'FRIENDS',
+      daysAgo: 2,
+      exercises: [
+        {
+          exerciseId: 'lib-back-squat',
+          sets: [{ type: 'WARMUP', weightKg: 60, reps: 5 }, ...times(5, { weightKg: 100, reps: 5 })],
+        },
+        { exerciseId: 'lib-romanian-deadlift', sets: times(3, { weightKg: 85, reps: 8 }) },
+      ],
+    },
+  ],
+  'carol@spotter.dev': [
+    {
+      title: 'Easy 5K',
+      visibility: 'FRIENDS',
+      daysAgo: 3,
+      exercises: [{ exerciseId: 'lib-running', sets: [{ distanceM: 5000, durationSec: 27 * 60 + 30 }] }],
+    },
+  ],
+};
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Adds the demo workouts, finished, with the records finishing them would have set (the same
+ * recomputeRecords a finish runs). A demo user who has any workout is left alone, so a second run, or
+ * one after people trained, adds nothing. Runs after `seed` from @spotter/db, which creates the users.
+ */
+export async function seedDemoWorkouts(prisma: Database, now = new Date()): Promise<void> {
+  for (const [email, workouts] of Object.entries(DEMO_WORKOUTS)) {
+    await prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({
+        where: { email },
+        select: { id: true, _count: { select: { workouts: true } } },
+      });
+      if (!user || user._count.workouts > 0) return;
+      for (const workout of workouts) await tx.workout.create({ data: workoutRows(user.id, workout, now) });
+      const exerciseIds = workouts.flatMap((w) => w.exercises.map((e) => e.exerciseId));
+      await recomputeRecords(tx, user.id, exerciseIds);
+    });
+  }
+}
+
+/** One workout that started `daysAgo` days before now: a set logged every three minutes, or once done. */
+function workoutRows(userId: string, workout: DemoWorkout, now: Date): Prisma.WorkoutUncheckedCreateInput {
+  const startedAt = new Date(now.getTime() - workout.daysAgo * DAY);
+  let clock = startedAt.getTime();
+  const logged = (set: DemoSet) => {
+    clock += Math.max(3 * MINUTE, (set.durationSec ?? 0) * 1000);
+    return new Date(clock);
+  };
+  const exercises = workout.exercises.map(({ exerciseId, sets }, position) => ({
+    exerciseId,
+    position,
+    sets: {
+      create: sets.map((set, setPosition) => ({ ...set, position: setPosition, loggedAt: logged(set) })),
+    },
+  }));
+  return {
+    userId,
+    title: workout.title,
+    visibility: workout.visibility,
+    startedAt,
+    finishedAt: new Date(clock + 5 * MINUTE),
+    exercises: { create: exercises },
+  };
+}
