@@ -1,3 +1,4 @@
+import { inWorkoutOrder } from '../records/order';
 import type { RecordView, WorkoutCard } from '../streams/together-events';
 
 /** The Prisma selection a WorkoutCard is built from: one query per relation level for a whole page. */
@@ -8,15 +9,30 @@ export const workoutCardSelect = {
   startedAt: true,
   finishedAt: true,
   user: { select: { id: true, username: true, name: true } },
-  exercises: { select: { sets: { select: { type: true, weightKg: true, reps: true } } } },
+  exercises: {
+    select: { exerciseId: true, sets: { select: { type: true, weightKg: true, reps: true } } },
+    orderBy: { position: 'asc' },
+  },
   personalRecords: {
-    select: { kind: true, value: true, weightKg: true, exercise: { select: { name: true } } },
-    orderBy: { achievedAt: 'asc' },
+    select: {
+      kind: true,
+      value: true,
+      weightKg: true,
+      exerciseId: true,
+      exercise: { select: { name: true } },
+    },
   },
   _count: { select: { kudos: true } },
 } as const;
 
 type SetRow = { type: string; weightKg: number | null; reps: number | null };
+type RecordRow = {
+  kind: RecordView['kind'];
+  value: number;
+  weightKg: number | null;
+  exerciseId: string;
+  exercise: { name: string };
+};
 export type WorkoutCardRow = {
   id: string;
   title: string;
@@ -24,13 +40,8 @@ export type WorkoutCardRow = {
   startedAt: Date;
   finishedAt: Date | null;
   user: WorkoutCard['owner'];
-  exercises: { sets: SetRow[] }[];
-  personalRecords: {
-    kind: RecordView['kind'];
-    value: number;
-    weightKg: number | null;
-    exercise: { name: string };
-  }[];
+  exercises: { exerciseId: string; sets: SetRow[] }[];
+  personalRecords: RecordRow[];
   _count: { kudos: number };
 };
 
@@ -57,7 +68,10 @@ export function toWorkoutCard(row: WorkoutCardRow): WorkoutCard {
     exerciseCount: row.exercises.length,
     setCount: sets.length,
     volumeKg: Math.round(volumeOf(sets) * 10) / 10,
-    records: row.personalRecords.map(({ exercise, ...record }) => ({
+    records: inWorkoutOrder(
+      row.personalRecords,
+      row.exercises.map((exercise) => exercise.exerciseId),
+    ).map(({ exercise, exerciseId: _, ...record }) => ({
       ...record,
       exerciseName: exercise.name,
     })),

@@ -38,9 +38,14 @@ export function counts(set: SetForRecords): set is SetForRecords & { reps: numbe
 
 const KIND_ORDER: RecordKind[] = ['HEAVIEST_WEIGHT', 'BEST_E1RM', 'MOST_REPS', 'BEST_SET_VOLUME'];
 
-/** Records of one workout in a fixed order: by kind, then the heavier weight first. */
-const byKind = (a: FoundRecord, b: FoundRecord) =>
-  KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.weightKg ?? 0) - (a.weightKg ?? 0);
+/**
+ * Records of one exercise in a fixed order, as they are found and shown: by kind, then the heavier
+ * weight first (most reps at 100 kg before most reps at 80 kg).
+ */
+export const byKind = (
+  a: { kind: RecordKind; weightKg: number | null },
+  b: { kind: RecordKind; weightKg: number | null },
+) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (b.weightKg ?? 0) - (a.weightKg ?? 0);
 
 /** Same weight for "most reps at a weight": grams are precise enough, and lb→kg floats compare equal. */
 const weightKey = (weightKg: number | null) => `${Math.round((weightKg ?? 0) * 1000)}`;

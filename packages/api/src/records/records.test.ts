@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromKg, toKg } from '../workouts/units';
-import { detectRecords, e1rm, type SetForRecords, type WorkoutForRecords } from './math';
+import { detectRecords, e1rm, type RecordKind, type SetForRecords, type WorkoutForRecords } from './math';
+import { inWorkoutOrder } from './order';
 import { bestE1rmPerWorkout, streaks, weeklyVolume } from './stats';
 import { isoWeek } from './weeks';
 
@@ -99,6 +100,35 @@ describe('personal records', () => {
       // 235 lb > 225; e1RM 235 × 1.1 = 258.5 < 262.5; first reps at 235; volume 705 < 1,125.
       'b HEAVIEST_WEIGHT 235',
       'b MOST_REPS 3',
+    ]);
+  });
+});
+
+describe('records as a workout lists them', () => {
+  it('groups them by exercise in the order they were done, each by kind, more weight first', () => {
+    const record = (exerciseId: string, kind: RecordKind, weightKg: number) => ({
+      exerciseId,
+      kind,
+      weightKg,
+    });
+    const stored = [
+      record('lib-romanian-deadlift', 'BEST_SET_VOLUME', 85),
+      record('lib-back-squat', 'MOST_REPS', 90),
+      record('lib-back-squat', 'BEST_SET_VOLUME', 100),
+      record('lib-romanian-deadlift', 'HEAVIEST_WEIGHT', 85),
+      record('lib-back-squat', 'MOST_REPS', 100),
+      record('lib-back-squat', 'HEAVIEST_WEIGHT', 100),
+      record('lib-back-squat', 'BEST_E1RM', 100),
+    ];
+    const listed = inWorkoutOrder(stored, ['lib-back-squat', 'lib-romanian-deadlift', 'lib-back-squat']);
+    expect(listed.map((r) => `${r.exerciseId} ${r.kind} ${r.weightKg}`)).toEqual([
+      'lib-back-squat HEAVIEST_WEIGHT 100',
+      'lib-back-squat BEST_E1RM 100',
+      'lib-back-squat MOST_REPS 100',
+      'lib-back-squat MOST_REPS 90',
+      'lib-back-squat BEST_SET_VOLUME 100',
+      'lib-romanian-deadlift HEAVIEST_WEIGHT 85',
+      'lib-romanian-deadlift BEST_SET_VOLUME 85',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Prisma } from '@spotter/db';
+import { inWorkoutOrder } from '../records/order';
 import type { WorkoutExerciseView, WorkoutSetView } from '../streams/workout-events';
 
 /** The columns of a set as every view and event shows it (stored units: kg, metres). */
@@ -47,7 +48,6 @@ export const workoutSelect = {
     select: { ...entrySelect, sets: { orderBy: { position: 'asc' }, select: setSelect } },
   },
   personalRecords: {
-    orderBy: [{ exerciseId: 'asc' }, { kind: 'asc' }],
     select: {
       id: true,
       exerciseId: true,
@@ -66,6 +66,10 @@ type WorkoutRow = Prisma.WorkoutGetPayload<{ select: typeof workoutSelect }>;
 export function toWorkoutView(row: WorkoutRow) {
   return {
     ...row,
+    personalRecords: inWorkoutOrder(
+      row.personalRecords,
+      row.exercises.map((entry) => entry.exerciseId),
+    ),
     exercises: row.exercises.map(({ sets, ...entry }) => ({
       ...toEntryView(entry),
       sets: sets satisfies WorkoutSetView[],
