@@ -17,26 +17,41 @@ type DemoWorkout = {
 
 const times = (count: number, set: DemoSet) => Array.from({ length: count }, () => set);
 
+/** Alice's push day: bench press after a warm-up, then overhead press. */
+const pushDay = (
+  daysAgo: number,
+  benchKg: number,
+  pressKg: number,
+  visibility: DemoWorkout['visibility'],
+) => ({
+  title: 'Push day',
+  visibility,
+  daysAgo,
+  exercises: [
+    {
+      exerciseId: 'lib-bench-press',
+      sets: [
+        { type: 'WARMUP' as const, weightKg: 40, reps: 10 },
+        ...times(5, { weightKg: benchKg, reps: 5 }),
+      ],
+    },
+    { exerciseId: 'lib-overhead-press', sets: times(3, { weightKg: pressKg, reps: 8 }) },
+  ],
+});
+
 /**
  * A few finished workouts per demo user, so the feed, profiles, records and the history charts show
- * something at the first sign-in. Bob's two leg days are a week apart and the second one is heavier,
- * so his squat has records that progress (the #leg-day chat talks of those 100 kg). Alice's push day is
- * PUBLIC and Bob's are FRIENDS: Carol, Alice's friend but not Bob's, sees Alice's and not Bob's.
+ * something at the first sign-in. Alice, whom the README signs in first, trained three weeks running
+ * and her bench press rises each time (her press stalls once: a tie is no record). Bob's two leg days
+ * are a week apart, the second heavier (the #leg-day chat talks of those 100 kg). Her latest is
+ * PUBLIC, so a newcomer sees it on her profile; Bob's are FRIENDS, so Carol, Alice's friend but not
+ * Bob's, sees Alice's workouts and not his.
  */
 const DEMO_WORKOUTS: Record<string, DemoWorkout[]> = {
   'alice@spotter.dev': [
-    {
-      title: 'Push day',
-      visibility: 'PUBLIC',
-      daysAgo: 1,
-      exercises: [
-        {
-          exerciseId: 'lib-bench-press',
-          sets: [{ type: 'WARMUP', weightKg: 40, reps: 10 }, ...times(5, { weightKg: 60, reps: 5 })],
-        },
-        { exerciseId: 'lib-overhead-press', sets: times(3, { weightKg: 40, reps: 8 }) },
-      ],
-    },
+    pushDay(15, 55, 37.5, 'FRIENDS'),
+    pushDay(8, 57.5, 37.5, 'FRIENDS'),
+    pushDay(1, 60, 40, 'PUBLIC'),
   ],
   'bob@spotter.dev': [
     {
