@@ -43,7 +43,7 @@ const pushDay = (
  * A few finished workouts per demo user, so the feed, profiles, records and the history charts show
  * something at the first sign-in. Alice, whom the README signs in first, trained three weeks running
  * and her bench press rises each time (her press stalls once: a tie is no record). Bob's two leg days
- * are a week apart, the second heavier (the #leg-day chat talks of those 100 kg). Her latest is
+ * are a week apart, the second heavier (the #leg-day chat talks of those 100 kg). Alice's latest is
  * PUBLIC, so a newcomer sees it on her profile; Bob's are FRIENDS, so Carol, Alice's friend but not
  * Bob's, sees Alice's workouts and not his.
  */
@@ -109,7 +109,7 @@ export async function seedDemoWorkouts(prisma: Database, now = new Date()): Prom
   }
 }
 
-/** One workout that started `daysAgo` days before now: a set logged every three minutes, or once done. */
+/** One workout that started `daysAgo` days before now; each set logged three minutes after the last, or when a timed one ends. */
 function workoutRows(userId: string, workout: DemoWorkout, now: Date): Prisma.WorkoutUncheckedCreateInput {
   const startedAt = new Date(now.getTime() - workout.daysAgo * DAY);
   let clock = startedAt.getTime();
