@@ -2,6 +2,7 @@ import type { Transaction } from '@spotter/db';
 import { AppError } from '../errors';
 import { announceCard, announceVisibility, announceWorkout, workoutCardOf } from '../feed/fan-out';
 import { withdraw } from '../notifications/notify';
+import { inWorkoutOrder } from '../records/order';
 import { recomputeRecords } from '../records/recompute';
 import { lockSharedMessages, refreshSharedCards, reissueSharedMessages } from '../share/cards';
 import { lockOwnWorkout } from './access';
@@ -38,7 +39,7 @@ export async function updateWorkout(deps: WorkoutDeps, userId: string, input: Up
   });
 }
 
-/** Finishes the caller's active workout and detects the records it set. */
+/** Finishes the caller's active workout and detects the records it set (listed in workout order). */
 export async function finishWorkout(deps: WorkoutDeps, userId: string, input: { workoutId: string }) {
   return changeAndPublish(deps, async (tx) => {
     const workout = await lockOwnWorkout(tx, userId, input.workoutId);
@@ -61,16 +62,17 @@ export async function closeWorkout(
   const entries = await tx.workoutExercise.findMany({
     where: { workoutId: workout.id },
     select: { exerciseId: true },
+    orderBy: { position: 'asc' },
   });
-  await recomputeRecords(
-    tx,
-    workout.userId,
-    entries.map((entry) => entry.exerciseId),
+  const exerciseIds = entries.map((entry) => entry.exerciseId);
+  await recomputeRecords(tx, workout.userId, exerciseIds);
+  const records = inWorkoutOrder(
+    await tx.personalRecord.findMany({
+      where: { workoutId: workout.id },
+      select: { exerciseId: true, kind: true, value: true, weightKg: true, setId: true },
+    }),
+    exerciseIds,
   );
-  const records = await tx.personalRecord.findMany({
-    where: { workoutId: workout.id },
-    select: { exerciseId: true, kind: true, value: true, weightKg: true, setId: true },
-  });
   const appended = await appendToSession(tx, workout.sessionId, [
     { type: 'workout.finished', userId: workout.userId, workoutId: workout.id, finishedAt, autoClosed },
   ]);
