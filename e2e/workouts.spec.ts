@@ -95,6 +95,53 @@ test.describe('workouts', () => {
     }
   });
 
+  test("a reader who uses pounds reads a friend's card in pounds, from the moment they switch", async ({
+    browser,
+    stack,
+  }) => {
+    const kim = await newPerson(stack.baseURL, 'Kim');
+    const lee = await newPerson(stack.baseURL, 'Lee');
+    const kimContext = await signedInContext(browser, stack.baseURL, kim.email);
+    const leeContext = await signedInContext(browser, stack.baseURL, lee.email);
+    await mutate(kimContext, stack.baseURL, 'friends.request', { username: lee.username });
+    await mutate(leeContext, stack.baseURL, 'friends.request', { username: kim.username });
+    // Kim, in kilograms, benches 100 kg × 5.
+    const { id: workoutId } = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.start', {
+      title: 'Bench day',
+    });
+    const entry = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.addExercise', {
+      workoutId,
+      exerciseId: 'lib-bench-press',
+    });
+    await mutate(kimContext, stack.baseURL, 'workout.logSet', {
+      workoutExerciseId: entry.id,
+      weight: 100,
+      reps: 5,
+    });
+    await mutate(kimContext, stack.baseURL, 'workout.finish', { workoutId });
+
+    const page = await leeContext.newPage();
+    await page.goto('/feed');
+    const card = page.locator(`[data-testid="feed-entry"][data-owner="${kim.username}"]`);
+    await expect(card.getByTestId('workout-record').first()).toHaveText(
+      'PR · Bench Press: Heaviest weight 100 kg',
+    );
+    await expect(card).toContainText('500 kg');
+
+    // Lee switches to pounds in settings and goes back to the feed without reloading the page.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const units = page.getByRole('region', { name: 'Workout units' });
+    await units.getByLabel('Weight').selectOption('LB');
+    await expect(units.getByRole('status')).toHaveText('Saved.');
+    await page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: 'Feed' }).click();
+    await expect(card.getByTestId('workout-record').first()).toHaveText(
+      'PR · Bench Press: Heaviest weight 220.5 lb',
+    );
+    await expect(card).toContainText('Most reps 5 reps at 220.5 lb');
+    await expect(card).toContainText('1102.3 lb');
+    await expect(card).not.toContainText(' kg');
+  });
+
   test("deleting a workout takes it out of a friend's open feed and profile, and its card out of the conversation, live", async ({
     browser,
     stack,

@@ -1,31 +1,15 @@
 import type { WorkoutCard as Card } from '@spotter/api';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { formatWeight } from '../workouts/format';
+import { useUnits } from '../workouts/use-units';
+import { durationText, recordText } from './card-text';
 import styles from './feed.module.css';
 
-const RECORD_NAMES: Record<Card['records'][number]['kind'], string> = {
-  HEAVIEST_WEIGHT: 'Heaviest weight',
-  BEST_E1RM: 'Best est. 1RM',
-  MOST_REPS: 'Most reps',
-  BEST_SET_VOLUME: 'Best set volume',
-};
-
-function duration(seconds: number | null): string {
-  if (seconds === null) return 'in progress';
-  const minutes = Math.round(seconds / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-}
-
-function recordValue(record: Card['records'][number]): string {
-  if (record.kind === 'MOST_REPS')
-    return `${record.value} reps${record.weightKg ? ` at ${record.weightKg} kg` : ''}`;
-  return `${Math.round(record.value * 10) / 10} kg`;
-}
-
 /**
- * A workout's summary and records: a shared message's card and a feed entry. `links` links the
- * title to the workout's page and the name to the owner's profile, where the reader may open them
- * (see SharedWorkoutCard for a conversation's cards).
+ * A workout's summary and records: a shared message's card and a feed entry, its weights in the
+ * reader's units. `links` links the title to the workout's page and the name to the owner's profile,
+ * where the reader may open them (see SharedWorkoutCard for a conversation's cards).
  */
 export function WorkoutCard({
   card,
@@ -36,6 +20,7 @@ export function WorkoutCard({
   links?: { workout: boolean; owner: boolean };
   children?: ReactNode;
 }) {
+  const units = useUnits();
   const title = card.title || 'Workout';
   return (
     <article className={styles.card} data-testid="workout-card" aria-label={`Workout: ${title}`}>
@@ -49,7 +34,7 @@ export function WorkoutCard({
       <dl className={styles.stats}>
         <div>
           <dt>Duration</dt>
-          <dd>{duration(card.durationSec)}</dd>
+          <dd>{durationText(card.durationSec)}</dd>
         </div>
         <div>
           <dt>Exercises</dt>
@@ -57,14 +42,14 @@ export function WorkoutCard({
         </div>
         <div>
           <dt>Volume</dt>
-          <dd>{card.volumeKg} kg</dd>
+          <dd>{formatWeight(card.volumeKg, units)}</dd>
         </div>
       </dl>
       {card.records.length > 0 && (
         <ul className={styles.records} aria-label="Personal records">
           {card.records.map((record) => (
             <li key={`${record.exerciseName}-${record.kind}-${record.value}`} data-testid="workout-record">
-              PR · {record.exerciseName}: {RECORD_NAMES[record.kind]} {recordValue(record)}
+              PR · {recordText(record, units)}
             </li>
           ))}
         </ul>

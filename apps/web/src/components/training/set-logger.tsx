@@ -5,6 +5,7 @@ import { type FormEvent, useId } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import styles from '../feed/feed.module.css';
+import { useUnits } from '../workouts/use-units';
 
 type Entry = { id: string; exercise: { id: string } };
 
@@ -32,8 +33,7 @@ export function SetLogger({
     staleTime: Number.POSITIVE_INFINITY,
     select: (list) => list.filter((exercise) => exercise.kind === 'WEIGHT_REPS'),
   });
-  const units = useQuery({ ...trpc.me.units.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
-  const weightUnit = units.data?.weightUnit === 'LB' ? 'lb' : 'kg';
+  const weightUnit = useUnits().weightUnit.toLowerCase();
   const log = useMutation({
     mutationFn: async (input: { exerciseId: string; weight: number; reps: number }) => {
       const entry =

@@ -10,6 +10,7 @@ import { describeError } from '@/trpc/error-message';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { FriendPicker } from '../dm/friend-picker';
 import styles from '../feed/feed.module.css';
+import { useUnits } from '../workouts/use-units';
 import { MemberWorkout } from './member-workout';
 import { SetLogger } from './set-logger';
 
@@ -46,7 +47,7 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
     mutationFn: () => client.training.leave.mutate({ sessionId: initial.id }),
     onSuccess: () => router.push('/feed'),
   });
-  const units = useQuery({ ...trpc.me.units.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const units = useUnits();
   const me = session.members.find((member) => member.user.id === myId);
   const memberIds = session.members.filter((m) => m.status !== 'LEFT').map((m) => m.user.id);
   const myWorkout = session.workouts.find((workout) => workout.user.id === myId && !workout.finishedAt);
@@ -96,7 +97,7 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
             key={workout.id}
             workout={workout}
             isMine={workout.user.id === myId}
-            unit={units.data?.weightUnit ?? 'KG'}
+            unit={units.weightUnit}
           />
         ))}
       {me && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
@@ -10,8 +10,17 @@ import styles from './workouts.module.css';
 /** kg or lb, km or mi: how this user enters and reads workouts (they are stored in kg and metres). */
 export function UnitsSettings({ initial }: { initial: Units }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [units, setUnits] = useState(initial);
-  const save = useMutation(trpc.me.setUnits.mutationOptions({ onSuccess: setUnits }));
+  const save = useMutation(
+    trpc.me.setUnits.mutationOptions({
+      onSuccess: (saved) => {
+        setUnits(saved);
+        // Cards and the training view read them from this cache (useUnits), kept without refetching.
+        queryClient.setQueryData(trpc.me.units.queryKey(), saved);
+      },
+    }),
+  );
   return (
     <section className={styles.card} aria-labelledby="units-heading">
       <h2 id="units-heading" className={styles.heading}>
