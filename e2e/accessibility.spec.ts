@@ -1,30 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { blockingViolations, expectAccessible, expectNoViolations } from './support/accessibility';
 import { expect, messages, newPerson, openChannel, signedInContext, test } from './support/fixtures';
 
-// axe-core checks what a tool can: contrast, names and labels, landmarks, ARIA use. Serious and
-// critical findings fail the test; each page is checked in the light and the dark palette.
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-async function blockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** One paragraph per rule: what is wrong, where (CSS selector) and axe's own summary of the fix. */
-function report(violations: AxeResults['violations']): string {
-  return violations
-    .map((v) =>
-      [
-        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map(
-          (node) => `  at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
-        ),
-      ].join('\n'),
-    )
-    .join('\n\n');
-}
-
+// Each page is checked in the light and the dark palette.
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${colorScheme} palette`, () => {
     test('the sign-in page', async ({ browser, stack }) => {
@@ -32,11 +9,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = await context.newPage();
       await page.goto('/login');
       await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('the sessions and API token settings', async ({ browser, stack }) => {
@@ -46,11 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of ['/settings/sessions', '/settings/tokens']) {
         await page.goto(path);
         await expect(page.getByRole('navigation', { name: 'Settings' })).toBeVisible();
-        const violations = await blockingViolations(page);
-        expect(
-          violations.map((v) => v.id),
-          report(violations),
-        ).toEqual([]);
+        await expectAccessible(page);
       }
     });
 
@@ -59,11 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openChannel(context, 'general', null);
       await page.emulateMedia({ colorScheme });
       await expect(messages(page).first()).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('a channel on a phone, with the channel drawer open', async ({ browser, stack }) => {
@@ -73,11 +38,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.getByRole('button', { name: 'Channels' }).click();
       await expect(page.getByRole('navigation', { name: 'Channels' })).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('a channel marked unread: the "New messages" divider and the level picker', async ({
@@ -92,11 +53,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await last.getByRole('button', { name: 'Mark as unread from here' }).click();
       await expect(page.getByTestId('new-messages-divider')).toBeVisible();
       await expect(page.getByRole('combobox', { name: 'Notifications' })).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('the feed', async ({ browser, stack }) => {
@@ -105,11 +62,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto('/feed');
       await expect(page.getByRole('button', { name: 'Train together' })).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('a training session', async ({ browser, stack }) => {
@@ -123,10 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Finish, so the next run (and the other palette) can start a workout again.
       await page.getByRole('button', { name: 'Finish workout' }).click();
       await expect(page).toHaveURL(/\/feed$/);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      expectNoViolations(violations);
     });
 
     test('the browse page', async ({ browser, stack }) => {
@@ -135,11 +85,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto('/browse');
       await expect(page.getByRole('main').getByRole('link', { name: /General/ })).toBeVisible();
-      const violations = await blockingViolations(page);
-      expect(
-        violations.map((v) => v.id),
-        report(violations),
-      ).toEqual([]);
+      await expectAccessible(page);
     });
 
     test('the workout pages: logger, summary and history with charts', async ({ browser, stack }) => {
@@ -148,11 +94,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme });
       const check = async () => {
-        const violations = await blockingViolations(page);
-        expect(
-          violations.map((v) => v.id),
-          report(violations),
-        ).toEqual([]);
+        await expectAccessible(page);
       };
       await page.goto('/workouts');
       await page.getByRole('button', { name: 'Start workout' }).click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { expectAccessible } from './support/accessibility';
 import {
   expect,
   messages,
@@ -193,12 +193,3 @@ test.describe('friends', () => {
     await expectAccessible(halPage);
   });
 });
-
-/** axe-core's serious and critical findings on the page, by rule and element. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => `${v.id} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createPrismaClient } from '@spotter/db';
+import { expectAccessible } from './support/accessibility';
 import { expect, newPerson, openChannel, replica, signedInContext, test } from './support/fixtures';
 
 // Issue 10, check 3 (presence): B's dot, as A sees it on another replica, turns idle when B's tab
@@ -60,10 +60,7 @@ test('a friend’s presence dot turns idle, then offline, when their tab goes id
     })
     .toBe('online');
   await expect(dot).toHaveAccessibleName('Blake is online');
-  const violations = await new AxeBuilder({ page: averyPage })
-    .include('[data-testid="friends-all"]')
-    .analyze();
-  expect(violations.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await expectAccessible(averyPage, '[data-testid="friends-all"]');
 
   // No input in Blake's only tab: idle.
   await expect(dot).toHaveAccessibleName('Blake is idle', { timeout: 30_000 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/accessibility';
 import {
   DEMO_PASSWORD,
   expect,
@@ -32,15 +32,6 @@ async function createChannel(page: Page, name: string, visibility: 'PUBLIC' | 'P
   const suffix = visibility === 'PRIVATE' ? '-[0-9a-f]{8}' : '';
   await expect(page).toHaveURL(new RegExp(`/c/${slugOf(name)}${suffix}$`));
   return new URL(page.url()).pathname.replace('/c/', '');
-}
-
-/** axe-core's serious and critical findings on the page (names, labels, contrast, ARIA), by rule and element. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => `${v.id} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
 }
 
 /** Opens the member list of the channel on screen. */
