@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
   expect,
+  makeFriends,
   messages,
   mutate,
   newPerson,
@@ -103,8 +104,7 @@ test.describe('workouts', () => {
     const lee = await newPerson(stack.baseURL, 'Lee');
     const kimContext = await signedInContext(browser, stack.baseURL, kim.email);
     const leeContext = await signedInContext(browser, stack.baseURL, lee.email);
-    await mutate(kimContext, stack.baseURL, 'friends.request', { username: lee.username });
-    await mutate(leeContext, stack.baseURL, 'friends.request', { username: kim.username });
+    await makeFriends(stack.baseURL, [kim, kimContext], [lee, leeContext]);
     // Kim, in kilograms, benches 100 kg × 5.
     const { id: workoutId } = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.start', {
       title: 'Bench day',
@@ -150,9 +150,7 @@ test.describe('workouts', () => {
     const bo = await newPerson(stack.baseURL, 'Bo');
     const adaContext = await signedInContext(browser, stack.baseURL, ada.email);
     const boContext = await signedInContext(browser, stack.baseURL, bo.email);
-    // Two requests, one each way, make them friends.
-    await mutate(adaContext, stack.baseURL, 'friends.request', { username: bo.username });
-    await mutate(boContext, stack.baseURL, 'friends.request', { username: ada.username });
+    await makeFriends(stack.baseURL, [ada, adaContext], [bo, boContext]);
     const { id: workoutId } = await mutate<{ id: string }>(adaContext, stack.baseURL, 'workout.start', {
       title: 'Deadlift day',
     });

@@ -131,3 +131,13 @@ export async function mutate<T>(
   expect(response.status()).toBe(200);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
+
+/** Makes two signed-in people friends the way the app does: a request each way (the second accepts). */
+export async function makeFriends(
+  baseURL: string,
+  [first, firstContext]: [{ username: string }, BrowserContext],
+  [second, secondContext]: [{ username: string }, BrowserContext],
+) {
+  await mutate(firstContext, baseURL, 'friends.request', { username: second.username });
+  await mutate(secondContext, baseURL, 'friends.request', { username: first.username });
+}
