@@ -8,7 +8,7 @@ test.describe('sessions and API tokens', () => {
     test.slow();
     const person = await newPerson(stack.baseURL, 'Everywhere');
     const laptop = await signedInContext(browser, stack.baseURL, person.email);
-    const phone = await signedInContext(browser, stack.baseURL, person.email);
+    const phone = await signedInContext(browser, stack.baseURL, person.email, {}, { newSession: true });
     const phonePage = await openChannel(phone, 'general', replica(stack, 1));
 
     const settings = await laptop.newPage();
@@ -30,7 +30,7 @@ test.describe('sessions and API tokens', () => {
     test.slow();
     const person = await newPerson(stack.baseURL, 'OneOff');
     const laptop = await signedInContext(browser, stack.baseURL, person.email);
-    const phone = await signedInContext(browser, stack.baseURL, person.email);
+    const phone = await signedInContext(browser, stack.baseURL, person.email, {}, { newSession: true });
     const phonePage = await openChannel(phone, 'general', replica(stack, 0));
 
     const settings = await laptop.newPage();

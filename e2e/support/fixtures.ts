@@ -39,17 +39,42 @@ export function replica(stack: E2eStack, index: number): { index: number; url: s
   return { index, url };
 }
 
-/** A new browser context (its own cookies: one person) signed in through the login form. */
+/**
+ * Session cookies of people this worker has signed in, by web app and email. A sign-in costs scrypt
+ * (on purpose) and two page loads — seconds each on two busy cores, and tens of seconds against the
+ * development server — so later contexts for the same person start from the cookie instead. Only
+ * cookies: local storage (drafts) belongs to the test that wrote it.
+ */
+const signedIn = new Map<string, Cookies>();
+type Cookies = Awaited<ReturnType<BrowserContext['storageState']>>['cookies'];
+
+/**
+ * A new browser context (its own cookies: one person), signed in. The first time through the login
+ * form; after that with the session that sign-in opened, checked first, so a test that signed the
+ * person out or revoked it gets a new sign-in. `newSession` always signs in: one person on two
+ * devices (the sessions list, "sign out everywhere").
+ */
 export async function signedInContext(
   browser: Browser,
   baseURL: string,
   email: string,
   wait: Wait = {},
+  { newSession = false }: { newSession?: boolean } = {},
 ): Promise<BrowserContext> {
+  const key = `${baseURL} ${email}`;
+  const cookies = newSession ? undefined : signedIn.get(key);
+  if (cookies) {
+    const context = await browser.newContext({ baseURL, storageState: { cookies, origins: [] } });
+    // Any signed-in query answers 401 once the session is revoked.
+    const probe = await context.request.get(`${baseURL}/api/trpc/me.units`);
+    if (probe.ok()) return context;
+    await context.close();
+  }
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signIn(page, email, wait);
   await page.close();
+  if (!newSession) signedIn.set(key, (await context.storageState()).cookies);
   return context;
 }
 
