@@ -93,12 +93,7 @@ export function TrainingView({ initial, myId }: { initial: Session; myId: string
       {session.workouts
         .filter((workout) => memberIds.includes(workout.user.id))
         .map((workout) => (
-          <MemberWorkout
-            key={workout.id}
-            workout={workout}
-            isMine={workout.user.id === myId}
-            unit={units.weightUnit}
-          />
+          <MemberWorkout key={workout.id} workout={workout} isMine={workout.user.id === myId} units={units} />
         ))}
       {me && (
         <button

@@ -23,6 +23,15 @@ export function describeSet(
   return parts.join(' ');
 }
 
+/** describeSet with the set's type when it is not a normal one, as a session shows it: "60 kg × 8 · warmup". */
+export function describeTypedSet(
+  set: Parameters<typeof describeSet>[0] & { type: string },
+  units: Units,
+): string {
+  const text = describeSet(set, units);
+  return set.type === 'NORMAL' ? text : `${text} · ${set.type.toLowerCase()}`;
+}
+
 export function formatWeight(kg: number, units: Units): string {
   return `${roundForDisplay(fromKg(kg, units.weightUnit), 1)} ${units.weightUnit.toLowerCase()}`;
 }
