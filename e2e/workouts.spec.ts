@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import {
   expect,
-  makeFriends,
   messages,
   mutate,
+  newFriends,
   newPerson,
   openChannel,
   replica,
@@ -100,11 +100,8 @@ test.describe('workouts', () => {
     browser,
     stack,
   }) => {
-    const kim = await newPerson(stack.baseURL, 'Kim');
-    const lee = await newPerson(stack.baseURL, 'Lee');
-    const kimContext = await signedInContext(browser, stack.baseURL, kim.email);
-    const leeContext = await signedInContext(browser, stack.baseURL, lee.email);
-    await makeFriends(stack.baseURL, [kim, kimContext], [lee, leeContext]);
+    const [kim, lee] = await newFriends(browser, stack.baseURL, 'Kim', 'Lee');
+    const [kimContext, leeContext] = [kim.context, lee.context];
     // Kim, in kilograms, benches 100 kg × 5.
     const { id: workoutId } = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.start', {
       title: 'Bench day',
@@ -146,11 +143,8 @@ test.describe('workouts', () => {
     browser,
     stack,
   }) => {
-    const ada = await newPerson(stack.baseURL, 'Ada');
-    const bo = await newPerson(stack.baseURL, 'Bo');
-    const adaContext = await signedInContext(browser, stack.baseURL, ada.email);
-    const boContext = await signedInContext(browser, stack.baseURL, bo.email);
-    await makeFriends(stack.baseURL, [ada, adaContext], [bo, boContext]);
+    const [ada, bo] = await newFriends(browser, stack.baseURL, 'Ada', 'Bo');
+    const [adaContext, boContext] = [ada.context, bo.context];
     const { id: workoutId } = await mutate<{ id: string }>(adaContext, stack.baseURL, 'workout.start', {
       title: 'Deadlift day',
     });

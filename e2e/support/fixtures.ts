@@ -157,12 +157,19 @@ export async function mutate<T>(
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-/** Makes two signed-in people friends the way the app does: a request each way (the second accepts). */
-export async function makeFriends(
-  baseURL: string,
-  [first, firstContext]: [{ username: string }, BrowserContext],
-  [second, secondContext]: [{ username: string }, BrowserContext],
-) {
-  await mutate(firstContext, baseURL, 'friends.request', { username: second.username });
-  await mutate(secondContext, baseURL, 'friends.request', { username: first.username });
+/**
+ * Two fresh accounts (see newPerson), each signed in, made friends the way the app does: a request
+ * each way (the second accepts). Each comes with its browser context.
+ */
+export async function newFriends(browser: Browser, baseURL: string, firstName: string, secondName: string) {
+  const [first, second] = await Promise.all(
+    [firstName, secondName].map(async (name) => {
+      const person = await newPerson(baseURL, name);
+      return { ...person, context: await signedInContext(browser, baseURL, person.email) };
+    }),
+  );
+  if (!first || !second) throw new Error('two people were asked for');
+  await mutate(first.context, baseURL, 'friends.request', { username: second.username });
+  await mutate(second.context, baseURL, 'friends.request', { username: first.username });
+  return [first, second] as const;
 }
