@@ -37,19 +37,48 @@ describe('badgeFor', () => {
 });
 
 describe('applyChange', () => {
-  it('clears the counts at once when read up to the newest seq known', () => {
-    expect(applyChange(state(), { lastReadSeq: 10, level: 'ALL' })).toMatchObject({
-      unreadCount: 0,
-      mentionCount: 0,
-      firstUnreadSeq: null,
+  const counts = { streamSeq: 12, unreadCount: 1, mentionCount: 0, firstUnreadSeq: 12, lastMessageAt: null };
+
+  it("takes the event's counts when they are as new as the cached ones: no reread", () => {
+    const changed = applyChange(state(), {
+      state: { channelId: 'c1', lastReadSeq: 11, level: 'ALL' },
+      counts,
+    });
+    expect(changed).toEqual({
+      state: { ...state(), lastReadSeq: 11, ...counts },
+      isExact: true,
     });
   });
 
-  it('keeps the counts (for the reread to fix) when read only part of the way or marked unread', () => {
-    expect(applyChange(state(), { lastReadSeq: 7, level: 'ALL' })).toMatchObject({
-      lastReadSeq: 7,
-      unreadCount: 5,
+  it('keeps the cached counts for a reread when the cache knows a newer message', () => {
+    const changed = applyChange(state({ streamSeq: 13 }), {
+      state: { channelId: 'c1', lastReadSeq: 11, level: 'MENTIONS' },
+      counts,
     });
-    expect(applyChange(state(), { lastReadSeq: 4, level: 'NOTHING' })).toMatchObject({ level: 'NOTHING' });
+    expect(changed).toEqual({
+      state: { ...state({ streamSeq: 13 }), lastReadSeq: 11, level: 'MENTIONS' },
+      isExact: false,
+    });
+  });
+
+  describe('for an event stored before events carried counts', () => {
+    const change = (lastReadSeq: number, level: ReadState['level'] = 'ALL') => ({
+      state: { channelId: 'c1', lastReadSeq, level },
+    });
+
+    it('clears the counts at once when read up to the newest seq known, and still rereads', () => {
+      expect(applyChange(state(), change(10))).toEqual({
+        state: { ...state(), lastReadSeq: 10, unreadCount: 0, mentionCount: 0, firstUnreadSeq: null },
+        isExact: false,
+      });
+    });
+
+    it('keeps the counts (for the reread to fix) when read only part of the way or marked unread', () => {
+      expect(applyChange(state(), change(7))).toEqual({
+        state: { ...state(), lastReadSeq: 7 },
+        isExact: false,
+      });
+      expect(applyChange(state(), change(4, 'NOTHING')).state).toMatchObject({ level: 'NOTHING' });
+    });
   });
 });

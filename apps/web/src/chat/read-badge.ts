@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@spotter/api';
+import type { RouterOutputs, StreamItem } from '@spotter/api';
 
 export type ReadState = RouterOutputs['readState']['list'][number];
 export type ConversationKind = 'CHANNEL' | 'DIRECT' | 'GROUP';
@@ -23,15 +23,20 @@ export function badgeFor(state: ReadState | undefined, kind: ConversationKind): 
   };
 }
 
+/** What a `readState.changed` event says of one conversation (see the event's schema). */
+export type ReadStateChanged = Extract<StreamItem, { type: 'readState.changed' }>;
+
 /**
- * A read state as of a `readState.changed` event, before the reread brings the counts: a read up
- * to the newest known seq clears them at once (the badge on every tab goes without a round trip).
+ * A read state as of a `readState.changed` event. The event's counts (as of the change) replace the
+ * cached ones unless the cache already knows a newer message: then, and for older events that carry
+ * no counts, only the read position and level change, a read up to the newest known seq clears the
+ * counts at once (the badge on every tab goes without a round trip), and `isExact` is false: the
+ * caller rereads the list for the counts.
  */
-export function applyChange(
-  state: ReadState,
-  change: { lastReadSeq: number; level: ReadState['level'] },
-): ReadState {
+export function applyChange(state: ReadState, event: Pick<ReadStateChanged, 'state' | 'counts'>) {
+  const { counts, state: change } = event;
   const next = { ...state, lastReadSeq: change.lastReadSeq, level: change.level };
-  if (change.lastReadSeq < state.streamSeq) return next;
-  return { ...next, unreadCount: 0, mentionCount: 0, firstUnreadSeq: null };
+  if (counts && counts.streamSeq >= state.streamSeq) return { state: { ...next, ...counts }, isExact: true };
+  if (change.lastReadSeq < state.streamSeq) return { state: next, isExact: false };
+  return { state: { ...next, unreadCount: 0, mentionCount: 0, firstUnreadSeq: null }, isExact: false };
 }

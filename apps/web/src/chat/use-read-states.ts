@@ -32,7 +32,9 @@ export function useReadState(channelId: string): ReadState | undefined {
 
 /**
  * Applies the personal stream's `readState.changed` (a read, "mark unread" or a level changed on
- * any tab or device) to the cached list at once, then rereads the counts.
+ * any tab or device) to the cached list at once. The event's own counts usually make that exact;
+ * otherwise (a conversation not in the list yet, a newer message known, an old event) the list is
+ * reread for the counts.
  */
 export function useReadStateEvents() {
   const trpc = useTRPC();
@@ -41,12 +43,16 @@ export function useReadStateEvents() {
   return useCallback(
     (item: StreamItem) => {
       if (item.type === 'readState.changed') {
+        let isExact = false;
         queryClient.setQueryData(trpc.readState.list.queryKey(), (states) =>
-          states?.map((state) =>
-            state.channelId === item.state.channelId ? applyChange(state, item.state) : state,
-          ),
+          states?.map((state) => {
+            if (state.channelId !== item.state.channelId) return state;
+            const changed = applyChange(state, item);
+            isExact = changed.isExact;
+            return changed.state;
+          }),
         );
-        reread();
+        if (!isExact) reread();
       } else if (REREADS.has(item.type)) reread();
     },
     [queryClient, trpc, reread],

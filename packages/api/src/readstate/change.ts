@@ -38,15 +38,18 @@ export async function changeReadState(
     }
   }
   const streamId = streamIds.user(userId);
-  const appended = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     // The user's stream lock orders this against notifications created meanwhile (see notify.ts).
     await lockStreams(tx, [streamId]);
-    const drafts = await apply(tx, userId, channelId, change);
-    return drafts.length > 0 ? [{ streamId, events: await appendEvents(tx, streamId, drafts) }] : [];
+    const { drafts, isChanged } = await apply(tx, userId, channelId, change);
+    // Counted in the change's transaction, so the answer and the event carry the same counts.
+    const [state] = await readStates(tx, userId, channelId);
+    if (!state) throw new AppError('NOT_FOUND', 'No such channel.');
+    if (isChanged) drafts.push(changedEvent(state));
+    const appended =
+      drafts.length > 0 ? [{ streamId, events: await appendEvents(tx, streamId, drafts) }] : [];
+    return { state, appended };
   });
-  const [state] = await readStates(prisma, userId, channelId);
-  if (!state) throw new AppError('NOT_FOUND', 'No such channel.');
-  return { state, appended };
 }
 
 async function apply(
@@ -54,8 +57,7 @@ async function apply(
   userId: string,
   channelId: string,
   change: ReadStateChange,
-): Promise<EventDraft[]> {
-  const where = { userId_channelId: { userId, channelId } };
+): Promise<{ drafts: EventDraft[]; isChanged: boolean }> {
   const { count } = await tx.membership.updateMany({
     where: {
       userId,
@@ -69,18 +71,22 @@ async function apply(
         ? { notificationLevel: change.level }
         : { lastReadSeq: change.kind === 'read' ? change.seq : change.fromSeq - 1 },
   });
-  const drafts: EventDraft[] = [];
-  if (change.kind === 'read') drafts.push(...(await readNotifications(tx, userId, channelId, change.seq)));
-  if (count === 0) return drafts;
-  const member = await tx.membership.findUniqueOrThrow({
-    where,
-    select: { lastReadSeq: true, notificationLevel: true },
-  });
-  drafts.push({
+  const drafts = change.kind === 'read' ? await readNotifications(tx, userId, channelId, change.seq) : [];
+  return { drafts, isChanged: count > 0 };
+}
+
+function changedEvent(state: ReadState): EventDraft {
+  return {
     type: 'readState.changed',
-    state: { channelId, lastReadSeq: member.lastReadSeq, level: member.notificationLevel },
-  });
-  return drafts;
+    state: { channelId: state.channelId, lastReadSeq: state.lastReadSeq, level: state.level },
+    counts: {
+      streamSeq: state.streamSeq,
+      unreadCount: state.unreadCount,
+      mentionCount: state.mentionCount,
+      firstUnreadSeq: state.firstUnreadSeq,
+      lastMessageAt: state.lastMessageAt,
+    },
+  };
 }
 
 /** Marks the conversation's mention and DM notifications of messages up to `seq` read. */

@@ -81,7 +81,12 @@ describe('readState.markRead and markUnread', () => {
     const events = (await tab.take(2)).map((item) => item.data);
     expect(events).toMatchObject([
       { type: 'notifications.read', unreadCount: 0 },
-      { type: 'readState.changed', state: { channelId, lastReadSeq: last.seq, level: 'ALL' } },
+      {
+        type: 'readState.changed',
+        state: { channelId, lastReadSeq: last.seq, level: 'ALL' },
+        // The counts travel with the change: other tabs need no reread to clear the badge.
+        counts: { streamSeq: read.streamSeq, unreadCount: 0, mentionCount: 0, firstUnreadSeq: null },
+      },
     ]);
     expect((await bob.caller.notifications.unreadCount()).count).toBe(0);
 
@@ -96,6 +101,7 @@ describe('readState.markRead and markUnread', () => {
     expect((await tab.take(1))[0]?.data).toMatchObject({
       type: 'readState.changed',
       state: { lastReadSeq: last.seq - 1 },
+      counts: { unreadCount: 1, mentionCount: 0, firstUnreadSeq: last.seq, lastMessageAt: last.createdAt },
     });
     tab.stop();
   });

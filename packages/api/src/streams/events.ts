@@ -144,7 +144,9 @@ export const StreamEvent = z.discriminatedUnion('type', [
     unreadCount: unreadCount.optional(),
   }),
   // Read state (see readstate/): this user read, marked unread or changed the notification level of
-  // a conversation on some device; every other device sets its badge from it.
+  // a conversation on some device; every other device sets its badge from it. `counts` are the
+  // conversation's counts as of the change, so a device needs no reread of the list to show them;
+  // events stored before they were carried have none.
   z.object({
     type: z.literal('readState.changed'),
     seq,
@@ -153,6 +155,15 @@ export const StreamEvent = z.discriminatedUnion('type', [
       lastReadSeq: z.number().int().nonnegative(),
       level: z.enum(['ALL', 'MENTIONS', 'NOTHING']),
     }),
+    counts: z
+      .object({
+        streamSeq: z.number().int().nonnegative(),
+        unreadCount: z.number().int().nonnegative(),
+        mentionCount: z.number().int().nonnegative(),
+        firstUnreadSeq: z.number().int().positive().nullable(),
+        lastMessageAt: storedDate.nullable(),
+      })
+      .optional(),
   }),
   // Friends (see friends/): this user's side of their relationship with `user` is now `kind`; null
   // means none. A side that did not change gets no event, so a block is never announced to the blocked.
