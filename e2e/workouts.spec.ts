@@ -19,7 +19,7 @@ async function addExercise(page: Page, name: string) {
 }
 
 test.describe('workouts', () => {
-  test('logs a workout with two exercises as a superset, finishes it, and sees its records on the summary', async ({
+  test('logs a workout with two exercises as a superset, finishes it, and sees its records on the summary and folded on its card', async ({
     browser,
     stack,
   }) => {
@@ -94,6 +94,23 @@ test.describe('workouts', () => {
       await expect(chart.getByRole('row')).not.toHaveCount(0);
       await expect(chart).not.toContainText(/Nothing to chart yet|No finished sets/);
     }
+
+    // The feed card folds its five records to three, each exercise's headline one among them.
+    await page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: 'Feed' }).click();
+    const card = page.locator(`[data-testid="feed-entry"][data-owner="${lifter.username}"]`);
+    await expect(card.getByTestId('workout-record')).toHaveText([
+      'PR · Bench Press: Heaviest weight 100 kg',
+      'PR · Bench Press: Best est. 1RM 116.7 kg',
+      'PR · Pull-up: Most reps 10 reps',
+    ]);
+    const more = card.getByRole('button', { name: 'Show 2 more records' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(card.getByTestId('workout-record')).toHaveCount(5);
+    await expect(card.getByRole('button', { name: 'Show fewer records' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   });
 
   test("a reader who uses pounds reads a friend's card in pounds, from the moment they switch", async ({

@@ -1,10 +1,11 @@
 import type { WorkoutCard as Card } from '@spotter/api';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
-import { formatWeight } from '../workouts/format';
+import { type ReactNode, useId, useState } from 'react';
+import { formatWeight, type Units } from '../workouts/format';
 import { useUnits } from '../workouts/use-units';
 import { durationText, recordText } from './card-text';
 import styles from './feed.module.css';
+import { foldRecords } from './record-fold';
 
 /**
  * A workout's summary and records: a shared message's card and a feed entry, its weights in the
@@ -45,16 +46,42 @@ export function WorkoutCard({
           <dd>{formatWeight(card.volumeKg, units)}</dd>
         </div>
       </dl>
-      {card.records.length > 0 && (
-        <ul className={styles.records} aria-label="Personal records">
-          {card.records.map((record) => (
-            <li key={`${record.exerciseName}-${record.kind}-${record.value}`} data-testid="workout-record">
-              PR · {recordText(record, units)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RecordList records={card.records} units={units} />
       {children}
     </article>
+  );
+}
+
+/**
+ * A card's personal records. A first workout can set a dozen (every kind for every exercise), so a
+ * long list folds to a few headline ones and "Show N more records", as Hevy and Strava fold theirs.
+ */
+function RecordList({ records, units }: { records: Card['records']; units: Units }) {
+  const [isOpen, setOpen] = useState(false);
+  const listId = useId();
+  if (records.length === 0) return null;
+  const fold = foldRecords(records);
+  const shown = isOpen ? records : fold.visible;
+  return (
+    <>
+      <ul id={listId} className={styles.records} aria-label="Personal records">
+        {shown.map((record) => (
+          <li key={`${record.exerciseName}-${record.kind}-${record.value}`} data-testid="workout-record">
+            PR · {recordText(record, units)}
+          </li>
+        ))}
+      </ul>
+      {fold.hiddenCount > 0 && (
+        <button
+          type="button"
+          className={styles.moreRecords}
+          aria-expanded={isOpen}
+          aria-controls={listId}
+          onClick={() => setOpen(!isOpen)}
+        >
+          {isOpen ? 'Show fewer records' : `Show ${fold.hiddenCount} more records`}
+        </button>
+      )}
+    </>
   );
 }
