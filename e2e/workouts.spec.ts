@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   expect,
   messages,
@@ -113,47 +113,60 @@ test.describe('workouts', () => {
     );
   });
 
-  test("a reader who uses pounds reads a friend's card in pounds, from the moment they switch", async ({
+  test("a reader who uses pounds and miles reads a friend's cards in them, from the moment they switch", async ({
     browser,
     stack,
   }) => {
     const [kim, lee] = await newFriends(browser, stack.baseURL, 'Kim', 'Lee');
     const [kimContext, leeContext] = [kim.context, lee.context];
-    // Kim, in kilograms, benches 100 kg × 5.
-    const { id: workoutId } = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.start', {
-      title: 'Bench day',
-    });
-    const entry = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.addExercise', {
-      workoutId,
-      exerciseId: 'lib-bench-press',
-    });
-    await mutate(kimContext, stack.baseURL, 'workout.logSet', {
-      workoutExerciseId: entry.id,
-      weight: 100,
-      reps: 5,
-    });
-    await mutate(kimContext, stack.baseURL, 'workout.finish', { workoutId });
+    /** Kim, in kilograms and kilometres, does one exercise and finishes. */
+    async function kimTrains(title: string, exerciseId: string, set: Record<string, number>) {
+      const { id: workoutId } = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.start', {
+        title,
+      });
+      const entry = await mutate<{ id: string }>(kimContext, stack.baseURL, 'workout.addExercise', {
+        workoutId,
+        exerciseId,
+      });
+      await mutate(kimContext, stack.baseURL, 'workout.logSet', { workoutExerciseId: entry.id, ...set });
+      await mutate(kimContext, stack.baseURL, 'workout.finish', { workoutId });
+    }
+    await kimTrains('Bench day', 'lib-bench-press', { weight: 100, reps: 5 });
+    await kimTrains('Easy run', 'lib-running', { distance: 5, durationSec: 27 * 60 });
 
     const page = await leeContext.newPage();
     await page.goto('/feed');
-    const card = page.locator(`[data-testid="feed-entry"][data-owner="${kim.username}"]`);
-    await expect(card.getByTestId('workout-record').first()).toHaveText(
+    const kimsCard = (title: string) =>
+      page.locator(`[data-testid="feed-entry"][data-owner="${kim.username}"]`).filter({ hasText: title });
+    /** A card's figure under its heading ("Volume", "Distance"). */
+    const stat = (card: Locator, name: string) =>
+      card.locator('dl > div', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+    const bench = kimsCard('Bench day');
+    const run = kimsCard('Easy run');
+    await expect(bench.getByTestId('workout-record').first()).toHaveText(
       'PR · Bench Press: Heaviest weight 100 kg',
     );
-    await expect(card).toContainText('500 kg');
+    await expect(bench).toContainText('500 kg');
+    // A run's card tells its distance, not a volume of "0 kg".
+    await expect(stat(run, 'Distance')).toHaveText('5 km');
+    await expect(stat(run, 'Volume')).toHaveCount(0);
 
-    // Lee switches to pounds in settings and goes back to the feed without reloading the page.
+    // Lee switches to pounds and miles in settings and goes back to the feed without reloading.
     await page.getByRole('link', { name: 'Settings' }).click();
     const units = page.getByRole('region', { name: 'Workout units' });
     await units.getByLabel('Weight').selectOption('LB');
     await expect(units.getByRole('status')).toHaveText('Saved.');
+    await units.getByLabel('Distance').selectOption('MI');
+    await expect(units.getByLabel('Distance')).toHaveValue('MI');
     await page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: 'Feed' }).click();
-    await expect(card.getByTestId('workout-record').first()).toHaveText(
+    await expect(bench.getByTestId('workout-record').first()).toHaveText(
       'PR · Bench Press: Heaviest weight 220.5 lb',
     );
-    await expect(card).toContainText('Most reps 5 reps at 220.5 lb');
-    await expect(card).toContainText('1102.3 lb');
-    await expect(card).not.toContainText(' kg');
+    await expect(bench).toContainText('Most reps 5 reps at 220.5 lb');
+    await expect(bench).toContainText('1102.3 lb');
+    await expect(bench).not.toContainText(' kg');
+    await expect(stat(run, 'Distance')).toHaveText('3.11 mi');
+    await expect(run).not.toContainText(' km');
   });
 
   test("deleting a workout takes it out of a friend's open feed and profile, and its card out of the conversation, live", async ({

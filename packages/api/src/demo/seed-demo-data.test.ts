@@ -50,6 +50,9 @@ describe('the demo data', () => {
       'Alice: Push day',
       'Alice: Push day',
     ]);
+    // A run's card carries its distance (the card shows it instead of a volume of 0 kg).
+    const { entries } = await (await as('carol')).feed.list({});
+    expect(entries.find((card) => card.title === 'Easy 5K')).toMatchObject({ distanceM: 5000, volumeKg: 0 });
   });
 
   it('holds the records finishing those workouts sets: Bob’s squat goes from 95 to 100 kg', async () => {

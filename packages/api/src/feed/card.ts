@@ -10,7 +10,10 @@ export const workoutCardSelect = {
   finishedAt: true,
   user: { select: { id: true, username: true, name: true } },
   exercises: {
-    select: { exerciseId: true, sets: { select: { type: true, weightKg: true, reps: true } } },
+    select: {
+      exerciseId: true,
+      sets: { select: { type: true, weightKg: true, reps: true, distanceM: true } },
+    },
     orderBy: { position: 'asc' },
   },
   personalRecords: {
@@ -25,7 +28,7 @@ export const workoutCardSelect = {
   _count: { select: { kudos: true } },
 } as const;
 
-type SetRow = { type: string; weightKg: number | null; reps: number | null };
+type SetRow = { type: string; weightKg: number | null; reps: number | null; distanceM: number | null };
 type RecordRow = {
   kind: RecordView['kind'];
   value: number;
@@ -53,6 +56,11 @@ function volumeOf(sets: SetRow[]): number {
   );
 }
 
+/** Distance counts working sets only too: a warm-up jog is not the run. */
+function distanceOf(sets: SetRow[]): number {
+  return sets.reduce((sum, set) => (set.type === 'WARMUP' ? sum : sum + (set.distanceM ?? 0)), 0);
+}
+
 export function toWorkoutCard(row: WorkoutCardRow): WorkoutCard {
   const sets = row.exercises.flatMap((exercise) => exercise.sets);
   return {
@@ -68,6 +76,7 @@ export function toWorkoutCard(row: WorkoutCardRow): WorkoutCard {
     exerciseCount: row.exercises.length,
     setCount: sets.length,
     volumeKg: Math.round(volumeOf(sets) * 10) / 10,
+    distanceM: Math.round(distanceOf(sets)),
     records: inWorkoutOrder(
       row.personalRecords,
       row.exercises.map((exercise) => exercise.exerciseId),

@@ -55,6 +55,7 @@ describe('feed', () => {
       exerciseCount: 1,
       setCount: 3,
       volumeKg: 1000,
+      distanceM: 0,
       records: [{ exerciseName: 'Bench Press', kind: 'HEAVIEST_WEIGHT', value: 100, weightKg: 100 }],
       kudosCount: 0,
       hasGivenKudos: false,

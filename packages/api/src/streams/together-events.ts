@@ -29,6 +29,8 @@ export const WorkoutCard = z.object({
   exerciseCount: z.number().int().nonnegative(),
   setCount: z.number().int().nonnegative(),
   volumeKg: z.number().nonnegative(),
+  /** Metres covered (runs, rows, rides); 0 for a lifting day and in cards stored before it was carried. */
+  distanceM: z.number().nonnegative().default(0),
   records: z.array(RecordView),
   kudosCount: z.number().int().nonnegative(),
 });

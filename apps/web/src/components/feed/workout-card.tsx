@@ -1,7 +1,7 @@
 import type { WorkoutCard as Card } from '@spotter/api';
 import Link from 'next/link';
 import { type ReactNode, useId, useState } from 'react';
-import { formatWeight, type Units } from '../workouts/format';
+import { formatDistance, formatWeight, type Units } from '../workouts/format';
 import { useUnits } from '../workouts/use-units';
 import { durationText, recordText } from './card-text';
 import styles from './feed.module.css';
@@ -23,6 +23,8 @@ export function WorkoutCard({
 }) {
   const units = useUnits();
   const title = card.title || 'Workout';
+  // A comparison, not a truthiness test: a card cached before cards carried distance has none.
+  const hasDistance = card.distanceM > 0;
   return (
     <article className={styles.card} data-testid="workout-card" aria-label={`Workout: ${title}`}>
       <header className={styles.cardHeader}>
@@ -41,10 +43,19 @@ export function WorkoutCard({
           <dt>Exercises</dt>
           <dd>{card.exerciseCount}</dd>
         </div>
-        <div>
-          <dt>Volume</dt>
-          <dd>{formatWeight(card.volumeKg, units)}</dd>
-        </div>
+        {hasDistance && (
+          <div>
+            <dt>Distance</dt>
+            <dd>{formatDistance(card.distanceM, units)}</dd>
+          </div>
+        )}
+        {/* A run's card shows its distance, not "0 kg"; a lifting day (or a mixed one) its volume. */}
+        {(card.volumeKg > 0 || !hasDistance) && (
+          <div>
+            <dt>Volume</dt>
+            <dd>{formatWeight(card.volumeKg, units)}</dd>
+          </div>
+        )}
       </dl>
       <RecordList records={card.records} units={units} />
       {children}
