@@ -19,7 +19,7 @@ async function addExercise(page: Page, name: string) {
 }
 
 test.describe('workouts', () => {
-  test('logs a workout with two exercises as a superset, finishes it, and sees its records on the summary and folded on its card', async ({
+  test('logs a workout with two exercises as a superset, finishes it, sees its records on the summary and folded on its card, and its sets as last time in the next', async ({
     browser,
     stack,
   }) => {
@@ -111,6 +111,17 @@ test.describe('workouts', () => {
       'aria-expanded',
       'true',
     );
+
+    // The next workout shows each exercise's sets of last time, to beat; a new exercise has none.
+    await page.getByRole('navigation', { name: 'People' }).getByRole('link', { name: 'Workouts' }).click();
+    await page.getByLabel('Title').fill('Upper body again');
+    await page.getByRole('button', { name: 'Start workout' }).click();
+    await addExercise(page, 'Bench Press');
+    const lastTime = page.getByTestId('workout-exercise').getByTestId('last-time');
+    await expect(lastTime).toHaveText(/^Last time \(.+\): 100 kg × 5$/);
+    await addExercise(page, 'Overhead Press');
+    await addExercise(page, 'Pull-up');
+    await expect(lastTime).toHaveText([/: 100 kg × 5$/, /: 10 reps$/]);
   });
 
   test("a reader who uses pounds and miles reads a friend's cards in them, from the moment they switch", async ({

@@ -77,3 +77,9 @@ export const HistoryInput = z.object({
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type HistoryInput = z.infer<typeof HistoryInput>;
+
+export const LastSetsInput = z.object({
+  /** The exercises to look up (a workout's, in any order); repeats count once. */
+  exerciseIds: z.array(Id).min(1).max(50, 'Ask for at most 50 exercises at once.'),
+});
+export type LastSetsInput = z.infer<typeof LastSetsInput>;

@@ -6,6 +6,7 @@ import { addExercise, updateExercise } from './entries';
 import {
   AddExerciseInput,
   HistoryInput,
+  LastSetsInput,
   LogSetInput,
   SetIdInput,
   StartWorkoutInput,
@@ -14,6 +15,7 @@ import {
   UpdateWorkoutInput,
   WorkoutIdInput,
 } from './inputs';
+import { lastSets } from './last-sets';
 import { deleteWorkout, discardWorkout, finishWorkout, updateWorkout } from './lifecycle';
 import { activeWorkout, getWorkout, workoutHistory } from './read';
 import { deleteSet, logSet, updateSet } from './sets';
@@ -73,6 +75,10 @@ export const workoutRouter = {
   history: protectedProcedure
     .input(HistoryInput)
     .query(({ ctx, input }) => workoutHistory(ctx.prisma, ctx.session.userId, input)),
+  /** Each exercise's sets the last time the caller did it (the logger's "Last time" line). */
+  lastSets: protectedProcedure
+    .input(LastSetsInput)
+    .query(({ ctx, input }) => lastSets(ctx.prisma, ctx.session.userId, input)),
   /** One exercise across the caller's finished workouts, with each workout's best e1RM. */
   exerciseHistory: exerciseHistoryProcedure,
 } satisfies TRPCRouterRecord;

@@ -1,14 +1,17 @@
 'use client';
 
 import type { RouterOutputs } from '@spotter/api';
-import { describeSet, SET_TYPE_NAMES, type Units } from './format';
+import { describeSet, describeTypedSet, SET_TYPE_NAMES, type Units } from './format';
 import { type SetEntry, SetForm } from './set-form';
+import type { LastSets } from './use-last-sets';
 import styles from './workouts.module.css';
 
 export type Entry = NonNullable<RouterOutputs['workout']['active']>['exercises'][number];
 
 type Props = {
   entry: Entry;
+  /** This exercise's sets the last time it was done; undefined for a first time (or until loaded). */
+  lastTime?: LastSets | undefined;
   units: Units;
   isBusy: boolean;
   onLog: (set: SetEntry) => void;
@@ -16,7 +19,7 @@ type Props = {
 };
 
 /** One exercise of the active workout: its sets so far and the form for the next one. */
-export function ExerciseEntry({ entry, units, isBusy, onLog, onDeleteSet }: Props) {
+export function ExerciseEntry({ entry, lastTime, units, isBusy, onLog, onDeleteSet }: Props) {
   const headingId = `entry-${entry.id}`;
   return (
     <section
@@ -29,6 +32,7 @@ export function ExerciseEntry({ entry, units, isBusy, onLog, onDeleteSet }: Prop
         {entry.supersetGroup && <span className={styles.badge}>Superset {entry.supersetGroup}</span>}
       </h3>
       {entry.notes && <p className={styles.muted}>{entry.notes}</p>}
+      {lastTime && <LastTime lastTime={lastTime} units={units} />}
       {entry.sets.length > 0 && (
         <ol className={styles.sets} aria-label={`Sets of ${entry.name}`}>
           {entry.sets.map((set) => (
@@ -52,5 +56,15 @@ export function ExerciseEntry({ entry, units, isBusy, onLog, onDeleteSet }: Prop
       )}
       <SetForm kind={entry.kind} units={units} name={entry.name} isBusy={isBusy} onLog={onLog} />
     </section>
+  );
+}
+
+/** "Last time (28 Nov): 100 kg × 5, 100 kg × 5, 105 kg × 3": what to beat, as Strong and Hevy show it. */
+function LastTime({ lastTime, units }: { lastTime: LastSets; units: Units }) {
+  const day = lastTime.startedAt.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return (
+    <p className={styles.muted} data-testid="last-time">
+      Last time ({day}): {lastTime.sets.map((set) => describeTypedSet(set, units)).join(', ')}
+    </p>
   );
 }

@@ -11,6 +11,7 @@ import { ExerciseEntry } from './exercise-entry';
 import { ExercisePicker } from './exercise-picker';
 import type { Units } from './format';
 import { RestTimer } from './rest-timer';
+import { useLastSets } from './use-last-sets';
 import styles from './workouts.module.css';
 
 type Active = RouterOutputs['workout']['active'];
@@ -42,6 +43,7 @@ export function WorkoutLogger({ initial, units }: { initial: Active; units: Unit
   const mutations = [start, addExercise, updateExercise, logSet, deleteSet, discard, finish];
   const failed = mutations.find((m) => m.error);
   const isBusy = mutations.some((m) => m.isPending);
+  const lastSets = useLastSets(workout?.exercises.map((entry) => entry.exerciseId) ?? []);
 
   if (!workout)
     return <StartForm onStart={(input) => start.mutate(input)} isBusy={isBusy} error={failed?.error} />;
@@ -98,6 +100,7 @@ export function WorkoutLogger({ initial, units }: { initial: Active; units: Unit
         <ExerciseEntry
           key={entry.id}
           entry={entry}
+          lastTime={lastSets.get(entry.exerciseId)}
           units={units}
           isBusy={isBusy}
           onDeleteSet={(setId) => deleteSet.mutate({ setId })}
