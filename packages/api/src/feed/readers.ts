@@ -60,7 +60,7 @@ export async function maySeeWorkout(
 export async function requireVisibleWorkout(db: Database | Transaction, viewerId: string, workoutId: string) {
   const workout = await db.workout.findUnique({
     where: { id: workoutId },
-    select: { id: true, userId: true, visibility: true, finishedAt: true },
+    select: { id: true, userId: true, title: true, visibility: true, finishedAt: true },
   });
   if (!workout || !(await maySeeWorkout(db, viewerId, workout))) throw noSuchWorkout();
   return workout;

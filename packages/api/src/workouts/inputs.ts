@@ -18,6 +18,11 @@ export const StartWorkoutInput = z.object({
   visibility: Visibility.optional(),
   /** A live training session the caller has joined: the workout's changes go to its stream. */
   sessionId: Id.optional(),
+  /**
+   * Start with the exercises of this workout (one's own, or one the caller may see): "repeat" or
+   * "do this workout". Its title too, unless `title` is given.
+   */
+  fromWorkoutId: Id.optional(),
 });
 export type StartWorkoutInput = z.infer<typeof StartWorkoutInput>;
 

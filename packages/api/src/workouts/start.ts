@@ -3,6 +3,8 @@ import { AppError } from '../errors';
 import { announceWorkout } from '../feed/fan-out';
 import type { StartWorkoutInput } from './inputs';
 import { appendToSession, changeAndPublish, type WorkoutDeps } from './session-events';
+import { type TemplateEntry, workoutTemplate } from './template';
+import { entrySelect, toEntryView } from './view';
 
 /**
  * Starts the caller's workout ("training now"). One active workout per user: a per-user advisory lock
@@ -25,10 +27,12 @@ export async function startInTransaction(tx: Transaction, userId: string, input:
   if (active) throw new AppError('CONFLICT', 'You already have a workout going: finish or discard it first.');
   const sessionId = input.sessionId ?? null;
   if (sessionId) await requireJoined(tx, userId, sessionId);
+  const template = input.fromWorkoutId ? await workoutTemplate(tx, userId, input.fromWorkoutId) : null;
   const workout = await tx.workout.create({
-    data: { userId, title: input.title ?? '', visibility: input.visibility, sessionId },
+    data: { userId, title: input.title ?? template?.title ?? '', visibility: input.visibility, sessionId },
     select: { id: true, title: true, startedAt: true, sessionId: true, visibility: true },
   });
+  const exercises = template ? await addTemplate(tx, workout.id, template.entries) : [];
   const appended = await appendToSession(tx, sessionId, [
     {
       type: 'workout.started',
@@ -37,9 +41,28 @@ export async function startInTransaction(tx: Transaction, userId: string, input:
       startedAt: workout.startedAt,
       title: workout.title,
     },
+    ...exercises.map((exercise) => ({
+      type: 'workout.exercise.added' as const,
+      userId,
+      workoutId: workout.id,
+      exercise,
+    })),
   ]);
   appended.push(...(await announceWorkout(tx, workout.id, 'started')));
   return { result: workout, appended };
+}
+
+/** A new workout's exercises from a template, at positions 1…n, as the session's members see them. */
+async function addTemplate(tx: Transaction, workoutId: string, entries: TemplateEntry[]) {
+  await tx.workoutExercise.createMany({
+    data: entries.map((entry, index) => ({ ...entry, workoutId, position: index + 1 })),
+  });
+  const rows = await tx.workoutExercise.findMany({
+    where: { workoutId },
+    orderBy: { position: 'asc' },
+    select: entrySelect,
+  });
+  return rows.map(toEntryView);
 }
 
 async function requireJoined(tx: Transaction, userId: string, sessionId: string) {

@@ -1,11 +1,9 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { describeError } from '@/trpc/error-message';
 import { useTRPCClient } from '@/trpc/react';
+import { StartRefusal } from '../workouts/start-refusal';
 
 /** Opens a live session with the signed-in user training in it, then shows it (to invite friends). */
 export function StartTraining() {
@@ -20,18 +18,7 @@ export function StartTraining() {
       <button type="button" className="button" onClick={() => start.mutate()} disabled={start.isPending}>
         Train together
       </button>
-      {start.error && (
-        <p role="alert" className="error">
-          {describeError(start.error)}{' '}
-          {/* The workout already going is one step away rather than somewhere to find. */}
-          {isConflict(start.error) && <Link href="/workouts">Open your workout</Link>}
-        </p>
-      )}
+      {start.error && <StartRefusal error={start.error} />}
     </div>
   );
-}
-
-/** Refused because the user already has a workout going (the only conflict of training.create). */
-function isConflict(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'CONFLICT';
 }

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { describeError } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { describeRecord, describeSet, formatDuration, SET_TYPE_NAMES, type Units } from './format';
+import { StartFromWorkout } from './start-from-workout';
 import { WorkoutEditForm } from './workout-edit-form';
 import { WorkoutKudos } from './workout-kudos';
 import styles from './workouts.module.css';
@@ -71,6 +72,7 @@ export function WorkoutSummary({
       </section>
 
       {workout.finishedAt && <WorkoutKudos workoutId={workout.id} isOwn={isOwn} />}
+      {workout.finishedAt && <StartFromWorkout workoutId={workout.id} isOwn={isOwn} />}
 
       {workout.exercises.map((entry) => (
         <section
