@@ -54,6 +54,7 @@ export function fanoutTarget(options: {
                 editedAt: null,
                 deletedAt: null,
                 mentions: [],
+                reactions: [],
               }),
             );
             await tx.message.createMany({

@@ -17,6 +17,7 @@ function message(seq: number, overrides: Partial<MessageView> = {}): MessageView
     editedAt: null,
     deletedAt: null,
     mentions: [],
+    reactions: [],
     ...overrides,
   };
 }

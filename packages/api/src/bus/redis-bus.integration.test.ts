@@ -124,6 +124,7 @@ describe('createRedisBus', () => {
       editedAt: null,
       deletedAt: null,
       mentions: [],
+      reactions: [],
     };
 
     await readyBuses(a);
@@ -318,6 +319,7 @@ describe('createRedisBus when Redis is unreachable', () => {
       editedAt: null,
       deletedAt: null,
       mentions: [],
+      reactions: [],
     };
     const publication = { streamId, event: { type: 'message.created' as const, seq: 7, message } };
     await expect(a.publish(channel, publication)).rejects.toThrow();

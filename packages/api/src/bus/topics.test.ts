@@ -16,6 +16,7 @@ const message = {
   authorName: 'Alice',
   authorUsername: 'alice',
   mentions: [],
+  reactions: [],
   workout: null,
 };
 const publication = { streamId: 'channel:c1', event: { type: 'message.created' as const, seq: 3, message } };

@@ -62,6 +62,14 @@ export const LIMIT_TABLE = {
     env: 'RATE_LIMIT_TYPING',
     says: 'Too many typing notices.',
   },
+  /** Reactions one user adds or takes back (`message.react` / `unreact`), in all conversations. */
+  reaction: {
+    points: 20,
+    durationS: 10,
+    key: 'user or token',
+    env: 'RATE_LIMIT_REACTION',
+    says: 'Slow down — you are reacting too fast.',
+  },
   /** Personal API tokens one user creates (`apiToken.create`). */
   tokenCreate: {
     points: 10,

@@ -1,5 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import type { ServerDeps, Session } from '../context';
+import { ReactionEmoji } from '../reactions/palette';
+import { changeReaction } from '../reactions/react';
 import { Id, MAX_SEQ, MessageBody } from '../schemas';
 import { publishEvents } from '../streams/publish';
 import { protectedProcedure, rateLimited } from '../trpc';
@@ -27,6 +30,9 @@ export type EditMessageInput = z.infer<typeof EditMessageInput>;
 
 export const DeleteMessageInput = z.object({ messageId: Id });
 export type DeleteMessageInput = z.infer<typeof DeleteMessageInput>;
+
+export const ReactInput = z.object({ messageId: Id, emoji: ReactionEmoji });
+export type ReactInput = z.infer<typeof ReactInput>;
 
 /** Messages of a channel; its live events (these changes included) come from `channel.onEvent`. */
 export const messageRouter = {
@@ -66,4 +72,22 @@ export const messageRouter = {
     await publishEvents(ctx, appended);
     return message;
   }),
+
+  /** Reacts to a message with one of the palette's emoji (reactions/palette.ts); idempotent. */
+  react: protectedProcedure
+    .input(ReactInput)
+    .use(rateLimited('reaction'))
+    .mutation(({ ctx, input }) => react(ctx, { ...input, isOn: true })),
+
+  /** Takes one's reaction back; idempotent. */
+  unreact: protectedProcedure
+    .input(ReactInput)
+    .use(rateLimited('reaction'))
+    .mutation(({ ctx, input }) => react(ctx, { ...input, isOn: false })),
 } satisfies TRPCRouterRecord;
+
+async function react(ctx: ServerDeps & { session: Session }, input: ReactInput & { isOn: boolean }) {
+  const { message, appended } = await changeReaction(ctx.prisma, { ...input, userId: ctx.session.userId });
+  await publishEvents(ctx, appended);
+  return message;
+}

@@ -40,7 +40,8 @@ export async function followActivity(deps: ServerDeps, input: { userId: string; 
       joined.push(
         await hub.join(streamIds.channel(channelId), {
           push(event) {
-            if (!('message' in event)) return;
+            // Reactions change no count: no reread of every member's list on each one.
+            if (!('message' in event) || event.type === 'message.reacted') return;
             // The reader's own messages never count; an edit of one can still mention them.
             if (event.type !== 'message.edited' && event.message.authorId === input.userId) return;
             listener.push({ channelId, seq: event.seq });

@@ -12,6 +12,10 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
+/** The people who reacted to a message with one emoji, in the order they did (see reactions/). */
+export const ReactionView = z.object({ emoji: z.string(), userIds: z.array(z.string()) });
+export type ReactionView = z.infer<typeof ReactionView>;
+
 /** A message as every reader sees it; a deleted message keeps its place (seq) but not its body. */
 export const MessageView = z.object({
   id: z.string(),
@@ -36,6 +40,8 @@ export const MessageView = z.object({
   mentions: z.array(UserSummary).default([]),
   /** A shared workout's card (workout.share); absent or null for every other message. */
   workout: WorkoutCard.nullish(),
+  /** Its reactions, by emoji in the order each was first used; defaulted for payloads of older replicas. */
+  reactions: z.array(ReactionView).default([]),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -103,6 +109,8 @@ export const StreamEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.created'), seq, message: MessageView }),
   z.object({ type: z.literal('message.edited'), seq, message: MessageView }),
   z.object({ type: z.literal('message.deleted'), seq, message: MessageView }),
+  // Someone reacted to a message or took a reaction back: the message as it is now (a new version).
+  z.object({ type: z.literal('message.reacted'), seq, message: MessageView }),
   z.object({ type: z.literal('member.joined'), seq, channelId: z.string(), member: MemberView }),
   z.object({
     type: z.literal('member.left'),
