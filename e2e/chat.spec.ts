@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Locator } from '@playwright/test';
+import { expectAccessible } from './support/accessibility';
 import { expect, messages, openChannel, replica, send, signedInContext, test } from './support/fixtures';
 
 // Alice's tabs talk to realtime replica 0 and Bob's to replica 1 (`?realtime=N`), so every message
@@ -57,6 +59,46 @@ test.describe('chatting across two realtime replicas', () => {
       await expect(messages(tab).filter({ hasText: body })).toHaveCount(1);
       await expect(messages(tab).filter({ hasText: body })).not.toHaveAttribute('data-pending', 'true');
     }
+  });
+
+  test('reactions cross replicas live: Bob reacts to Alice’s message, she adds hers, he takes his back', async ({
+    browser,
+    stack,
+  }) => {
+    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
+    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
+    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
+    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    const body = unique('Squat 140 × 3, finally');
+    await send(alicePage, 'general', body);
+    const onAlice = messages(alicePage).filter({ hasText: body });
+    const onBob = messages(bobPage).filter({ hasText: body });
+    /** The message's 💪 pill. */
+    const strong = (message: Locator) =>
+      message.getByRole('list', { name: 'Reactions' }).getByRole('button', { name: /^💪/ });
+
+    // Bob reacts from the message's actions; Alice sees it without a reload.
+    await onBob.hover();
+    await onBob.getByRole('button', { name: 'Add a reaction' }).click();
+    await onBob.getByRole('button', { name: 'React with 💪' }).click();
+    await expect(strong(onBob)).toHaveAccessibleName('💪 1: you');
+    await expect(strong(onBob)).toHaveAttribute('aria-pressed', 'true');
+    await expect(strong(onAlice)).toHaveAccessibleName('💪 1: 1 person');
+    await expect(strong(onAlice)).toHaveAttribute('aria-pressed', 'false');
+
+    // Alice adds hers by pressing his; Bob sees two.
+    await strong(onAlice).click();
+    await expect(strong(onAlice)).toHaveAccessibleName('💪 2: you and 1 other');
+    await expect(strong(onBob)).toHaveAccessibleName('💪 2: you and 1 other');
+
+    // Bob takes his back; a reload of Alice's tab shows the same, and the message reads as not edited.
+    await strong(onBob).click();
+    await expect(strong(onBob)).toHaveAccessibleName('💪 1: 1 person');
+    await expect(strong(onAlice)).toHaveAccessibleName('💪 1: you');
+    await alicePage.reload();
+    await expect(strong(onAlice)).toHaveAccessibleName('💪 1: you');
+    await expect(onAlice).not.toContainText('(edited)');
+    await expectAccessible(alicePage, '[data-testid="message"]');
   });
 
   test('reloading a tab shows the history', async ({ browser, stack }) => {

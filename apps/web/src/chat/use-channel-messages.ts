@@ -1,6 +1,7 @@
 'use client';
 
 import type { MessageView, Session } from '@spotter/api';
+import type { ReactionEmoji } from '@spotter/api/reactions';
 import { skipToken, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
@@ -79,6 +80,7 @@ export function useChannelMessages(input: {
               return;
             case 'message.edited':
             case 'message.deleted':
+            case 'message.reacted':
               upsert([event.message]);
               return;
             // Membership is followed by the member list and the personal stream (the server ends
@@ -173,6 +175,15 @@ export function useChannelMessages(input: {
     [client, upsert],
   );
 
+  /** Adds (`isOn`) or takes back the reader's reaction; the answer is the message's newest version. */
+  const react = useCallback(
+    async (messageId: string, emoji: ReactionEmoji, isOn: boolean) => {
+      const input = { messageId, emoji };
+      upsert([await (isOn ? client.message.react.mutate(input) : client.message.unreact.mutate(input))]);
+    },
+    [client, upsert],
+  );
+
   const messages = useMemo(() => orderedMessages(store), [store]);
   const lastPage = pages.data?.pages.at(-1);
   const history: History = {
@@ -195,5 +206,6 @@ export function useChannelMessages(input: {
     discard,
     edit,
     remove,
+    react,
   };
 }

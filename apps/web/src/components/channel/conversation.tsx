@@ -62,6 +62,10 @@ export function Conversation({ channelId, label, beginning, me, canModerate = fa
           setActionError(null);
           reading.markUnreadFrom(seq).catch((error: unknown) => setActionError(describeError(error)));
         }}
+        react={(messageId, emoji, isOn) => {
+          setActionError(null);
+          chat.react(messageId, emoji, isOn).catch((error: unknown) => setActionError(describeError(error)));
+        }}
       />
       {problem && (
         <p className={`error ${styles.problem}`} role="alert">

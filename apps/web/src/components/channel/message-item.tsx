@@ -1,6 +1,7 @@
 'use client';
 
 import type { MessageView } from '@spotter/api';
+import type { ReactionEmoji } from '@spotter/api/reactions';
 import type { PendingMessage } from '@/chat/message-store';
 import { Avatar } from '../avatar';
 import { SharedWorkoutCard } from '../feed/shared-workout-card';
@@ -9,6 +10,7 @@ import styles from './channel.module.css';
 import { LinkifiedText } from './linkified-text';
 import { plainMentions } from './mentions';
 import { MessageEditor } from './message-editor';
+import { MessageReactions, ReactionPicker } from './message-reactions';
 
 type Props = {
   message: MessageView | PendingMessage;
@@ -31,6 +33,8 @@ type Props = {
   onMarkUnread?: (() => void) | undefined;
   /** A pending message whose send failed for a reason that may pass: send it again, or forget it. */
   unsent?: { retry: () => void; discard: () => void } | undefined;
+  /** Adds or takes back the reader's reaction: absent on pending messages. */
+  onReact?: ((emoji: ReactionEmoji, isOn: boolean) => void) | undefined;
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -47,6 +51,7 @@ export function MessageItem({
   actions,
   onMarkUnread,
   unsent,
+  onReact,
 }: Props) {
   const confirmed = 'seq' in message ? message : null;
   const isDeleted = Boolean(confirmed?.deletedAt);
@@ -55,6 +60,9 @@ export function MessageItem({
   // A pending message is the text as typed: its mentions are still "@username".
   const mentions = confirmed?.mentions ?? [];
   const failure = 'seq' in message ? undefined : message.failure;
+  const canReact = confirmed !== null && !isDeleted && onReact !== undefined;
+  const reactions = confirmed && !isDeleted ? confirmed.reactions : [];
+  const mine = new Set(reactions.filter((r) => r.userIds.includes(myId)).map((r) => r.emoji));
 
   return (
     <article
@@ -130,10 +138,12 @@ export function MessageItem({
           // A shared workout: its card (the body above is the text for clients without cards).
           <SharedWorkoutCard card={confirmed.workout} readerId={myId} />
         )}
+        <MessageReactions reactions={reactions} myId={myId} onReact={canReact ? onReact : undefined} />
       </div>
-      {(canChange || canDeleteOthers || onMarkUnread) && (
+      {(canChange || canDeleteOthers || onMarkUnread || canReact) && (
         // Kept mounted while editing (just hidden) so focus can come back to the Edit button.
         <div className={styles.actions} hidden={isEditing}>
+          {canReact && <ReactionPicker mine={mine} onReact={onReact} />}
           {onMarkUnread && (
             <button type="button" aria-label="Mark as unread from here" onClick={onMarkUnread}>
               Mark unread

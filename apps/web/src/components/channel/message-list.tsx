@@ -1,6 +1,7 @@
 'use client';
 
 import type { MessageView, Session } from '@spotter/api';
+import type { ReactionEmoji } from '@spotter/api/reactions';
 import {
   Fragment,
   type Ref,
@@ -52,6 +53,8 @@ type Props = {
   /** Told the newest seq the reader has had on screen at the bottom (see useReadTracking). */
   onSeen: (seq: number) => void;
   markUnreadFrom: (seq: number) => void;
+  /** Adds or takes back the reader's reaction to a message. */
+  react: (messageId: string, emoji: ReactionEmoji, isOn: boolean) => void;
   ref?: Ref<MessageListHandle>;
 };
 
@@ -75,6 +78,7 @@ export function MessageList({
   unreadFrom,
   onSeen,
   markUnreadFrom,
+  react,
   ref,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -238,6 +242,7 @@ export function MessageList({
                       : undefined
                   }
                   onMarkUnread={confirmed ? () => markUnreadFrom(confirmed.seq) : undefined}
+                  onReact={confirmed ? (emoji, isOn) => react(confirmed.id, emoji, isOn) : undefined}
                   unsent={
                     !('seq' in message) && message.failure !== undefined
                       ? { retry: () => retry(message.nonce), discard: () => discard(message.nonce) }
