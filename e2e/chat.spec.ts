@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
-import { expect, messages, openChannel, replica, send, signedInContext, test } from './support/fixtures';
+import {
+  aliceAndBobIn,
+  expect,
+  messages,
+  openChannel,
+  replica,
+  send,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
 // Alice's tabs talk to realtime replica 0 and Bob's to replica 1 (`?realtime=N`), so every message
 // below crosses replicas through Redis before the other person sees it.
@@ -9,10 +18,7 @@ const unique = (text: string) => `${text} ${randomUUID().slice(0, 8)}`;
 
 test.describe('chatting across two realtime replicas', () => {
   test('Bob on replica 1 sees what Alice sends on replica 0, exactly once', async ({ browser, stack }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'general');
 
     const first = unique('Deadlift PR today');
     await send(alicePage, 'general', first);
@@ -30,10 +36,7 @@ test.describe('chatting across two realtime replicas', () => {
   });
 
   test('Bob sees "Alice is typing…" while Alice types', async ({ browser, stack }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'general');
 
     await expect(bobPage.getByTestId('typing-indicator')).not.toContainText('Alice is typing');
     await alicePage
@@ -65,10 +68,7 @@ test.describe('chatting across two realtime replicas', () => {
     browser,
     stack,
   }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'general');
     const body = unique('Squat 140 × 3, finally');
     await send(alicePage, 'general', body);
     const onAlice = messages(alicePage).filter({ hasText: body });
@@ -102,10 +102,7 @@ test.describe('chatting across two realtime replicas', () => {
   });
 
   test('reloading a tab shows the history', async ({ browser, stack }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'general', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'general', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'general');
 
     const body = unique('Rest day tomorrow');
     await send(alicePage, 'general', body);

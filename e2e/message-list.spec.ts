@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, messages, openChannel, replica, send, signedInContext, test } from './support/fixtures';
+import {
+  aliceAndBobIn,
+  expect,
+  messages,
+  openChannel,
+  replica,
+  send,
+  signedInContext,
+  test,
+} from './support/fixtures';
 
 const unique = (text: string) => `${text} ${randomUUID().slice(0, 8)}`;
 const composer = (page: Page, slug: string) => page.getByRole('textbox', { name: `Message #${slug}` });
@@ -95,10 +104,7 @@ test.describe('the message list', () => {
     browser,
     stack,
   }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'leg-day', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'leg-day', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'leg-day');
     const original = unique('Box jumps 3x10');
     await sendConfirmed(alicePage, 'leg-day', original);
 
@@ -126,10 +132,7 @@ test.describe('the message list', () => {
   });
 
   test('message actions appear for the keyboard, and Delete asks first', async ({ browser, stack }) => {
-    const alice = await signedInContext(browser, stack.baseURL, 'alice@spotter.dev');
-    const bob = await signedInContext(browser, stack.baseURL, 'bob@spotter.dev');
-    const alicePage = await openChannel(alice, 'leg-day', replica(stack, 0));
-    const bobPage = await openChannel(bob, 'leg-day', replica(stack, 1));
+    const { alicePage, bobPage } = await aliceAndBobIn(browser, stack, 'leg-day');
     const body = unique('Wrong channel, sorry');
     const sent = await sendConfirmed(alicePage, 'leg-day', body);
     // By seq from here on: once deleted, the row no longer contains the text.

@@ -173,3 +173,17 @@ export async function newFriends(browser: Browser, baseURL: string, firstName: s
   await mutate(second.context, baseURL, 'friends.request', { username: first.username });
   return [first, second] as const;
 }
+
+/**
+ * The demo's Alice and Bob in one channel, Alice's tab on realtime replica 0 and Bob's on replica 1,
+ * so everything one does crosses replicas through Redis before the other sees it.
+ */
+export async function aliceAndBobIn(browser: Browser, stack: E2eStack, slug: string) {
+  const [alice, bob] = await Promise.all(
+    ['alice', 'bob'].map((name) => signedInContext(browser, stack.baseURL, `${name}@spotter.dev`)),
+  );
+  if (!alice || !bob) throw new Error('two people were asked for');
+  const alicePage = await openChannel(alice, slug, replica(stack, 0));
+  const bobPage = await openChannel(bob, slug, replica(stack, 1));
+  return { alice, bob, alicePage, bobPage };
+}
