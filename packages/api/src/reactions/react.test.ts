@@ -8,7 +8,7 @@ import { errorCode } from '../testing/error-code';
 const h = createApiHarness(inject('databaseUrl'), { limits: { reaction: { points: 3, durationS: 60 } } });
 afterAll(() => h.close());
 
-const { subscribe } = conversationTestKit(h);
+const { friendsOf, subscribe } = conversationTestKit(h);
 
 /** Ann's channel with Ben in it, and a message of Ann's. */
 async function channelWithMessage() {
@@ -97,6 +97,22 @@ describe('message.react and unreact', () => {
     expect(await errorCode(ann.caller.message.react({ messageId: message.id, emoji: '💪' }))).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('in a direct conversation, only while the two are friends', async () => {
+    const ann = await h.createUser('Ann');
+    const [ben] = await friendsOf(ann, 'Ben');
+    if (!ben) throw new Error('Ben expected');
+    const dm = await ann.caller.dm.open({ userId: userIdOf(ben) });
+    const message = await ann.caller.message.send({ channelId: dm.id, body: 'spot me?' });
+    expect((await ben.caller.message.react({ messageId: message.id, emoji: '👍' })).reactions).toHaveLength(
+      1,
+    );
+    await ann.caller.friends.block({ userId: userIdOf(ben) });
+    await expect(ben.caller.message.unreact({ messageId: message.id, emoji: '👍' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You can only message friends.',
+    });
   });
 
   it('a deleted message shows no reactions, in history and in its event', async () => {

@@ -1,6 +1,8 @@
 import type { Database } from '@spotter/db';
 import { requireMember } from '../channel/access';
+import { notFriends } from '../conversations/friends';
 import { AppError, isAppError } from '../errors';
+import { relationshipBetween } from '../friends/relationship';
 import { messageViewSelect, toMessageView } from '../message/view';
 import type { Written } from '../message/write';
 import { lockStreams, recordEvents, takeStreamSeqs } from '../streams/append';
@@ -13,7 +15,8 @@ export type ReactionChange = { messageId: string; userId: string; emoji: Reactio
 /**
  * Adds (`isOn`) or takes back one person's reaction to a message of a conversation they are in. A
  * message they may not read answers like everywhere else (NOT_FOUND; FORBIDDEN in a public channel
- * they have not joined); a deleted one is NOT_FOUND. Idempotent: a reaction given twice, or taken
+ * they have not joined); a deleted one is NOT_FOUND; a direct conversation with someone who is no
+ * longer a friend (either side blocked or unfriended) is FORBIDDEN, as a message there would be. Idempotent: a reaction given twice, or taken
  * back when never given, changes nothing and announces nothing. A change makes a new version of the
  * message, told as `message.reacted` on its channel's stream (the seq taken under the stream's lock,
  * as edits take it), so open conversations follow at once and a replay shows the message as it is.
@@ -22,12 +25,14 @@ export async function changeReaction(prisma: Database, change: ReactionChange): 
   const noSuchMessage = new AppError('NOT_FOUND', 'No such message.');
   const current = await prisma.message.findUnique({
     where: { id: change.messageId },
-    select: { channelId: true, deletedAt: true },
+    select: { channelId: true, deletedAt: true, channel: { select: { kind: true } } },
   });
   if (!current || current.deletedAt) throw noSuchMessage;
   await requireMember(prisma, change.userId, current.channelId).catch((error: unknown) => {
     throw isAppError(error) && error.code === 'NOT_FOUND' ? noSuchMessage : error;
   });
+  // As with sending: in a direct conversation, only while the two are friends (a block ends it).
+  if (current.channel.kind === 'DIRECT') await requireStillFriends(prisma, change.userId, current.channelId);
   const streamId = streamIds.channel(current.channelId);
   const key = { messageId: change.messageId, userId: change.userId, emoji: change.emoji };
   return prisma.$transaction(async (tx) => {
@@ -56,4 +61,12 @@ export async function changeReaction(prisma: Database, change: ReactionChange): 
     await recordEvents(tx, streamId, [event]);
     return { message, appended: [{ streamId, events: [event] }] };
   });
+}
+
+async function requireStillFriends(prisma: Database, userId: string, channelId: string) {
+  const other = await prisma.membership.findFirst({
+    where: { channelId, userId: { not: userId } },
+    select: { userId: true },
+  });
+  if (!other || (await relationshipBetween(prisma, userId, other.userId)) !== 'FRIEND') throw notFriends();
 }
