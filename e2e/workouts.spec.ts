@@ -19,7 +19,7 @@ async function addExercise(page: Page, name: string) {
 }
 
 test.describe('workouts', () => {
-  test('logs a workout with two exercises as a superset, finishes it, sees its records on the summary and folded on its card, and repeats it with its sets as last time', async ({
+  test("logs a superset workout, sees its records on the summary and folded on its card, and repeats it with last time's sets", async ({
     browser,
     stack,
   }) => {

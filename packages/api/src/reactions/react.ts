@@ -13,13 +13,14 @@ import type { ReactionEmoji } from './palette';
 export type ReactionChange = { messageId: string; userId: string; emoji: ReactionEmoji; isOn: boolean };
 
 /**
- * Adds (`isOn`) or takes back one person's reaction to a message of a conversation they are in. A
- * message they may not read answers like everywhere else (NOT_FOUND; FORBIDDEN in a public channel
- * they have not joined); a deleted one is NOT_FOUND; a direct conversation with someone who is no
- * longer a friend (either side blocked or unfriended) is FORBIDDEN, as a message there would be. Idempotent: a reaction given twice, or taken
- * back when never given, changes nothing and announces nothing. A change makes a new version of the
- * message, told as `message.reacted` on its channel's stream (the seq taken under the stream's lock,
- * as edits take it), so open conversations follow at once and a replay shows the message as it is.
+ * Adds (`isOn`) or takes back one person's reaction to a message of a conversation they are in.
+ * Refusals answer as everywhere else: a message they may not read is NOT_FOUND (FORBIDDEN in a
+ * public channel they have not joined), a deleted one NOT_FOUND, and a direct conversation with
+ * someone no longer a friend (either side blocked or unfriended) FORBIDDEN, as a message there would
+ * be. Idempotent: a reaction given twice, or taken back when never given, changes nothing and
+ * announces nothing. A change makes a new version of the message, told as `message.reacted` on its
+ * channel's stream (the seq taken under the stream's lock, as edits take it), so open conversations
+ * follow at once and a replay shows the message as it is.
  */
 export async function changeReaction(prisma: Database, change: ReactionChange): Promise<Written> {
   const noSuchMessage = new AppError('NOT_FOUND', 'No such message.');
