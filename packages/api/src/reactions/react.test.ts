@@ -99,6 +99,22 @@ describe('message.react and unreact', () => {
     );
   });
 
+  it('takes several people reacting at once: every reaction lands, one version each', async () => {
+    const { ann, channel, message } = await channelWithMessage();
+    const others = await Promise.all(['Cy', 'Di', 'Ed', 'Flo'].map((name) => h.createUser(name)));
+    for (const other of others) await other.caller.channel.join({ channelId: channel.id });
+    const head = await headOf(channel.id);
+    await Promise.all(
+      [ann, ...others].map((user) => user.caller.message.react({ messageId: message.id, emoji: '🔥' })),
+    );
+    const [view] = (await ann.caller.message.list({ channelId: channel.id })).items.filter(
+      (m) => m.id === message.id,
+    );
+    expect(view?.reactions[0]?.userIds.toSorted()).toEqual([ann, ...others].map(userIdOf).toSorted());
+    expect(view?.version).toBe(message.version + 5);
+    expect(await headOf(channel.id)).toBe(head + 5);
+  });
+
   it('in a direct conversation, only while the two are friends', async () => {
     const ann = await h.createUser('Ann');
     const [ben] = await friendsOf(ann, 'Ben');

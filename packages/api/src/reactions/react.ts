@@ -1,8 +1,7 @@
 import type { Database } from '@spotter/db';
 import { requireMember } from '../channel/access';
-import { notFriends } from '../conversations/friends';
+import { notFriends, requireFriend } from '../conversations/friends';
 import { AppError, isAppError } from '../errors';
-import { relationshipBetween } from '../friends/relationship';
 import { messageViewSelect, toMessageView } from '../message/view';
 import type { Written } from '../message/write';
 import { lockStreams, recordEvents, takeStreamSeqs } from '../streams/append';
@@ -69,5 +68,6 @@ async function requireStillFriends(prisma: Database, userId: string, channelId: 
     where: { channelId, userId: { not: userId } },
     select: { userId: true },
   });
-  if (!other || (await relationshipBetween(prisma, userId, other.userId)) !== 'FRIEND') throw notFriends();
+  if (!other) throw notFriends();
+  await requireFriend(prisma, userId, other.userId);
 }
